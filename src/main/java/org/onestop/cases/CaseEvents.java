@@ -1,0 +1,10 @@
+package org.onestop.cases;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CaseEvents extends JpaRepository<CaseEvent, Long> {
+
+    List<CaseEvent> findByCaseIdOrderByOccurredAtAscIdAsc(Long caseId);
+}

@@ -1,0 +1,346 @@
+package org.onestop.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.criteria.Predicate;
+import org.camunda.bpm.engine.RuntimeService;
+import org.onestop.catalogue.AnswerValidator;
+import org.onestop.catalogue.ServiceCatalogue;
+import org.onestop.catalogue.ServiceDefinition;
+import org.onestop.customers.Customer;
+import org.onestop.customers.CustomerService;
+import org.onestop.standards.ServiceStandards;
+import org.onestop.web.InvalidRequestException;
+import org.onestop.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Everything that happens to a case. Intake writes the case row and starts its lifecycle process in one transaction;
+ * the lifecycle's delegates and task listeners call back here to move the case along and write its timeline.
+ */
+@Service("cases") // "caseService" is the engine's CMMN service bean
+public class CaseService {
+
+    public static final String LIFECYCLE_PROCESS = "CaseLifecycleProcess";
+    public static final String CANCEL_MESSAGE = "CaseCancelled";
+    static final String SYSTEM = "system";
+
+    /** Engine variables set by OneStop itself; a form field may not take these names. */
+    static final Set<String> RESERVED_VARIABLES = Set.of("caseId", "reference", "serviceCode", "serviceProcessKey",
+            "routingDecision", "channel", "ward", "departmentGroup", "priority", "escalationGroup", "acknowledgeWithin",
+            "resolveWithin", "clock", "acknowledgeBy", "resolveBy", "resolutionNote", "referralReason");
+
+    private static final Logger log = LoggerFactory.getLogger(CaseService.class);
+
+    private final ServiceRequests requests;
+    private final CaseEvents events;
+    private final ServiceCatalogue catalogue;
+    private final CustomerService customers;
+    private final ServiceStandards standards;
+    private final Wards wards;
+    private final Departments departments;
+    private final RuntimeService runtimeService;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    CaseService(ServiceRequests requests, CaseEvents events, ServiceCatalogue catalogue, CustomerService customers,
+                ServiceStandards standards, Wards wards, Departments departments, RuntimeService runtimeService, ObjectMapper json, Clock clock,
+                @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+        this.requests = requests;
+        this.events = events;
+        this.catalogue = catalogue;
+        this.customers = customers;
+        this.standards = standards;
+        this.wards = wards;
+        this.departments = departments;
+        this.runtimeService = runtimeService;
+        this.json = json;
+        this.clock = clock;
+        this.zone = ZoneId.of(zone);
+    }
+
+    // ---------------------------------------------------------------- intake
+
+    /**
+     * Opens a case: validates it against the service's questions, finds or records the customer, writes the case and
+     * starts its lifecycle. Routing and due dates are decided by the lifecycle (DMN) before this returns.
+     * Any failure rolls back all of it.
+     */
+    @Transactional
+    public ServiceRequest open(NewCase request, String actor) {
+        ServiceDefinition service = catalogue.find(request.serviceCode().trim())
+                .orElseThrow(() -> new InvalidRequestException("serviceCode", "is not a service of the city: '" + request.serviceCode() + "'"));
+        Map<String, String> errors = new LinkedHashMap<>();
+        AnswerValidator.Result answers = AnswerValidator.validate(service.questions(), request.answers());
+        answers.errors().forEach((field, message) -> errors.put("answers." + field, message));
+        answers.answers().keySet().stream().filter(RESERVED_VARIABLES::contains)
+                .forEach(key -> errors.put("answers." + key, "is a name OneStop reserves"));
+        boolean hasPoint = request.latitude() != null || request.longitude() != null;
+        if (hasPoint && (request.latitude() == null || request.longitude() == null)) {
+            errors.put(request.latitude() == null ? "latitude" : "longitude", "is required with " + (request.latitude() == null ? "longitude" : "latitude"));
+        }
+        if (service.locationRequired() && isBlank(request.address()) && !hasPoint) {
+            errors.put("address", "an address or latitude and longitude is required for this service");
+        }
+        Customer customer = null;
+        if (request.customerId() != null) {
+            customer = customers.find(request.customerId()).orElse(null);
+            if (customer == null) {
+                errors.put("customerId", "is not a known customer");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        if (customer == null && request.customer() != null) {
+            customer = customers.findOrCreate(request.customer());
+        }
+        String ward = !isBlank(request.ward()) ? request.ward().trim()
+                : hasPoint ? wards.wardAt(request.latitude(), request.longitude()).orElse(null) : null;
+
+        Instant now = clock.instant();
+        ServiceRequest sr = requests.save(new ServiceRequest(service.code(), request.channel(),
+                customer == null ? null : customer.getId(), trimToNull(request.description()), trimToNull(request.address()),
+                request.latitude(), request.longitude(), ward, toJson(answers.answers()), actor, now));
+        sr.assignReference(String.format("SR-%d-%06d", now.atZone(zone).getYear(), sr.getId()));
+        record(sr, CaseEventType.SUBMITTED, Visibility.PUBLIC, actor,
+                "Request received by " + request.channel().code() + ": " + service.name());
+
+        Map<String, Object> variables = new HashMap<>();
+        answers.answers().forEach((key, value) -> variables.put(key, value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList()) : value));
+        variables.put("caseId", sr.getId());
+        variables.put("reference", sr.getReference());
+        variables.put("serviceCode", service.code());
+        variables.put("serviceProcessKey", service.processKey());
+        variables.put("routingDecision", service.routingDecision());
+        variables.put("channel", request.channel().code());
+        variables.put("ward", ward);
+        String processInstanceId = runtimeService.createProcessInstanceByKey(LIFECYCLE_PROCESS)
+                .businessKey(sr.getReference())
+                .setVariables(variables)
+                .execute()
+                .getId();
+        sr.attachProcess(processInstanceId);
+        log.info("Opened case {} ({}) by {}", sr.getReference(), service.code(), request.channel().code());
+        return sr;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    @Transactional(readOnly = true)
+    public Optional<ServiceRequest> find(String reference) {
+        return reference == null ? Optional.empty() : requests.findByReference(reference.trim().toUpperCase());
+    }
+
+    @Transactional(readOnly = true)
+    public ServiceRequest get(String reference) {
+        return find(reference).orElseThrow(() -> new NotFoundException("no case with reference '" + reference + "'"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<CaseEvent> timeline(ServiceRequest request) {
+        return events.findByCaseIdOrderByOccurredAtAscIdAsc(request.getId());
+    }
+
+    /** Filters for the case list; any may be null. */
+    public record Filter(List<CaseStatus> statuses, String serviceCode, String department, String ward, Boolean overdue,
+                         Long customerId) {
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ServiceRequest> search(Filter filter, Pageable page) {
+        Instant now = clock.instant();
+        Specification<ServiceRequest> spec = (root, query, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+                where.add(root.get("status").in(filter.statuses()));
+            }
+            if (!isBlank(filter.serviceCode())) {
+                where.add(cb.equal(root.get("serviceCode"), filter.serviceCode()));
+            }
+            if (!isBlank(filter.department())) {
+                where.add(cb.equal(root.get("department"), filter.department()));
+            }
+            if (!isBlank(filter.ward())) {
+                where.add(cb.equal(root.get("ward"), filter.ward()));
+            }
+            if (filter.customerId() != null) {
+                where.add(cb.equal(root.get("customerId"), filter.customerId()));
+            }
+            if (filter.overdue() != null) {
+                List<CaseStatus> open = java.util.Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).toList();
+                Predicate overdue = cb.and(root.get("status").in(open), cb.lessThan(root.get("resolveBy"), now));
+                where.add(filter.overdue() ? overdue : cb.not(overdue));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+        return requests.findAll(spec, page);
+    }
+
+    // ---------------------------------------------------------------- staff actions
+
+    @Transactional
+    public CaseEvent addNote(String reference, String text, Visibility visibility, String actor) {
+        ServiceRequest sr = get(reference);
+        sr.touch(clock.instant());
+        return record(sr, CaseEventType.NOTE, visibility, actor, text.trim());
+    }
+
+    /** Cancels an open case (the resident withdrew it, or it was opened by mistake) and ends its process. */
+    @Transactional
+    public void cancel(String reference, String reason, String actor) {
+        ServiceRequest sr = get(reference);
+        if (!sr.getStatus().isOpen()) {
+            throw new InvalidRequestException("status", "the case is already " + sr.getStatus().code());
+        }
+        changeStatus(sr, CaseStatus.CANCELLED, CaseEventType.CANCELLED, Visibility.PUBLIC, actor, "Cancelled: " + reason.trim());
+        runtimeService.createMessageCorrelation(CANCEL_MESSAGE).processInstanceBusinessKey(sr.getReference()).correlate();
+    }
+
+    // ---------------------------------------------------------------- lifecycle (called by the engine)
+
+    /** Records the department, priority and standard the DMN tables chose, and computes the due dates once. */
+    @Transactional
+    public ServiceStandards.DueDates assign(long caseId, String department, String priority, String escalationGroup,
+                                            ServiceStandards.Standard standard) {
+        ServiceRequest sr = load(caseId);
+        ServiceStandards.DueDates due = standards.dueDates(sr.getCreatedAt(), standard);
+        sr.route(department, priority, escalationGroup, due.acknowledgeBy(), due.resolveBy(), clock.instant());
+        record(sr, CaseEventType.ROUTED, Visibility.PUBLIC, SYSTEM,
+                "Assigned to " + departments.nameOf(department) + " with " + priority + " priority; expected to be resolved by "
+                        + CaseTimes.format(due.resolveBy(), zone));
+        return due;
+    }
+
+    /** A department member took the case on (claimed or worked its first task). */
+    @Transactional
+    public void acknowledge(long caseId, String actor) {
+        ServiceRequest sr = load(caseId);
+        if (sr.getStatus() == CaseStatus.SUBMITTED) {
+            changeStatus(sr, CaseStatus.ACKNOWLEDGED, CaseEventType.ACKNOWLEDGED, Visibility.PUBLIC, actor,
+                    "Acknowledged by " + departments.nameOf(sr.getDepartment()));
+        }
+    }
+
+    /** A department task was completed: the work is under way (and resumes after waiting for the customer). */
+    @Transactional
+    public void taskCompleted(long caseId, String taskName, String actor) {
+        ServiceRequest sr = load(caseId);
+        if (!sr.getStatus().isOpen()) {
+            return;
+        }
+        acknowledge(caseId, actor);
+        record(sr, CaseEventType.TASK_COMPLETED, Visibility.INTERNAL, actor, taskName + " completed");
+        if (sr.getStatus() == CaseStatus.ACKNOWLEDGED || sr.getStatus() == CaseStatus.WAITING_FOR_CUSTOMER) {
+            changeStatus(sr, CaseStatus.IN_PROGRESS, CaseEventType.STATUS_CHANGED, Visibility.PUBLIC, actor, "Work in progress");
+        }
+    }
+
+    /** A task that needs the customer started: the case waits for them. */
+    @Transactional
+    public void waitForCustomer(long caseId, String taskName) {
+        ServiceRequest sr = load(caseId);
+        if (sr.getStatus().isOpen() && sr.getStatus() != CaseStatus.WAITING_FOR_CUSTOMER) {
+            changeStatus(sr, CaseStatus.WAITING_FOR_CUSTOMER, CaseEventType.STATUS_CHANGED, Visibility.PUBLIC, SYSTEM,
+                    "Waiting for you: " + taskName);
+        }
+    }
+
+    @Transactional
+    public void resolve(long caseId, String resolution) {
+        ServiceRequest sr = load(caseId);
+        sr.recordResolution(trimToNull(resolution));
+        changeStatus(sr, CaseStatus.RESOLVED, CaseEventType.RESOLVED, Visibility.PUBLIC, SYSTEM,
+                isBlank(resolution) ? "Resolved" : "Resolved: " + resolution.trim());
+    }
+
+    @Transactional
+    public void close(long caseId) {
+        ServiceRequest sr = load(caseId);
+        changeStatus(sr, CaseStatus.CLOSED, CaseEventType.CLOSED, Visibility.PUBLIC, SYSTEM, "Closed");
+    }
+
+    /** Not the city's responsibility: referred to another authority, which closes the case. */
+    @Transactional
+    public void refer(long caseId, String reason) {
+        ServiceRequest sr = load(caseId);
+        sr.recordResolution(trimToNull(reason));
+        changeStatus(sr, CaseStatus.REFERRED, CaseEventType.REFERRED, Visibility.PUBLIC, SYSTEM,
+                isBlank(reason) ? "Referred to another authority" : "Referred: " + reason.trim());
+    }
+
+    /** The resolve-by date passed with the case still open: the supervisors are told, the work goes on. */
+    @Transactional
+    public void escalate(long caseId) {
+        ServiceRequest sr = load(caseId);
+        sr.markEscalated(clock.instant());
+        record(sr, CaseEventType.ESCALATED, Visibility.INTERNAL, SYSTEM,
+                "Past its resolve-by date; escalated to " + nullToDash(sr.getEscalationGroup()));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    Map<String, Object> answers(ServiceRequest sr) {
+        if (sr.getAnswers() == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(sr.getAnswers(), new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("case " + sr.getReference() + " has unreadable answers", e);
+        }
+    }
+
+    private ServiceRequest load(long caseId) {
+        return requests.findById(caseId).orElseThrow(() -> new NotFoundException("no case with id " + caseId));
+    }
+
+    private void changeStatus(ServiceRequest sr, CaseStatus status, CaseEventType type, Visibility visibility, String actor, String message) {
+        sr.changeStatus(status, clock.instant());
+        record(sr, type, visibility, actor, message);
+    }
+
+    private CaseEvent record(ServiceRequest sr, CaseEventType type, Visibility visibility, String actor, String message) {
+        return events.save(new CaseEvent(sr.getId(), clock.instant(), type, visibility, actor, sr.getStatus(), message));
+    }
+
+    private String toJson(Map<String, Object> answers) {
+        try {
+            return json.writeValueAsString(answers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String trimToNull(String s) {
+        return isBlank(s) ? null : s.trim();
+    }
+
+    private static String nullToDash(String s) {
+        return s == null ? "-" : s;
+    }
+}

@@ -1,0 +1,33 @@
+package org.onestop.cases;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The city's departments ({@code onestop.departments}). Each is a Camunda group of its staff, with a
+ * {@code <id>-supervisors} group for escalations.
+ */
+@ConfigurationProperties("onestop")
+public record Departments(List<Department> departments) {
+
+    public record Department(String id, String name) {
+        public String supervisorsGroup() {
+            return id + "-supervisors";
+        }
+    }
+
+    public Departments {
+        departments = departments == null ? List.of() : List.copyOf(departments);
+    }
+
+    public Optional<Department> find(String id) {
+        return departments.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    /** The department's name, or the group id itself for a group not configured as a department. */
+    public String nameOf(String id) {
+        return id == null ? "-" : find(id).map(Department::name).orElse(id);
+    }
+}

@@ -1,0 +1,57 @@
+package org.onestop.cases;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.onestop.standards.BusinessCalendar;
+import org.onestop.standards.ServiceStandards;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The service tasks of {@code bpmn/case-lifecycle.bpmn}, each a bean named after what it does.
+ * They only read variables and call {@link CaseService}.
+ */
+@Configuration(proxyBeanMethods = false)
+class LifecycleDelegates {
+
+    @Bean
+    JavaDelegate assignCase(CaseService cases) {
+        return execution -> {
+            ServiceStandards.DueDates due = cases.assign(caseId(execution),
+                    (String) execution.getVariable("departmentGroup"),
+                    (String) execution.getVariable("priority"),
+                    (String) execution.getVariable("escalationGroup"),
+                    new ServiceStandards.Standard((String) execution.getVariable("acknowledgeWithin"),
+                            (String) execution.getVariable("resolveWithin"),
+                            BusinessCalendar.Clock.of((String) execution.getVariable("clock"))));
+            execution.setVariable("acknowledgeBy", Date.from(due.acknowledgeBy()));
+            execution.setVariable("resolveBy", Date.from(due.resolveBy()));
+        };
+    }
+
+    @Bean
+    JavaDelegate resolveCase(CaseService cases) {
+        return execution -> cases.resolve(caseId(execution), (String) execution.getVariable("resolutionNote"));
+    }
+
+    @Bean
+    JavaDelegate closeCase(CaseService cases) {
+        return execution -> cases.close(caseId(execution));
+    }
+
+    @Bean
+    JavaDelegate referCase(CaseService cases) {
+        return execution -> cases.refer(caseId(execution), (String) execution.getVariable("referralReason"));
+    }
+
+    @Bean
+    JavaDelegate recordEscalation(CaseService cases) {
+        return execution -> cases.escalate(caseId(execution));
+    }
+
+    static long caseId(DelegateExecution execution) {
+        return ((Number) execution.getVariable("caseId")).longValue();
+    }
+}

@@ -1,0 +1,109 @@
+package org.onestop.catalogue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.springframework.stereotype.Service;
+
+/**
+ * The city's services, read from the deployed models: every latest process definition that declares a
+ * {@code serviceCode} property is a service; its questions are its start form. Adding a service is deploying files.
+ * <p>
+ * Definitions are cached by process definition id, which never changes its content, so several nodes agree.
+ */
+@Service
+public class ServiceCatalogue {
+
+    static final String SERVICE_CODE = "serviceCode";
+
+    private final RepositoryService repositoryService;
+    private final FormService formService;
+    private final Map<String, Optional<ServiceDefinition>> byDefinitionId = new ConcurrentHashMap<>();
+
+    ServiceCatalogue(RepositoryService repositoryService, FormService formService) {
+        this.repositoryService = repositoryService;
+        this.formService = formService;
+    }
+
+    /** Every service, public and staff-only, by group and name. */
+    public List<ServiceDefinition> services() {
+        return repositoryService.createProcessDefinitionQuery().latestVersion().active().list().stream()
+                .map(pd -> byDefinitionId.computeIfAbsent(pd.getId(), id -> read(pd)))
+                .flatMap(Optional::stream)
+                .sorted(Comparator.comparing(ServiceDefinition::group, Comparator.nullsLast(String::compareTo))
+                        .thenComparing(ServiceDefinition::name))
+                .toList();
+    }
+
+    public Optional<ServiceDefinition> find(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        return services().stream().filter(s -> s.code().equals(code)).findFirst();
+    }
+
+    private Optional<ServiceDefinition> read(ProcessDefinition definition) {
+        BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
+        Process process = model.getModelElementById(definition.getKey());
+        Map<String, String> properties = properties(process);
+        String code = properties.get(SERVICE_CODE);
+        if (code == null || code.isBlank()) {
+            return Optional.empty();
+        }
+        List<String> keywords = Arrays.stream(properties.getOrDefault("keywords", "").split(","))
+                .map(String::trim).filter(k -> !k.isEmpty()).toList();
+        return Optional.of(new ServiceDefinition(
+                code.trim(),
+                Objects.requireNonNullElse(definition.getName(), code),
+                properties.getOrDefault("description", ""),
+                keywords,
+                properties.getOrDefault("group", "Other"),
+                !"staff".equalsIgnoreCase(properties.getOrDefault("visibility", "public")),
+                definition.getKey(),
+                definition.getId(),
+                properties.getOrDefault("routingDecision", definition.getKey() + "Routing"),
+                !"optional".equalsIgnoreCase(properties.getOrDefault("location", "required")),
+                questions(definition)));
+    }
+
+    private static Map<String, String> properties(Process process) {
+        Map<String, String> properties = new HashMap<>();
+        if (process != null && process.getExtensionElements() != null) {
+            process.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()
+                    .forEach(list -> list.getCamundaProperties().forEach((CamundaProperty p) -> {
+                        if (p.getCamundaName() != null && p.getCamundaValue() != null) {
+                            properties.put(p.getCamundaName(), p.getCamundaValue());
+                        }
+                    }));
+        }
+        return properties;
+    }
+
+    private FormSchema questions(ProcessDefinition definition) {
+        try (InputStream form = formService.getDeployedStartForm(definition.getId())) {
+            return FormSchema.parse(form);
+        } catch (ProcessEngineException e) {
+            // A service without a start form simply asks no questions.
+            return FormSchema.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.onestop.customers;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A resident or business the city serves. Personal data stays here, never in the engine. */
+@Entity
+@Table(name = "customer")
+public class Customer {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private String name;
+
+    private String phone;
+
+    @Column(name = "phone_digits")
+    private String phoneDigits;
+
+    private String email;
+    private String address;
+
+    @Column(name = "preferred_channel", nullable = false)
+    private String preferredChannel;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Customer() {
+    }
+
+    Customer(String name, String phone, String email, String address, ContactPreference preferred, Instant now) {
+        this.name = name;
+        this.createdAt = now;
+        update(name, phone, email, address, preferred, now);
+    }
+
+    void update(String name, String phone, String email, String address, ContactPreference preferred, Instant now) {
+        this.name = name;
+        this.phone = phone;
+        this.phoneDigits = PhoneNumbers.digits(phone);
+        this.email = email == null ? null : email.trim().toLowerCase();
+        this.address = address;
+        this.preferredChannel = (preferred == null ? ContactPreference.defaultFor(phone, email) : preferred).name();
+        this.updatedAt = now;
+    }
+
+    public Long getId() { return id; }
+    public String getName() { return name; }
+    public String getPhone() { return phone; }
+    public String getEmail() { return email; }
+    public String getAddress() { return address; }
+    public ContactPreference getPreferredChannel() { return ContactPreference.valueOf(preferredChannel); }
+    public Instant getCreatedAt() { return createdAt; }
+}

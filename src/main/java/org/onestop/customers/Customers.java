@@ -1,0 +1,12 @@
+package org.onestop.customers;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface Customers extends JpaRepository<Customer, Long> {
+
+    List<Customer> findByEmailOrderByIdAsc(String email);
+
+    List<Customer> findByPhoneDigitsOrderByIdAsc(String phoneDigits);
+}

@@ -1,0 +1,47 @@
+package org.onestop.security;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Spring Security checks passwords against Camunda's identity service: one user store for OneStop's pages, the API,
+ * {@code /engine-rest} and the Camunda webapps. A user's Camunda groups become authorities {@code GROUP_<id>}.
+ */
+@Component
+class CamundaIdentityAuthentication implements AuthenticationProvider {
+
+    static final String GROUP_PREFIX = "GROUP_";
+
+    private final IdentityService identityService;
+
+    CamundaIdentityAuthentication(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        String username = authentication.getName();
+        Object credentials = authentication.getCredentials();
+        if (username == null || username.isBlank() || username.length() > 64 || credentials == null
+                || !identityService.checkPassword(username, credentials.toString())) {
+            throw new BadCredentialsException("Wrong user name or password");
+        }
+        List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(username).list().stream()
+                .map(Group::getId).map(id -> new SimpleGrantedAuthority(GROUP_PREFIX + id)).toList();
+        return UsernamePasswordAuthenticationToken.authenticated(username, null, authorities);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

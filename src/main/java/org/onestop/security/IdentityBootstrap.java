@@ -1,0 +1,206 @@
+package org.onestop.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.onestop.cases.Departments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure the groups, authorizations and Tasklist filters OneStop relies on exist, on every start (idempotent, so
+ * any number of nodes may run it): a group per department and per department's supervisors, the roles, least-privilege
+ * grants, and the first administrator from {@code ONESTOP_ADMIN_USER} / {@code ONESTOP_ADMIN_PASSWORD}.
+ */
+@Component
+@Order(10)
+public class IdentityBootstrap implements ApplicationRunner {
+
+    public static final String CONTACT_CENTRE = "contact-centre";
+    public static final String PROCESS_OWNERS = "process-owners";
+    public static final String ADMINS = Groups.CAMUNDA_ADMIN;
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final Departments departments;
+    private final String adminUser;
+    private final String adminPassword;
+    private final boolean demoUsers;
+
+    IdentityBootstrap(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks,
+                      Departments departments, @Value("${onestop.admin.username:}") String adminUser,
+                      @Value("${onestop.admin.password:}") String adminPassword,
+                      @Value("${onestop.demo.users:false}") boolean demoUsers) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+        this.departments = departments;
+        this.adminUser = adminUser;
+        this.adminPassword = adminPassword;
+        this.demoUsers = demoUsers;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        group(ADMINS, "Administrators", Groups.GROUP_TYPE_SYSTEM);
+        group(CONTACT_CENTRE, "Contact centre", Groups.GROUP_TYPE_WORKFLOW);
+        group(PROCESS_OWNERS, "Process owners", Groups.GROUP_TYPE_WORKFLOW);
+        List<String> staff = new ArrayList<>(List.of(CONTACT_CENTRE, PROCESS_OWNERS));
+        List<String> supervisors = new ArrayList<>();
+        for (Departments.Department department : departments.departments()) {
+            group(department.id(), department.name(), "DEPARTMENT");
+            group(department.supervisorsGroup(), department.name() + " supervisors", "SUPERVISORS");
+            staff.add(department.id());
+            staff.add(department.supervisorsGroup());
+            supervisors.add(department.supervisorsGroup());
+        }
+        for (String group : staff) {
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+            grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+        }
+        for (String group : supervisors) {
+            grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
+            grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+        }
+        grant(PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.ALL);
+        grant(PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.ALL);
+        grant(PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.ALL);
+        grant(PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.ALL);
+        grant(PROCESS_OWNERS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+
+        filter("My tasks", -10, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+                "Tasks assigned to me");
+        filter("My department's tasks", 0, tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                .includeAssignedTasks(), "Open tasks of my department and groups, claimed or not");
+
+        admin();
+        if (demoUsers) {
+            demoUsers();
+        }
+    }
+
+    private void admin() {
+        boolean anyAdmin = identity.createUserQuery().memberOfGroup(ADMINS).count() > 0;
+        if (adminUser != null && !adminUser.isBlank()) {
+            if (identity.createUserQuery().userId(adminUser).count() == 0) {
+                if (adminPassword == null || adminPassword.length() < 12) {
+                    throw new IllegalStateException("ONESTOP_ADMIN_PASSWORD must be at least 12 characters to create the administrator '" + adminUser + "'");
+                }
+                user(adminUser, "Administrator", "", adminPassword, ADMINS);
+                log.info("Created the administrator '{}'", adminUser);
+            } else if (identity.createUserQuery().userId(adminUser).memberOfGroup(ADMINS).count() == 0) {
+                identity.createMembership(adminUser, ADMINS);
+            }
+        } else if (!anyAdmin && !demoUsers) {
+            throw new IllegalStateException("There is no administrator yet: set ONESTOP_ADMIN_USER and ONESTOP_ADMIN_PASSWORD "
+                    + "(at least 12 characters) for the first start; see the README.");
+        }
+    }
+
+    /** One user per role, password "demo": for the embedded default only (the mysql profile turns this off). */
+    private void demoUsers() {
+        user("agent", "Alex", "Agent", "demo", CONTACT_CENTRE);
+        user("owner", "Olive", "Owner", "demo", PROCESS_OWNERS);
+        user("admin", "Ada", "Admin", "demo", ADMINS);
+        Map<String, String[]> staff = Map.of(
+                "roads", new String[] {"Rita", "Roads"},
+                "waste", new String[] {"Walt", "Waste"},
+                "bylaw", new String[] {"Bea", "Bylaw"});
+        for (Departments.Department department : departments.departments()) {
+            String[] name = staff.getOrDefault(department.id(), new String[] {department.name(), "Staff"});
+            user(department.id(), name[0], name[1], "demo", department.id());
+        }
+        List<String> supervisorGroups = departments.departments().stream().map(Departments.Department::supervisorsGroup).toList();
+        user("supervisor", "Sam", "Supervisor", "demo", supervisorGroups.toArray(String[]::new));
+    }
+
+    private void user(String id, String first, String last, String password, String... groups) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setFirstName(first);
+            user.setLastName(last);
+            user.setEmail(id + "@onestop.invalid");
+            user.setPassword(password);
+            identity.saveUser(user);
+        }
+        for (String group : groups) {
+            if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+                identity.createMembership(id, group);
+            }
+        }
+    }
+
+    private void group(String id, String name, String type) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identity.newGroup(id);
+            group.setName(name);
+            group.setType(type);
+            identity.saveGroup(group);
+        }
+    }
+
+    /** Grants the permissions, adding to the group's existing grant on that resource if there is one. */
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
+                .resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT).singleResult();
+        if (authorization == null) {
+            authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        } else if (java.util.Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
+            return;
+        }
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizations.saveAuthorization(authorization);
+    }
+
+    private void filter(String name, int priority, TaskQuery query, String description) {
+        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filters.newTaskFilter(name).setQuery(query)
+                    .setProperties(Map.of("description", description, "priority", priority, "refresh", true));
+            filters.saveFilter(filter);
+        }
+        boolean readable = authorizations.createAuthorizationQuery().resourceType(Resources.FILTER)
+                .resourceId(filter.getId()).userIdIn(Authorization.ANY).count() > 0;
+        if (!readable) {
+            Authorization everyone = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+            everyone.setResource(Resources.FILTER);
+            everyone.setResourceId(filter.getId());
+            everyone.addPermission(Permissions.READ);
+            authorizations.saveAuthorization(everyone);
+        }
+    }
+
+}

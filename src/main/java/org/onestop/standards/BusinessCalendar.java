@@ -1,0 +1,183 @@
+package org.onestop.standards;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Period;
+import java.time.Year;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import de.focus_shift.jollyday.core.Holiday;
+import de.focus_shift.jollyday.core.HolidayManager;
+import de.focus_shift.jollyday.core.ManagerParameters;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Office hours, weekends, statutory holidays (from the jollyday library, per province) and the city's own closures.
+ * <p>
+ * Business durations are ISO-8601: days count whole business days and end at close of business, hours count office
+ * hours. "P2D" from a Friday 10:00 before a Monday holiday is due Wednesday at closing time; "PT4H" from 15:00 is
+ * due the next business day, 3 office hours after opening.
+ */
+@Component
+public class BusinessCalendar {
+
+    private final CalendarProperties properties;
+    private final ZoneId zone;
+    private final HolidayManager holidays;
+    private final Map<Integer, Set<LocalDate>> closedDaysByYear = new ConcurrentHashMap<>();
+
+    public BusinessCalendar(CalendarProperties properties, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+        this.properties = properties;
+        this.zone = ZoneId.of(zone);
+        this.holidays = HolidayManager.getInstance(ManagerParameters.create(properties.holidayCountry()));
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** When something started at {@code start} is due, {@code duration} later on the given clock. */
+    public Instant due(Instant start, String duration, Clock clock) {
+        Parsed parsed = Parsed.of(duration);
+        if (clock == Clock.CALENDAR) {
+            return start.atZone(zone).plus(parsed.days()).plus(parsed.time()).toInstant();
+        }
+        ZonedDateTime at = start.atZone(zone);
+        if (!parsed.days().isZero()) {
+            LocalDate day = effectiveDay(at.toLocalDateTime());
+            for (int i = 0; i < parsed.days().getDays(); i++) {
+                day = nextBusinessDay(day);
+            }
+            at = ZonedDateTime.of(day, properties.officeCloses(), zone);
+        }
+        return addOfficeTime(at, parsed.time()).toInstant();
+    }
+
+    /** Whether the city's offices are open at this moment. */
+    public boolean isOfficeOpen(Instant instant) {
+        LocalDateTime local = instant.atZone(zone).toLocalDateTime();
+        return isBusinessDay(local.toLocalDate())
+                && !local.toLocalTime().isBefore(properties.officeOpens())
+                && local.toLocalTime().isBefore(properties.officeCloses());
+    }
+
+    public boolean isBusinessDay(LocalDate day) {
+        return properties.workingDays().contains(day.getDayOfWeek()) && !closedDays(day.getYear()).contains(day);
+    }
+
+    /** Office time between two instants: what a business-time clock counts. */
+    public Duration officeTimeBetween(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return Duration.ZERO;
+        }
+        Duration total = Duration.ZERO;
+        LocalDate day = from.atZone(zone).toLocalDate();
+        LocalDate last = to.atZone(zone).toLocalDate();
+        for (; !day.isAfter(last); day = day.plusDays(1)) {
+            if (!isBusinessDay(day)) {
+                continue;
+            }
+            Instant open = ZonedDateTime.of(day, properties.officeOpens(), zone).toInstant();
+            Instant close = ZonedDateTime.of(day, properties.officeCloses(), zone).toInstant();
+            Instant a = from.isAfter(open) ? from : open;
+            Instant b = to.isBefore(close) ? to : close;
+            if (b.isAfter(a)) {
+                total = total.plus(Duration.between(a, b));
+            }
+        }
+        return total;
+    }
+
+    /** The day the clock starts: today if the office has not yet closed on a business day, else the next business day. */
+    private LocalDate effectiveDay(LocalDateTime at) {
+        LocalDate day = at.toLocalDate();
+        if (isBusinessDay(day) && at.toLocalTime().isBefore(properties.officeCloses())) {
+            return day;
+        }
+        return nextBusinessDay(day);
+    }
+
+    private LocalDate nextBusinessDay(LocalDate day) {
+        LocalDate next = day.plusDays(1);
+        while (!isBusinessDay(next)) {
+            next = next.plusDays(1);
+        }
+        return next;
+    }
+
+    private ZonedDateTime addOfficeTime(ZonedDateTime at, Duration time) {
+        if (time.isZero()) {
+            return at;
+        }
+        Duration left = time;
+        LocalDate day = at.toLocalDate();
+        ZonedDateTime cursor = at;
+        while (true) {
+            if (isBusinessDay(day)) {
+                ZonedDateTime open = ZonedDateTime.of(day, properties.officeOpens(), zone);
+                ZonedDateTime close = ZonedDateTime.of(day, properties.officeCloses(), zone);
+                ZonedDateTime from = cursor.isAfter(open) ? cursor : open;
+                if (from.isBefore(close)) {
+                    Duration available = Duration.between(from, close);
+                    if (available.compareTo(left) >= 0) {
+                        return from.plus(left);
+                    }
+                    left = left.minus(available);
+                }
+            }
+            day = day.plusDays(1);
+            cursor = ZonedDateTime.of(day, properties.officeOpens(), zone);
+        }
+    }
+
+    private Set<LocalDate> closedDays(int year) {
+        return closedDaysByYear.computeIfAbsent(year, y -> {
+            Set<LocalDate> closed = new HashSet<>();
+            String[] subdivision = properties.holidaySubdivision() == null || properties.holidaySubdivision().isBlank()
+                    ? new String[0] : new String[] {properties.holidaySubdivision()};
+            for (Holiday holiday : holidays.getHolidays(Year.of(y), subdivision)) {
+                closed.add(holiday.getObservedDate().orElse(holiday.getDate()));
+            }
+            properties.closureDays().stream().filter(d -> d.getYear() == y).forEach(closed::add);
+            return Set.copyOf(closed);
+        });
+    }
+
+    /** Calendar time (emergencies, around the clock) or business time (office hours). */
+    public enum Clock {
+        CALENDAR, BUSINESS;
+
+        public static Clock of(String code) {
+            return code != null && code.trim().equalsIgnoreCase("calendar") ? CALENDAR : BUSINESS;
+        }
+    }
+
+    private record Parsed(Period days, Duration time) {
+        static Parsed of(String iso) {
+            if (iso == null || iso.isBlank()) {
+                throw new IllegalArgumentException("a service standard needs a duration such as P2D or PT4H");
+            }
+            String value = iso.trim().toUpperCase();
+            try {
+                int t = value.indexOf('T');
+                Period period = t < 0 ? Period.parse(value) : t == 1 ? Period.ZERO : Period.parse(value.substring(0, t));
+                Duration duration = t < 0 ? Duration.ZERO : Duration.parse("PT" + value.substring(t + 1));
+                if (period.getYears() != 0 || period.getMonths() != 0 || period.isNegative() || duration.isNegative()) {
+                    throw new IllegalArgumentException("service standard durations are days and hours, not '" + iso + "'");
+                }
+                return new Parsed(period, duration);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("'" + iso + "' is not an ISO-8601 duration such as P2D or PT4H", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.onestop.standards;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The city's office hours and closures ({@code onestop.calendar.*}).
+ *
+ * @param holidayCountry ISO country code of the statutory holidays (jollyday), e.g. {@code ca}
+ * @param holidaySubdivision province or state within it, e.g. {@code on} for Ontario
+ * @param closureDays the city's own closure days on top of the statutory holidays
+ */
+@ConfigurationProperties("onestop.calendar")
+public record CalendarProperties(LocalTime officeOpens, LocalTime officeCloses, Set<DayOfWeek> workingDays,
+                                 String holidayCountry, String holidaySubdivision, List<LocalDate> closureDays) {
+
+    public CalendarProperties {
+        officeOpens = officeOpens == null ? LocalTime.of(8, 30) : officeOpens;
+        officeCloses = officeCloses == null ? LocalTime.of(16, 30) : officeCloses;
+        if (!officeCloses.isAfter(officeOpens)) {
+            throw new IllegalArgumentException("onestop.calendar.office-closes must be after office-opens");
+        }
+        workingDays = workingDays == null || workingDays.isEmpty()
+                ? Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)
+                : Set.copyOf(workingDays);
+        holidayCountry = holidayCountry == null || holidayCountry.isBlank() ? "ca" : holidayCountry;
+        closureDays = closureDays == null ? List.of() : List.copyOf(closureDays);
+    }
+}

@@ -1,0 +1,23 @@
+package org.onestop.web;
+
+import java.security.Principal;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The login page and the start page that leads staff to their work. */
+@Controller
+class Pages {
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/")
+    String home(Principal user, Model model) {
+        model.addAttribute("user", user.getName());
+        return "home";
+    }
+}
