@@ -28,6 +28,20 @@ public final class FormSchema {
         this.fields = List.copyOf(fields);
     }
 
+    /** A schema built in code (tests, or services defined elsewhere). */
+    public static final class Builder {
+        private final List<FormField> fields = new ArrayList<>();
+
+        public Builder field(FormField field) {
+            fields.add(field);
+            return this;
+        }
+
+        public FormSchema build() {
+            return new FormSchema(null, fields);
+        }
+    }
+
     public static FormSchema empty() {
         return new FormSchema(null, List.of());
     }

@@ -10,11 +10,11 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import de.focus_shift.jollyday.core.Holiday;
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.ManagerParameters;
 import org.springframework.beans.factory.annotation.Value;
@@ -141,13 +141,26 @@ public class BusinessCalendar {
 
     private Set<LocalDate> closedDays(int year) {
         return closedDaysByYear.computeIfAbsent(year, y -> {
-            Set<LocalDate> closed = new HashSet<>();
             String[] subdivision = properties.holidaySubdivision() == null || properties.holidaySubdivision().isBlank()
                     ? new String[0] : new String[] {properties.holidaySubdivision()};
-            for (Holiday holiday : holidays.getHolidays(Year.of(y), subdivision)) {
-                closed.add(holiday.getObservedDate().orElse(holiday.getDate()));
-            }
+            List<LocalDate> statutory = holidays.getHolidays(Year.of(y), subdivision).stream()
+                    .filter(h -> properties.holidayTypes().contains(h.getType()))
+                    .map(h -> h.getObservedDate().orElse(h.getDate()))
+                    .sorted().toList();
+            Set<LocalDate> closed = new HashSet<>(statutory);
             properties.closureDays().stream().filter(d -> d.getYear() == y).forEach(closed::add);
+            if (properties.substituteWeekendHolidays()) {
+                // Christmas on a Saturday closes Monday; Boxing Day on the Sunday then closes Tuesday.
+                for (LocalDate holiday : statutory) {
+                    if (!properties.workingDays().contains(holiday.getDayOfWeek())) {
+                        LocalDate substitute = holiday.plusDays(1);
+                        while (!properties.workingDays().contains(substitute.getDayOfWeek()) || closed.contains(substitute)) {
+                            substitute = substitute.plusDays(1);
+                        }
+                        closed.add(substitute);
+                    }
+                }
+            }
             return Set.copyOf(closed);
         });
     }

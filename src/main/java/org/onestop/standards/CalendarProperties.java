@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 
+import de.focus_shift.jollyday.core.HolidayType;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,10 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param holidayCountry ISO country code of the statutory holidays (jollyday), e.g. {@code ca}
  * @param holidaySubdivision province or state within it, e.g. {@code on} for Ontario
  * @param closureDays the city's own closure days on top of the statutory holidays
+ * @param holidayTypes which of jollyday's holiday types close the offices (default: public holidays only)
+ * @param substituteWeekendHolidays a holiday on a weekend closes the next business day instead, as Ontario's do
  */
 @ConfigurationProperties("onestop.calendar")
 public record CalendarProperties(LocalTime officeOpens, LocalTime officeCloses, Set<DayOfWeek> workingDays,
-                                 String holidayCountry, String holidaySubdivision, List<LocalDate> closureDays) {
+                                 String holidayCountry, String holidaySubdivision, List<LocalDate> closureDays,
+                                 Set<HolidayType> holidayTypes, Boolean substituteWeekendHolidays) {
 
     public CalendarProperties {
         officeOpens = officeOpens == null ? LocalTime.of(8, 30) : officeOpens;
@@ -30,5 +34,7 @@ public record CalendarProperties(LocalTime officeOpens, LocalTime officeCloses, 
                 : Set.copyOf(workingDays);
         holidayCountry = holidayCountry == null || holidayCountry.isBlank() ? "ca" : holidayCountry;
         closureDays = closureDays == null ? List.of() : List.copyOf(closureDays);
+        holidayTypes = holidayTypes == null || holidayTypes.isEmpty() ? Set.of(HolidayType.PUBLIC_HOLIDAY) : Set.copyOf(holidayTypes);
+        substituteWeekendHolidays = substituteWeekendHolidays == null || substituteWeekendHolidays;
     }
 }

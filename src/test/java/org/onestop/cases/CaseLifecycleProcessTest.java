@@ -1,0 +1,246 @@
+package org.onestop.cases;
+
+import static org.assertj.core.api.BDDAssertions.then;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.onestop.testing.CamundaForm;
+
+/**
+ * bpmn/case-lifecycle.bpmn with the real routing and service-standard tables and the real pothole process
+ * as the called service; the lifecycle's delegate beans are replaced by recording mocks.
+ */
+@Deployment(resources = {
+        "bpmn/case-lifecycle.bpmn", "bpmn/pothole.bpmn",
+        "dmn/routing-pothole.dmn", "dmn/service-standards.dmn",
+        "forms/review-overdue-case.form"})
+class CaseLifecycleProcessTest {
+
+    static final String REFERENCE = "SR-2026-000123";
+    static final String SERVICE_PROCESS = "PotholeRepairProcess";
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-tests.cfg.xml")
+            .assertClassCoverageAtLeast(1.0)
+            // the pothole process is only the called service here; PotholeRepairProcessTest covers it
+            .excludeProcessDefinitionKeys(SERVICE_PROCESS)
+            .build();
+
+    private final List<String> delegateCalls = new ArrayList<>();
+    private final Map<String, Object> seenByDelegates = new HashMap<>();
+    private final Date acknowledgeBy = Date.from(Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
+    private final Date resolveBy = Date.from(Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
+
+    @BeforeEach
+    void replaceDelegates() {
+        init(engine.getProcessEngine());
+        Mocks.register("assignCase", (JavaDelegate) execution -> {
+            delegateCalls.add("assignCase");
+            execution.setVariable("acknowledgeBy", acknowledgeBy);
+            execution.setVariable("resolveBy", resolveBy);
+        });
+        Mocks.register("recordEscalation", (JavaDelegate) execution -> delegateCalls.add("recordEscalation"));
+        Mocks.register("resolveCase", (JavaDelegate) execution -> {
+            delegateCalls.add("resolveCase");
+            seenByDelegates.put("resolutionNote", execution.getVariable("resolutionNote"));
+        });
+        Mocks.register("closeCase", (JavaDelegate) execution -> delegateCalls.add("closeCase"));
+        Mocks.register("referCase", (JavaDelegate) execution -> {
+            delegateCalls.add("referCase");
+            seenByDelegates.put("referralReason", execution.getVariable("referralReason"));
+        });
+    }
+
+    @AfterEach
+    void restore() {
+        Mocks.reset();
+        reset();
+    }
+
+    @Test
+    void caseIsRoutedFulfilledResolvedAndClosed() {
+        // when
+        ProcessInstance lifecycle = submitPothole("hazard", true, "size", "large", "locationOnRoad", "driving-lane");
+
+        // then routing and the service standard come from the tables, through output mappings only
+        assertThat(lifecycle).isWaitingAt("Task_FulfilServiceRequest").variables()
+                .containsEntry("departmentGroup", "roads")
+                .containsEntry("priority", "urgent")
+                .containsEntry("escalationGroup", "roads-supervisors")
+                .containsEntry("acknowledgeWithin", "PT2H")
+                .containsEntry("resolveWithin", "P1D")
+                .containsEntry("clock", "calendar")
+                .doesNotContainKey("decisionResult");
+        then(historyService().createHistoricVariableInstanceQuery()
+                .processInstanceId(lifecycle.getId()).variableName("decisionResult").count())
+                .as("the transient decision result is never stored").isZero();
+        then(delegateCalls).containsExactly("assignCase");
+        then(job("Event_ResolveByPassed", lifecycle).getDuedate()).isEqualTo(resolveBy);
+
+        // and the department works in the service process under the case reference
+        ProcessInstance pothole = calledProcessInstance(SERVICE_PROCESS, lifecycle);
+        assertThat(pothole).hasBusinessKey(REFERENCE).isWaitingAt("Task_InspectPothole");
+        assertThat(task(pothole)).hasCandidateGroup("roads");
+
+        // when
+        repairPothole(pothole, "Filled with hot-mix asphalt on May 4.");
+
+        // then
+        assertThat(lifecycle).isEnded().hasPassedInOrder(
+                "Event_CaseSubmitted", "Task_RouteCase", "Task_DetermineServiceStandard", "Task_AssignCase",
+                "Task_FulfilServiceRequest", "Task_ResolveCase", "Task_CloseCase", "Event_CaseClosed");
+        then(delegateCalls).containsExactly("assignCase", "resolveCase", "closeCase");
+        then(seenByDelegates).containsEntry("resolutionNote", "Filled with hot-mix asphalt on May 4.");
+        then(managementService().createJobQuery().count()).as("the escalation timer is gone").isZero();
+    }
+
+    @Test
+    void unansweredQuestionsRouteTheCaseAtNormalPriority() {
+        // when
+        ProcessInstance lifecycle = submitPothole();
+
+        // then
+        assertThat(lifecycle).isWaitingAt("Task_FulfilServiceRequest").variables()
+                .containsEntry("departmentGroup", "roads")
+                .containsEntry("priority", "normal")
+                .containsEntry("acknowledgeWithin", "P2D")
+                .containsEntry("resolveWithin", "P10D")
+                .containsEntry("clock", "business");
+    }
+
+    @Test
+    void overdueCaseIsEscalatedToSupervisorsWhileTheDepartmentWorksOn() {
+        // given
+        ProcessInstance lifecycle = submitPothole("hazard", false, "size", "small", "locationOnRoad", "shoulder");
+        ProcessInstance pothole = calledProcessInstance(SERVICE_PROCESS, lifecycle);
+
+        // when the resolve-by date passes
+        execute(job("Event_ResolveByPassed", lifecycle));
+
+        // then
+        then(delegateCalls).containsExactly("assignCase", "recordEscalation");
+        assertThat(lifecycle).isWaitingAt("Task_FulfilServiceRequest", "Task_ReviewOverdueCase");
+        assertThat(task("Task_ReviewOverdueCase", lifecycle)).hasCandidateGroup("roads-supervisors");
+        then(CamundaForm.deployedFor(formService(), task("Task_ReviewOverdueCase", lifecycle)).requiredKeys())
+                .containsExactly("escalationAction");
+        assertThat(pothole).isWaitingAt("Task_InspectPothole");
+
+        // when
+        complete(task("Task_ReviewOverdueCase", lifecycle), withVariables(
+                "escalationAction", "reminded-department", "escalationNote", "Crew booked for Monday."));
+
+        // then the service request goes on
+        assertThat(lifecycle).hasPassed("Event_EscalationReviewed").isWaitingAt("Task_FulfilServiceRequest");
+
+        // when
+        repairPothole(pothole, "Repaired on Monday.");
+
+        // then
+        assertThat(lifecycle).isEnded().hasPassed("Event_CaseClosed");
+    }
+
+    @Test
+    void closingTheCaseEndsAnOpenEscalationReview() {
+        // given an escalation review is open
+        ProcessInstance lifecycle = submitPothole("hazard", false, "size", "small", "locationOnRoad", "shoulder");
+        ProcessInstance pothole = calledProcessInstance(SERVICE_PROCESS, lifecycle);
+        execute(job("Event_ResolveByPassed", lifecycle));
+        assertThat(lifecycle).isWaitingAt("Task_ReviewOverdueCase");
+
+        // when the department finishes
+        complete(task(pothole), withVariables("roadAuthority", "city", "repairNeeded", false,
+                "resolutionNote", "Within standards; no repair needed."));
+
+        // then
+        assertThat(lifecycle).isEnded().hasPassed("Event_CaseClosed").hasNotPassed("Event_EscalationReviewed");
+        then(taskService().createTaskQuery().processInstanceId(lifecycle.getId()).count()).isZero();
+        then(delegateCalls).containsExactly("assignCase", "recordEscalation", "resolveCase", "closeCase");
+    }
+
+    @Test
+    void referralClosesTheCaseWithTheDepartmentsNoteAsReason() {
+        // given
+        ProcessInstance lifecycle = submitPothole("hazard", false, "size", "medium", "locationOnRoad", "driving-lane");
+        ProcessInstance pothole = calledProcessInstance(SERVICE_PROCESS, lifecycle);
+
+        // when
+        complete(task(pothole), withVariables("roadAuthority", "region", "repairNeeded", true,
+                "resolutionNote", "Regional Road 25 belongs to the region; we sent them your report."));
+
+        // then
+        assertThat(pothole).isEnded().hasPassed("Event_ReferredToRoadAuthority");
+        assertThat(lifecycle).isEnded()
+                .hasPassed("Event_CaseReferred", "Task_RecordReferral", "Event_CaseClosedAsReferred")
+                .hasNotPassed("Task_ResolveCase", "Task_CloseCase");
+        then(seenByDelegates).containsEntry("referralReason",
+                "Regional Road 25 belongs to the region; we sent them your report.");
+        then(delegateCalls).containsExactly("assignCase", "referCase");
+    }
+
+    @Test
+    void cancellationStopsTheServiceRequestAndClosesTheCase() {
+        // given
+        ProcessInstance lifecycle = submitPothole("hazard", false, "size", "medium", "locationOnRoad", "driving-lane");
+        ProcessInstance pothole = calledProcessInstance(SERVICE_PROCESS, lifecycle);
+
+        // when
+        runtimeService().createMessageCorrelation("CaseCancelled").processInstanceBusinessKey(REFERENCE).correlate();
+
+        // then
+        assertThat(lifecycle).isEnded().hasPassed("Event_CaseCancelled", "Event_CancelledCaseClosed")
+                .hasNotPassed("Task_ResolveCase");
+        assertThat(pothole).isEnded();
+        then(taskService().createTaskQuery().count()).isZero();
+        then(delegateCalls).containsExactly("assignCase");
+    }
+
+    private ProcessInstance submitPothole(Object... answers) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("caseId", 123L);
+        variables.put("reference", REFERENCE);
+        variables.put("serviceCode", "pothole");
+        variables.put("serviceProcessKey", SERVICE_PROCESS);
+        variables.put("routingDecision", "PotholeRouting");
+        variables.put("channel", "web");
+        variables.put("ward", null);
+        for (int i = 0; i < answers.length; i += 2) {
+            variables.put((String) answers[i], answers[i + 1]);
+        }
+        return runtimeService().startProcessInstanceByKey("CaseLifecycleProcess", REFERENCE, variables);
+    }
+
+    private static void repairPothole(ProcessInstance pothole, String resolutionNote) {
+        complete(task(pothole), withVariables("roadAuthority", "city", "repairNeeded", true));
+        complete(task(pothole), withVariables("crew", "north-yard", "plannedDate", "2026-05-04"));
+        complete(task(pothole), withVariables("repairMethod", "hot-mix", "resolutionNote", resolutionNote));
+    }
+}
