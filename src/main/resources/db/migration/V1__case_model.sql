@@ -1,5 +1,5 @@
--- OneStop's own case model. Portable SQL for H2 and MySQL 8 / MariaDB 10.11.
--- Camunda's tables live beside these; the engine holds only ids and routing variables.
+-- OneStop's own case model. Portable SQL for H2 and MySQL 8 / MariaDB 10.11; long texts are TEXT because
+-- a utf8mb4 row holds at most 65,535 bytes. Camunda's tables live beside these; the engine holds only ids and routing variables.
 
 CREATE TABLE customer (
   id                BIGINT AUTO_INCREMENT PRIMARY KEY,
@@ -23,12 +23,12 @@ CREATE TABLE service_request (
   service_code        VARCHAR(64)   NOT NULL,
   channel             VARCHAR(20)   NOT NULL,
   customer_id         BIGINT,
-  description         VARCHAR(4000),
+  description         TEXT,
   address             VARCHAR(300),
   latitude            DECIMAL(9,6),
   longitude           DECIMAL(9,6),
   ward                VARCHAR(64),
-  answers             VARCHAR(8000),
+  answers             TEXT,
   status              VARCHAR(32)   NOT NULL,
   priority            VARCHAR(16),
   department          VARCHAR(64),
@@ -36,7 +36,7 @@ CREATE TABLE service_request (
   escalated           BOOLEAN       NOT NULL DEFAULT FALSE,
   acknowledge_by      DATETIME(3),
   resolve_by          DATETIME(3),
-  resolution          VARCHAR(4000),
+  resolution          TEXT,
   process_instance_id VARCHAR(64),
   created_by          VARCHAR(64),
   created_at          DATETIME(3)   NOT NULL,
@@ -63,7 +63,7 @@ CREATE TABLE case_event (
   visibility  VARCHAR(16)   NOT NULL,
   actor       VARCHAR(100),
   status      VARCHAR(32),
-  message     VARCHAR(4000),
+  message     TEXT,
   CONSTRAINT fk_case_event_case FOREIGN KEY (case_id) REFERENCES service_request (id)
 );
 CREATE INDEX ix_case_event_case ON case_event (case_id, occurred_at);
