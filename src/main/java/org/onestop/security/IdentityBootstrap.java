@@ -96,9 +96,9 @@ public class IdentityBootstrap implements ApplicationRunner {
         grant(PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.ALL);
         grant(PROCESS_OWNERS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
 
-        filter("My tasks", -10, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+        filter("My tasks", 0, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
                 "Tasks assigned to me");
-        filter("My department's tasks", 0, tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+        filter("My department's tasks", -10, tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                 .includeAssignedTasks(), "Open tasks of my department and groups, claimed or not");
 
         admin();

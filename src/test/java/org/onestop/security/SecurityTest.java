@@ -2,13 +2,7 @@ package org.onestop.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.onestop.IntegrationTest;
+import org.onestop.testing.WebSession;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -107,7 +102,7 @@ class SecurityTest extends IntegrationTest {
     @Test
     void oneLoginOpensTasklistAsThatUser() throws Exception {
         user("it-roads", "roads");
-        Browser browser = new Browser();
+        WebSession browser = new WebSession(http.getRootUri());
         HttpResponse<String> login = browser.login("it-roads", PASSWORD);
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
@@ -124,31 +119,8 @@ class SecurityTest extends IntegrationTest {
 
     @Test
     void aFailedLoginSaysSo() throws Exception {
-        HttpResponse<String> response = new Browser().login("nobody", "wrong");
+        HttpResponse<String> response = new WebSession(http.getRootUri()).login("nobody", "wrong");
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
-    }
-
-    /** A client that keeps cookies, does not follow redirects and sends the CSRF token, as a browser does. */
-    private final class Browser {
-        private final CookieManager cookies = new CookieManager();
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        HttpResponse<String> get(String path) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(http.getRootUri() + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> login(String user, String password) throws Exception {
-            String page = get("/login").body();
-            String token = page.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-            String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                    + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
-                    + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-            return client.send(HttpRequest.newBuilder(URI.create(http.getRootUri() + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        }
     }
 }
