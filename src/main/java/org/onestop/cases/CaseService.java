@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.criteria.Predicate;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.onestop.standards.BusinessCalendar;
 import org.onestop.catalogue.AnswerValidator;
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
@@ -42,6 +46,7 @@ public class CaseService {
 
     public static final String LIFECYCLE_PROCESS = "CaseLifecycleProcess";
     public static final String CANCEL_MESSAGE = "CaseCancelled";
+    static final String RESOLVE_BY_TIMER = "Event_ResolveByPassed";
     static final String SYSTEM = "system";
 
     /** Engine variables set by OneStop itself; a form field may not take these names. */
@@ -59,12 +64,15 @@ public class CaseService {
     private final Wards wards;
     private final Departments departments;
     private final RuntimeService runtimeService;
+    private final ManagementService managementService;
+    private final BusinessCalendar calendar;
     private final ObjectMapper json;
     private final Clock clock;
     private final ZoneId zone;
 
     CaseService(ServiceRequests requests, CaseEvents events, ServiceCatalogue catalogue, CustomerService customers,
-                ServiceStandards standards, Wards wards, Departments departments, RuntimeService runtimeService, ObjectMapper json, Clock clock,
+                ServiceStandards standards, Wards wards, Departments departments, RuntimeService runtimeService, ManagementService managementService,
+                BusinessCalendar calendar, ObjectMapper json, Clock clock,
                 @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
         this.requests = requests;
         this.events = events;
@@ -74,6 +82,8 @@ public class CaseService {
         this.wards = wards;
         this.departments = departments;
         this.runtimeService = runtimeService;
+        this.managementService = managementService;
+        this.calendar = calendar;
         this.json = json;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
@@ -225,7 +235,7 @@ public class CaseService {
                                             ServiceStandards.Standard standard) {
         ServiceRequest sr = load(caseId);
         ServiceStandards.DueDates due = standards.dueDates(sr.getCreatedAt(), standard);
-        sr.route(department, priority, escalationGroup, due.acknowledgeBy(), due.resolveBy(), clock.instant());
+        sr.route(department, priority, escalationGroup, due.acknowledgeBy(), due.resolveBy(), standard.clock().name(), clock.instant());
         record(sr, CaseEventType.ROUTED, Visibility.PUBLIC, SYSTEM,
                 "Assigned to " + departments.nameOf(department) + " with " + priority + " priority; expected to be resolved by "
                         + CaseTimes.format(due.resolveBy(), zone));
@@ -251,6 +261,9 @@ public class CaseService {
         }
         acknowledge(caseId, actor);
         record(sr, CaseEventType.TASK_COMPLETED, Visibility.INTERNAL, actor, taskName + " completed");
+        if (sr.getStatus() == CaseStatus.WAITING_FOR_CUSTOMER) {
+            resumeClock(sr);
+        }
         if (sr.getStatus() == CaseStatus.ACKNOWLEDGED || sr.getStatus() == CaseStatus.WAITING_FOR_CUSTOMER) {
             changeStatus(sr, CaseStatus.IN_PROGRESS, CaseEventType.STATUS_CHANGED, Visibility.PUBLIC, actor, "Work in progress");
         }
@@ -261,8 +274,9 @@ public class CaseService {
     public void waitForCustomer(long caseId, String taskName) {
         ServiceRequest sr = load(caseId);
         if (sr.getStatus().isOpen() && sr.getStatus() != CaseStatus.WAITING_FOR_CUSTOMER) {
+            sr.pause(clock.instant());
             changeStatus(sr, CaseStatus.WAITING_FOR_CUSTOMER, CaseEventType.STATUS_CHANGED, Visibility.PUBLIC, SYSTEM,
-                    "Waiting for you: " + taskName);
+                    "Waiting for you: " + taskName + ". The clock stops until we hear from you.");
         }
     }
 
@@ -296,6 +310,31 @@ public class CaseService {
         sr.markEscalated(clock.instant());
         record(sr, CaseEventType.ESCALATED, Visibility.INTERNAL, SYSTEM,
                 "Past its resolve-by date; escalated to " + nullToDash(sr.getEscalationGroup()));
+    }
+
+    /**
+     * Waiting for the customer stops the clock: the due dates move on by the time the case waited, and so does the
+     * lifecycle's resolve-by timer (if it has not fired yet).
+     */
+    private void resumeClock(ServiceRequest sr) {
+        if (sr.getPausedAt() == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        BusinessCalendar.Clock basis = BusinessCalendar.Clock.of(sr.getStandardClock() == null ? null : sr.getStandardClock().toLowerCase());
+        Instant acknowledgeBy = sr.getAcknowledgedAt() == null ? calendar.extend(sr.getAcknowledgeBy(), sr.getPausedAt(), now, basis) : sr.getAcknowledgeBy();
+        Instant resolveBy = calendar.extend(sr.getResolveBy(), sr.getPausedAt(), now, basis);
+        sr.resume(acknowledgeBy, resolveBy);
+        if (resolveBy != null && sr.getProcessInstanceId() != null) {
+            runtimeService.setVariable(sr.getProcessInstanceId(), "resolveBy", Date.from(resolveBy));
+            Job timer = managementService.createJobQuery().processInstanceId(sr.getProcessInstanceId())
+                    .activityId(RESOLVE_BY_TIMER).timers().singleResult();
+            if (timer != null) {
+                managementService.setJobDuedate(timer.getId(), Date.from(resolveBy));
+            }
+        }
+        record(sr, CaseEventType.STATUS_CHANGED, Visibility.PUBLIC, SYSTEM,
+                "The clock restarted; the expected date moved to " + CaseTimes.format(resolveBy, zone));
     }
 
     // ---------------------------------------------------------------- helpers

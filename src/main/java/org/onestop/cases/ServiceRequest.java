@@ -65,6 +65,17 @@ public class ServiceRequest {
 
     private String resolution;
 
+    @Column(name = "standard_clock")
+    private String standardClock;
+
+    @Column(name = "paused_at")
+    private Instant pausedAt;
+
+    private int transfers;
+
+    @Column(name = "duplicate_of")
+    private Long duplicateOf;
+
     @Column(name = "process_instance_id")
     private String processInstanceId;
 
@@ -111,7 +122,9 @@ public class ServiceRequest {
 
     void assignReference(String reference) { this.reference = reference; }
 
-    void route(String department, String priority, String escalationGroup, Instant acknowledgeBy, Instant resolveBy, Instant now) {
+    void route(String department, String priority, String escalationGroup, Instant acknowledgeBy, Instant resolveBy,
+               String standardClock, Instant now) {
+        this.standardClock = standardClock;
         this.department = department;
         this.priority = priority;
         this.escalationGroup = escalationGroup;
@@ -140,6 +153,17 @@ public class ServiceRequest {
         if (acknowledgedAt == null) {
             acknowledgedAt = now;
         }
+    }
+
+    void pause(Instant now) {
+        this.pausedAt = now;
+    }
+
+    /** Ends a pause; the due dates move as the caller computed. */
+    void resume(Instant acknowledgeBy, Instant resolveBy) {
+        this.pausedAt = null;
+        this.acknowledgeBy = acknowledgeBy;
+        this.resolveBy = resolveBy;
     }
 
     void markEscalated(Instant now) {
@@ -177,6 +201,10 @@ public class ServiceRequest {
     public Instant getAcknowledgeBy() { return acknowledgeBy; }
     public Instant getResolveBy() { return resolveBy; }
     public String getResolution() { return resolution; }
+    public String getStandardClock() { return standardClock; }
+    public Instant getPausedAt() { return pausedAt; }
+    public int getTransfers() { return transfers; }
+    public Long getDuplicateOf() { return duplicateOf; }
     public String getProcessInstanceId() { return processInstanceId; }
     public String getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }

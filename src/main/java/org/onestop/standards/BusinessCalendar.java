@@ -62,6 +62,20 @@ public class BusinessCalendar {
         return addOfficeTime(at, parsed.time()).toInstant();
     }
 
+    /**
+     * Moves a due date on by the time a case was paused: on the business clock by the office time that passed
+     * while it waited (three business days of waiting move it three business days), on the calendar by the time itself.
+     */
+    public Instant extend(Instant due, Instant pausedFrom, Instant pausedUntil, Clock clock) {
+        if (due == null || !pausedUntil.isAfter(pausedFrom)) {
+            return due;
+        }
+        if (clock == Clock.CALENDAR) {
+            return due.plus(Duration.between(pausedFrom, pausedUntil));
+        }
+        return addOfficeTime(due.atZone(zone), officeTimeBetween(pausedFrom, pausedUntil)).toInstant();
+    }
+
     /** Whether the city's offices are open at this moment. */
     public boolean isOfficeOpen(Instant instant) {
         LocalDateTime local = instant.atZone(zone).toLocalDateTime();
