@@ -103,4 +103,23 @@ class CaseApi {
         return views.withTimeline(cases.get(reference));
     }
 
+
+    record TransferRequest(@NotBlank(message = "is required") @Size(max = 64, message = "must be at most 64 characters") String department,
+                           @NotBlank(message = "is required") @Size(max = 1000, message = "must be at most 1000 characters") String reason) {
+    }
+
+    @PostMapping("/{reference}/transfer")
+    CaseView transfer(@PathVariable @Size(max = 24) String reference, @Valid @RequestBody TransferRequest request, Principal user) {
+        cases.transfer(reference, request.department(), request.reason(), user.getName());
+        return views.withTimeline(cases.get(reference));
+    }
+
+    record DuplicateRequest(@NotBlank(message = "is required") @Size(max = 24, message = "must be at most 24 characters") String duplicateOf) {
+    }
+
+    @PostMapping("/{reference}/duplicate")
+    CaseView duplicate(@PathVariable @Size(max = 24) String reference, @Valid @RequestBody DuplicateRequest request, Principal user) {
+        cases.markDuplicate(reference, request.duplicateOf(), user.getName());
+        return views.withTimeline(cases.get(reference));
+    }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What happened to a case, for its timeline. */
 public enum CaseEventType {
-    SUBMITTED, ROUTED, ACKNOWLEDGED, STATUS_CHANGED, TASK_COMPLETED, NOTE, ESCALATED, RESOLVED, CLOSED, REFERRED, CANCELLED;
+    SUBMITTED, ROUTED, ACKNOWLEDGED, STATUS_CHANGED, TASK_COMPLETED, NOTE, ESCALATED, RESOLVED, CLOSED, REFERRED, CANCELLED, TRANSFERRED, DUPLICATE;
 
     @JsonValue
     public String code() {

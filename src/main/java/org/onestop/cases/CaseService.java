@@ -16,7 +16,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.criteria.Predicate;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.onestop.standards.BusinessCalendar;
@@ -45,8 +51,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseService {
 
     public static final String LIFECYCLE_PROCESS = "CaseLifecycleProcess";
-    public static final String CANCEL_MESSAGE = "CaseCancelled";
+    /** Staff closed the case outside the department's work: cancelled, or closed as a duplicate. */
+    public static final String WITHDRAW_MESSAGE = "CaseWithdrawn";
     static final String RESOLVE_BY_TIMER = "Event_ResolveByPassed";
+    static final String TRANSFER_POLICY = "TransferPolicy";
     static final String SYSTEM = "system";
 
     /** Engine variables set by OneStop itself; a form field may not take these names. */
@@ -65,6 +73,9 @@ public class CaseService {
     private final Departments departments;
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
+    private final TaskService taskService;
+    private final DecisionService decisionService;
+    private final AuthorizationService authorizationService;
     private final BusinessCalendar calendar;
     private final ObjectMapper json;
     private final Clock clock;
@@ -72,6 +83,7 @@ public class CaseService {
 
     CaseService(ServiceRequests requests, CaseEvents events, ServiceCatalogue catalogue, CustomerService customers,
                 ServiceStandards standards, Wards wards, Departments departments, RuntimeService runtimeService, ManagementService managementService,
+                TaskService taskService, DecisionService decisionService, AuthorizationService authorizationService,
                 BusinessCalendar calendar, ObjectMapper json, Clock clock,
                 @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
         this.requests = requests;
@@ -83,6 +95,9 @@ public class CaseService {
         this.departments = departments;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
+        this.taskService = taskService;
+        this.decisionService = decisionService;
+        this.authorizationService = authorizationService;
         this.calendar = calendar;
         this.json = json;
         this.clock = clock;
@@ -224,7 +239,87 @@ public class CaseService {
             throw new InvalidRequestException("status", "the case is already " + sr.getStatus().code());
         }
         changeStatus(sr, CaseStatus.CANCELLED, CaseEventType.CANCELLED, Visibility.PUBLIC, actor, "Cancelled: " + reason.trim());
-        runtimeService.createMessageCorrelation(CANCEL_MESSAGE).processInstanceBusinessKey(sr.getReference()).correlate();
+        runtimeService.createMessageCorrelation(WITHDRAW_MESSAGE).processInstanceBusinessKey(sr.getReference()).correlate();
+    }
+
+    /**
+     * Sends an open case to another department, with a reason: its open tasks move to the new department's group,
+     * and the transfer-policy table says whether the standard's clock restarts for the receiving department.
+     */
+    @Transactional
+    public void transfer(String reference, String toDepartment, String reason, String actor) {
+        ServiceRequest sr = get(reference);
+        if (!sr.getStatus().isOpen()) {
+            throw new InvalidRequestException("status", "the case is already " + sr.getStatus().code());
+        }
+        Departments.Department target = departments.find(toDepartment == null ? "" : toDepartment.trim())
+                .orElseThrow(() -> new InvalidRequestException("department", "is not one of the city's departments: '" + toDepartment + "'"));
+        String from = sr.getDepartment();
+        if (target.id().equals(from)) {
+            throw new InvalidRequestException("department", "the case is already with " + target.name());
+        }
+        Instant now = clock.instant();
+        String policy = (String) decisionService.evaluateDecisionByKey(TRANSFER_POLICY)
+                .variables(Map.of("priority", String.valueOf(sr.getPriority()), "serviceCode", sr.getServiceCode()))
+                .evaluate().getSingleResult().getSingleEntry();
+        boolean restart = "restart".equalsIgnoreCase(policy) && sr.getProcessInstanceId() != null;
+        Instant acknowledgeBy = sr.getAcknowledgeBy();
+        Instant resolveBy = sr.getResolveBy();
+        if (restart) {
+            Map<String, Object> lifecycle = runtimeService.getVariables(sr.getProcessInstanceId(), List.of("acknowledgeWithin", "resolveWithin", "clock"));
+            ServiceStandards.DueDates due = standards.dueDates(now, new ServiceStandards.Standard((String) lifecycle.get("acknowledgeWithin"),
+                    (String) lifecycle.get("resolveWithin"), BusinessCalendar.Clock.of((String) lifecycle.get("clock"))));
+            acknowledgeBy = due.acknowledgeBy();
+            resolveBy = due.resolveBy();
+        }
+        sr.transfer(target.id(), target.supervisorsGroup(), acknowledgeBy, resolveBy, now);
+        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(sr.getReference()).list().forEach(pi -> {
+            runtimeService.setVariable(pi.getId(), "departmentGroup", target.id());
+            runtimeService.setVariable(pi.getId(), "escalationGroup", target.supervisorsGroup());
+        });
+        for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(sr.getReference()).list()) {
+            boolean departmentTask = taskService.getIdentityLinksForTask(task.getId()).stream()
+                    .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && from != null && from.equals(link.getGroupId()));
+            if (departmentTask) {
+                String previousAssignee = task.getAssignee();
+                taskService.deleteCandidateGroup(task.getId(), from);
+                taskService.setAssignee(task.getId(), null);
+                taskService.addCandidateGroup(task.getId(), target.id());
+                // Removing the links does not take back the task permissions they granted: revoke those too.
+                authorizationService.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId()).list().stream()
+                        .filter(a -> from.equals(a.getGroupId()) || (previousAssignee != null && previousAssignee.equals(a.getUserId())))
+                        .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
+            }
+        }
+        if (restart) {
+            moveResolveByTimer(sr);
+        }
+        record(sr, CaseEventType.TRANSFERRED, Visibility.PUBLIC, actor, "Passed from " + departments.nameOf(from) + " to "
+                + target.name() + ": " + reason.trim() + (restart ? ". Expected by " + CaseTimes.format(resolveBy, zone) : ""));
+    }
+
+    /** Closes an open case as a duplicate of another open case; the resident is pointed to the original. */
+    @Transactional
+    public void markDuplicate(String reference, String originalReference, String actor) {
+        ServiceRequest sr = get(reference);
+        if (!sr.getStatus().isOpen()) {
+            throw new InvalidRequestException("status", "the case is already " + sr.getStatus().code());
+        }
+        ServiceRequest original = find(originalReference)
+                .orElseThrow(() -> new InvalidRequestException("duplicateOf", "is not a case: '" + originalReference + "'"));
+        if (original.getId().equals(sr.getId())) {
+            throw new InvalidRequestException("duplicateOf", "a case cannot duplicate itself");
+        }
+        if (!original.getStatus().isOpen()) {
+            throw new InvalidRequestException("duplicateOf", original.getReference() + " is already " + original.getStatus().code());
+        }
+        sr.markDuplicateOf(original.getId());
+        changeStatus(sr, CaseStatus.DUPLICATE, CaseEventType.DUPLICATE, Visibility.PUBLIC, actor,
+                "The same problem is already reported as " + original.getReference() + "; we are working on it there, "
+                        + "expected by " + CaseTimes.format(original.getResolveBy(), zone));
+        original.touch(clock.instant());
+        record(original, CaseEventType.DUPLICATE, Visibility.INTERNAL, actor, sr.getReference() + " reported the same problem and was closed as its duplicate");
+        runtimeService.createMessageCorrelation(WITHDRAW_MESSAGE).processInstanceBusinessKey(sr.getReference()).correlate();
     }
 
     // ---------------------------------------------------------------- lifecycle (called by the engine)
@@ -325,16 +420,22 @@ public class CaseService {
         Instant acknowledgeBy = sr.getAcknowledgedAt() == null ? calendar.extend(sr.getAcknowledgeBy(), sr.getPausedAt(), now, basis) : sr.getAcknowledgeBy();
         Instant resolveBy = calendar.extend(sr.getResolveBy(), sr.getPausedAt(), now, basis);
         sr.resume(acknowledgeBy, resolveBy);
-        if (resolveBy != null && sr.getProcessInstanceId() != null) {
-            runtimeService.setVariable(sr.getProcessInstanceId(), "resolveBy", Date.from(resolveBy));
-            Job timer = managementService.createJobQuery().processInstanceId(sr.getProcessInstanceId())
-                    .activityId(RESOLVE_BY_TIMER).timers().singleResult();
-            if (timer != null) {
-                managementService.setJobDuedate(timer.getId(), Date.from(resolveBy));
-            }
-        }
+        moveResolveByTimer(sr);
         record(sr, CaseEventType.STATUS_CHANGED, Visibility.PUBLIC, SYSTEM,
                 "The clock restarted; the expected date moved to " + CaseTimes.format(resolveBy, zone));
+    }
+
+    /** The lifecycle's resolve-by variable and timer follow the case's resolve-by date (unless the timer already fired). */
+    private void moveResolveByTimer(ServiceRequest sr) {
+        if (sr.getResolveBy() == null || sr.getProcessInstanceId() == null) {
+            return;
+        }
+        runtimeService.setVariable(sr.getProcessInstanceId(), "resolveBy", Date.from(sr.getResolveBy()));
+        Job timer = managementService.createJobQuery().processInstanceId(sr.getProcessInstanceId())
+                .activityId(RESOLVE_BY_TIMER).timers().singleResult();
+        if (timer != null) {
+            managementService.setJobDuedate(timer.getId(), Date.from(sr.getResolveBy()));
+        }
     }
 
     // ---------------------------------------------------------------- helpers

@@ -11,7 +11,7 @@ public record CaseView(
         Double longitude, String description, Map<String, Object> answers, CustomerView customer,
         Instant acknowledgeBy, Instant resolveBy, boolean overdue, boolean escalated, String resolution,
         Instant createdAt, Instant acknowledgedAt, Instant resolvedAt, Instant closedAt, String createdBy,
-        List<TimelineEntry> timeline) {
+        int transfers, String duplicateOf, List<TimelineEntry> timeline) {
 
     public record CustomerView(Long id, String name, String phone, String email, String preferredChannel) {
     }

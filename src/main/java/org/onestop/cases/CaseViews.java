@@ -19,8 +19,10 @@ public class CaseViews {
     private final CustomerService customers;
     private final Departments departments;
     private final Clock clock;
+    private final ServiceRequests requests;
 
-    CaseViews(CaseService cases, ServiceCatalogue catalogue, CustomerService customers, Departments departments, Clock clock) {
+    CaseViews(ServiceRequests requests, CaseService cases, ServiceCatalogue catalogue, CustomerService customers, Departments departments, Clock clock) {
+        this.requests = requests;
         this.cases = cases;
         this.catalogue = catalogue;
         this.customers = customers;
@@ -52,6 +54,8 @@ public class CaseViews {
                 sr.getDepartment() == null ? null : departments.nameOf(sr.getDepartment()), sr.getWard(), sr.getAddress(),
                 sr.getLatitude(), sr.getLongitude(), sr.getDescription(), cases.answers(sr), customer,
                 sr.getAcknowledgeBy(), sr.getResolveBy(), sr.isOverdue(clock.instant()), sr.isEscalated(), sr.getResolution(),
-                sr.getCreatedAt(), sr.getAcknowledgedAt(), sr.getResolvedAt(), sr.getClosedAt(), sr.getCreatedBy(), timeline);
+                sr.getCreatedAt(), sr.getAcknowledgedAt(), sr.getResolvedAt(), sr.getClosedAt(), sr.getCreatedBy(),
+                sr.getTransfers(), sr.getDuplicateOf() == null ? null : requests.findById(sr.getDuplicateOf()).map(ServiceRequest::getReference).orElse(null),
+                timeline);
     }
 }

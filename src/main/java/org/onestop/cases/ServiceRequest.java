@@ -166,6 +166,19 @@ public class ServiceRequest {
         this.resolveBy = resolveBy;
     }
 
+    void transfer(String department, String escalationGroup, Instant acknowledgeBy, Instant resolveBy, Instant now) {
+        this.department = department;
+        this.escalationGroup = escalationGroup;
+        this.acknowledgeBy = acknowledgeBy;
+        this.resolveBy = resolveBy;
+        this.transfers++;
+        this.updatedAt = now;
+    }
+
+    void markDuplicateOf(Long originalId) {
+        this.duplicateOf = originalId;
+    }
+
     void markEscalated(Instant now) {
         this.escalated = true;
         this.updatedAt = now;

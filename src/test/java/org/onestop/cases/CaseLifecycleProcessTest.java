@@ -213,10 +213,10 @@ class CaseLifecycleProcessTest {
         ProcessInstance pothole = calledProcessInstance(SERVICE_PROCESS, lifecycle);
 
         // when
-        runtimeService().createMessageCorrelation("CaseCancelled").processInstanceBusinessKey(REFERENCE).correlate();
+        runtimeService().createMessageCorrelation("CaseWithdrawn").processInstanceBusinessKey(REFERENCE).correlate();
 
         // then
-        assertThat(lifecycle).isEnded().hasPassed("Event_CaseCancelled", "Event_CancelledCaseClosed")
+        assertThat(lifecycle).isEnded().hasPassed("Event_CaseWithdrawn", "Event_WithdrawnCaseClosed")
                 .hasNotPassed("Task_ResolveCase");
         assertThat(pothole).isEnded();
         then(taskService().createTaskQuery().count()).isZero();
