@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.onestop.oncall.OnCallRoster;
 import org.onestop.standards.BusinessCalendar;
 import org.onestop.catalogue.AnswerValidator;
 import org.onestop.catalogue.ServiceCatalogue;
@@ -55,6 +56,7 @@ public class CaseService {
     public static final String WITHDRAW_MESSAGE = "CaseWithdrawn";
     static final String RESOLVE_BY_TIMER = "Event_ResolveByPassed";
     static final String TRANSFER_POLICY = "TransferPolicy";
+    static final String AFTER_HOURS = "AfterHoursRouting";
     static final String SYSTEM = "system";
 
     /** Engine variables set by OneStop itself; a form field may not take these names. */
@@ -76,6 +78,7 @@ public class CaseService {
     private final TaskService taskService;
     private final DecisionService decisionService;
     private final AuthorizationService authorizationService;
+    private final OnCallRoster roster;
     private final BusinessCalendar calendar;
     private final ObjectMapper json;
     private final Clock clock;
@@ -84,6 +87,7 @@ public class CaseService {
     CaseService(ServiceRequests requests, CaseEvents events, ServiceCatalogue catalogue, CustomerService customers,
                 ServiceStandards standards, Wards wards, Departments departments, RuntimeService runtimeService, ManagementService managementService,
                 TaskService taskService, DecisionService decisionService, AuthorizationService authorizationService,
+                OnCallRoster roster,
                 BusinessCalendar calendar, ObjectMapper json, Clock clock,
                 @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
         this.requests = requests;
@@ -98,6 +102,7 @@ public class CaseService {
         this.taskService = taskService;
         this.decisionService = decisionService;
         this.authorizationService = authorizationService;
+        this.roster = roster;
         this.calendar = calendar;
         this.json = json;
         this.clock = clock;
@@ -324,16 +329,48 @@ public class CaseService {
 
     // ---------------------------------------------------------------- lifecycle (called by the engine)
 
+    /**
+     * Where the work goes: the department's group, or outside office hours (when the after-hours table says so) its
+     * on-call group, assigned to the person on standby if the roster names one.
+     */
+    public record Assignment(ServiceStandards.DueDates due, String taskGroup, String onCallUser) {
+    }
+
     /** Records the department, priority and standard the DMN tables chose, and computes the due dates once. */
     @Transactional
-    public ServiceStandards.DueDates assign(long caseId, String department, String priority, String escalationGroup,
-                                            ServiceStandards.Standard standard) {
+    public Assignment assign(long caseId, String department, String priority, String escalationGroup,
+                             ServiceStandards.Standard standard) {
         ServiceRequest sr = load(caseId);
         ServiceStandards.DueDates due = standards.dueDates(sr.getCreatedAt(), standard);
         sr.route(department, priority, escalationGroup, due.acknowledgeBy(), due.resolveBy(), standard.clock().name(), clock.instant());
         record(sr, CaseEventType.ROUTED, Visibility.PUBLIC, SYSTEM,
                 "Assigned to " + departments.nameOf(department) + " with " + priority + " priority; expected to be resolved by "
                         + CaseTimes.format(due.resolveBy(), zone));
+        boolean officeOpen = calendar.isOfficeOpen(sr.getCreatedAt());
+        Boolean onCall = decisionService.evaluateDecisionByKey(AFTER_HOURS).variables(Map.of("officeOpen", officeOpen,
+                "priority", String.valueOf(priority))).evaluate().getSingleResult().getSingleEntry();
+        if (!Boolean.TRUE.equals(onCall)) {
+            return new Assignment(due, department, null);
+        }
+        String onCallUser = roster.onCall(department, sr.getCreatedAt()).orElse(null);
+        record(sr, CaseEventType.ROUTED, Visibility.INTERNAL, SYSTEM, "Outside office hours: sent to "
+                + departments.nameOf(department) + " on call" + (onCallUser == null ? " (nobody on the roster)" : ", " + onCallUser));
+        return new Assignment(due, OnCallRoster.onCallGroup(department), onCallUser);
+    }
+
+    /**
+     * A new stage of the work with its own standard (a complaint's stage 2 review, say): the case's expected date
+     * becomes the stage's due date, and the lifecycle's resolve-by timer moves with it.
+     */
+    @Transactional
+    public Instant startStage(long caseId, String stageName, String within, BusinessCalendar.Clock basis) {
+        ServiceRequest sr = load(caseId);
+        Instant now = clock.instant();
+        Instant due = calendar.due(now, within, basis);
+        sr.reschedule(due, now);
+        moveResolveByTimer(sr);
+        record(sr, CaseEventType.STATUS_CHANGED, Visibility.PUBLIC, SYSTEM,
+                stageName + " started; expected by " + CaseTimes.format(due, zone));
         return due;
     }
 

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.util.xml.Namespace;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,7 @@ class CaseTaskEvents extends AbstractProcessEnginePlugin {
 
     private static final Namespace CAMUNDA = new Namespace("http://camunda.org/schema/1.0/bpmn");
     static final String WAITING_FOR_CUSTOMER = "waiting_for_customer";
+    private static final String AUTO_ASSIGNED = "onestopAutoAssigned";
 
     private final ObjectProvider<CaseService> cases;
 
@@ -49,6 +51,7 @@ class CaseTaskEvents extends AbstractProcessEnginePlugin {
                 }
                 TaskDefinition task = ((org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 boolean waits = WAITING_FOR_CUSTOMER.equals(taskProperty(element, "caseStatus"));
+                task.addTaskListener(TaskListener.EVENTNAME_CREATE, onCall());
                 task.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, assignment());
                 task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, completion());
                 if (waits) {
@@ -58,10 +61,23 @@ class CaseTaskEvents extends AbstractProcessEnginePlugin {
         });
     }
 
+    /** After hours, the department's tasks go to the person on standby (the on-call group stays the candidate). */
+    private TaskListener onCall() {
+        return task -> {
+            Object user = task.getVariable("onCallUser");
+            Object group = task.getVariable("departmentGroup");
+            if (user instanceof String onCallUser && group instanceof String g && g.endsWith("-oncall") && task.getAssignee() == null) {
+                // Being put on someone's list is not acknowledging the case: mark it for this transaction only.
+                task.setVariableLocal(AUTO_ASSIGNED, Variables.booleanValue(true, true));
+                task.setAssignee(onCallUser);
+            }
+        };
+    }
+
     private TaskListener assignment() {
         return task -> {
             Long caseId = caseId(task);
-            if (caseId != null && task.getAssignee() != null) {
+            if (caseId != null && task.getAssignee() != null && !Boolean.TRUE.equals(task.getVariableLocal(AUTO_ASSIGNED))) {
                 cases.getObject().acknowledge(caseId, task.getAssignee());
             }
         };

@@ -19,15 +19,17 @@ class LifecycleDelegates {
     @Bean
     JavaDelegate assignCase(CaseService cases) {
         return execution -> {
-            ServiceStandards.DueDates due = cases.assign(caseId(execution),
+            CaseService.Assignment assignment = cases.assign(caseId(execution),
                     (String) execution.getVariable("departmentGroup"),
                     (String) execution.getVariable("priority"),
                     (String) execution.getVariable("escalationGroup"),
                     new ServiceStandards.Standard((String) execution.getVariable("acknowledgeWithin"),
                             (String) execution.getVariable("resolveWithin"),
                             BusinessCalendar.Clock.of((String) execution.getVariable("clock"))));
-            execution.setVariable("acknowledgeBy", Date.from(due.acknowledgeBy()));
-            execution.setVariable("resolveBy", Date.from(due.resolveBy()));
+            execution.setVariable("acknowledgeBy", Date.from(assignment.due().acknowledgeBy()));
+            execution.setVariable("resolveBy", Date.from(assignment.due().resolveBy()));
+            execution.setVariable("departmentGroup", assignment.taskGroup());
+            execution.setVariable("onCallUser", assignment.onCallUser());
         };
     }
 
@@ -49,6 +51,19 @@ class LifecycleDelegates {
     @Bean
     JavaDelegate recordEscalation(CaseService cases) {
         return execution -> cases.escalate(caseId(execution));
+    }
+
+    /**
+     * Starts a stage's own clock (for example a complaint's stage 2 review): reads {@code stageName},
+     * {@code stageWithin} and {@code stageClock}, sets {@code stageDueBy} for the stage's own timers.
+     */
+    @Bean
+    JavaDelegate startStageClock(CaseService cases) {
+        return execution -> {
+            java.time.Instant due = cases.startStage(caseId(execution), (String) execution.getVariable("stageName"),
+                    (String) execution.getVariable("stageWithin"), BusinessCalendar.Clock.of((String) execution.getVariable("stageClock")));
+            execution.getProcessInstance().setVariable("stageDueBy", Date.from(due));
+        };
     }
 
     static long caseId(DelegateExecution execution) {

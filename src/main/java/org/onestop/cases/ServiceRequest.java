@@ -175,6 +175,11 @@ public class ServiceRequest {
         this.updatedAt = now;
     }
 
+    void reschedule(Instant resolveBy, Instant now) {
+        this.resolveBy = resolveBy;
+        this.updatedAt = now;
+    }
+
     void markDuplicateOf(Long originalId) {
         this.duplicateOf = originalId;
     }

@@ -21,6 +21,8 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The city's services, read from the deployed models: every latest process definition that declares a
@@ -32,6 +34,7 @@ import org.springframework.stereotype.Service;
 public class ServiceCatalogue {
 
     static final String SERVICE_CODE = "serviceCode";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServiceCatalogue.class);
 
     private final RepositoryService repositoryService;
     private final FormService formService;
@@ -42,7 +45,11 @@ public class ServiceCatalogue {
         this.formService = formService;
     }
 
-    /** Every service, public and staff-only, by group and name. */
+    /**
+     * Every service, public and staff-only, by group and name. Read outside the caller's transaction: a service whose
+     * form cannot be read is simply asked no questions, and must not roll back the case being opened.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public List<ServiceDefinition> services() {
         return repositoryService.createProcessDefinitionQuery().latestVersion().active().list().stream()
                 .map(pd -> byDefinitionId.computeIfAbsent(pd.getId(), id -> read(pd)))
@@ -52,6 +59,7 @@ public class ServiceCatalogue {
                 .toList();
     }
 
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Optional<ServiceDefinition> find(String code) {
         if (code == null) {
             return Optional.empty();
@@ -100,7 +108,7 @@ public class ServiceCatalogue {
         try (InputStream form = formService.getDeployedStartForm(definition.getId())) {
             return FormSchema.parse(form);
         } catch (ProcessEngineException e) {
-            // A service without a start form simply asks no questions.
+            log.warn("Service process {} has no readable start form; it asks no questions: {}", definition.getKey(), e.getMessage());
             return FormSchema.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

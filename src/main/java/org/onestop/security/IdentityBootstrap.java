@@ -75,6 +75,8 @@ public class IdentityBootstrap implements ApplicationRunner {
         for (Departments.Department department : departments.departments()) {
             group(department.id(), department.name(), "DEPARTMENT");
             group(department.supervisorsGroup(), department.name() + " supervisors", "SUPERVISORS");
+            group(department.id() + "-oncall", department.name() + " on call", "ONCALL");
+            staff.add(department.id() + "-oncall");
             staff.add(department.id());
             staff.add(department.supervisorsGroup());
             supervisors.add(department.supervisorsGroup());

@@ -1,0 +1,82 @@
+package org.onestop.oncall;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.ProblemDetail;
+
+/** The on-call roster: anyone on staff may read it; a department's supervisors (and administrators) keep it. */
+@RestController
+@RequestMapping("/api/on-call")
+@Validated
+class OnCallApi {
+
+    private final OnCallRoster roster;
+
+    OnCallApi(OnCallRoster roster) {
+        this.roster = roster;
+    }
+
+    record ShiftView(Long id, String department, String userId, LocalDate startsOn, LocalDate endsOn, String createdBy) {
+        static ShiftView of(OnCallShift s) {
+            return new ShiftView(s.getId(), s.getDepartment(), s.getUserId(), s.getStartsOn(), s.getEndsOn(), s.getCreatedBy());
+        }
+    }
+
+    record NewShift(@NotBlank(message = "is required") @Size(max = 64, message = "must be at most 64 characters") String department,
+                    @NotBlank(message = "is required") @Size(max = 64, message = "must be at most 64 characters") String userId,
+                    @NotNull(message = "is required") LocalDate startsOn,
+                    @NotNull(message = "is required") LocalDate endsOn) {
+    }
+
+    @GetMapping
+    List<ShiftView> upcoming(@RequestParam @Size(max = 64) String department) {
+        return roster.upcoming(department).stream().map(ShiftView::of).toList();
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    ShiftView add(@Valid @RequestBody NewShift shift, Authentication user) {
+        requireSupervisorOf(shift.department(), user);
+        return ShiftView.of(roster.add(shift.department(), shift.userId(), shift.startsOn(), shift.endsOn(), user.getName()));
+    }
+
+    @DeleteMapping("/{id}")
+    ShiftView remove(@PathVariable long id, Authentication user) {
+        requireSupervisorOf(roster.get(id).getDepartment(), user);
+        return ShiftView.of(roster.remove(id));
+    }
+
+    private static void requireSupervisorOf(String department, Authentication user) {
+        boolean allowed = user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("GROUP_" + department + "-supervisors")
+                || a.getAuthority().equals("GROUP_camunda-admin"));
+        if (!allowed) {
+            throw new AccessDeniedException("only " + department + "'s supervisors keep its on-call roster");
+        }
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Forbidden");
+        return problem;
+    }
+}
