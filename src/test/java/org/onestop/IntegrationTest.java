@@ -1,5 +1,9 @@
 package org.onestop;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +15,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -43,6 +48,17 @@ public abstract class IntegrationTest {
     protected TaskService taskService;
     @Autowired
     protected ManagementService managementService;
+
+    /**
+     * Tests run at a fixed moment in office hours (Tuesday 24 November 2026, 10:00 in the city), so that routing and
+     * due dates do not depend on when the suite runs. A test may move the clock; it is put back after each test.
+     */
+    public static final Instant OFFICE_HOURS = LocalDateTime.parse("2026-11-24T10:00").atZone(ZoneId.of("America/Toronto")).toInstant();
+
+    @BeforeEach
+    void officeHours() {
+        ClockUtil.setCurrentTime(Date.from(OFFICE_HOURS));
+    }
 
     @AfterEach
     void resetEngineClock() {

@@ -89,4 +89,26 @@ class AfterHoursOnCallTest extends IntegrationTest {
         assertThat(as(roads).exchange("/api/on-call/" + id, HttpMethod.DELETE, null, JSON_OBJECT).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(as(supervisor).exchange("/api/on-call/" + id, HttpMethod.DELETE, null, JSON_OBJECT).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
+
+    @Test
+    void anEmergencyWaterRequestAt2amOnASundayGoesOnCallWithATwoHourDueTime() {
+        String agent = user("it-agent", "contact-centre");
+        String supervisor = user("it-water-supervisor", "water-supervisors");
+        String standby = user("it-water-standby", "water");
+        postJson(as(supervisor), "/api/on-call", Map.of("department", "water", "userId", standby,
+                "startsOn", "2026-11-23", "endsOn", "2026-11-29"));
+
+        ClockUtil.setCurrentTime(Date.from(toronto("2026-11-29T02:00")));
+        Map<String, Object> request = new HashMap<>(Map.of("serviceCode", "water-sewer", "channel", "phone",
+                "address", "41 Elm St, Lakeport", "answers", Map.of("problemType", "sewer-backup", "neighboursAffected", false)));
+        ResponseEntity<Map<String, Object>> created = postJson(as(agent), "/api/cases", request);
+        assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+        Map<String, Object> emergency = created.getBody();
+
+        assertThat(emergency).containsEntry("department", "water").containsEntry("priority", "emergency");
+        assertThat(Instant.parse((String) emergency.get("acknowledgeBy"))).as("a crew within 2 hours").isEqualTo(toronto("2026-11-29T04:00"));
+        Task task = onlyDepartmentTask((String) emergency.get("reference"));
+        assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId).contains("water-oncall");
+        assertThat(task.getAssignee()).isEqualTo(standby);
+    }
 }
