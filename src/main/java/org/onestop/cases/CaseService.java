@@ -55,14 +55,19 @@ public class CaseService {
     /** Staff closed the case outside the department's work: cancelled, or closed as a duplicate. */
     public static final String WITHDRAW_MESSAGE = "CaseWithdrawn";
     static final String RESOLVE_BY_TIMER = "Event_ResolveByPassed";
+    static final int REMINDED_PRIORITY = 80;
     static final String TRANSFER_POLICY = "TransferPolicy";
     static final String AFTER_HOURS = "AfterHoursRouting";
+    static final String ESCALATION_POLICY = "EscalationPolicy";
+    static final String REMINDER_TIMER = "Event_ReminderDue";
+    static final String SECOND_ESCALATION_TIMER = "Event_StillOpenAfterEscalation";
     static final String SYSTEM = "system";
 
     /** Engine variables set by OneStop itself; a form field may not take these names. */
     static final Set<String> RESERVED_VARIABLES = Set.of("caseId", "reference", "serviceCode", "serviceProcessKey",
             "routingDecision", "channel", "ward", "departmentGroup", "priority", "escalationGroup", "acknowledgeWithin",
-            "resolveWithin", "clock", "acknowledgeBy", "resolveBy", "resolutionNote", "referralReason");
+            "resolveWithin", "clock", "acknowledgeBy", "resolveBy", "resolutionNote", "referralReason", "remindAt",
+            "secondEscalationAt", "departmentHeadGroup", "onCallUser", "stageName", "stageWithin", "stageClock", "stageDueBy");
 
     private static final Logger log = LoggerFactory.getLogger(CaseService.class);
 
@@ -333,7 +338,26 @@ public class CaseService {
      * Where the work goes: the department's group, or outside office hours (when the after-hours table says so) its
      * on-call group, assigned to the person on standby if the roster names one.
      */
-    public record Assignment(ServiceStandards.DueDates due, String taskGroup, String onCallUser) {
+    public record Assignment(ServiceStandards.DueDates due, String taskGroup, String onCallUser, Escalations escalations) {
+    }
+
+    /**
+     * When the department is reminded (before the resolve-by date) and when a case still open goes to the department
+     * head (after it), per {@code dmn/escalation-policy.dmn}, on the case's own clock.
+     */
+    public record Escalations(Instant remindAt, Instant secondEscalationAt, String departmentHeadGroup) {
+    }
+
+    private Escalations escalations(ServiceRequest sr) {
+        Map<String, Object> policy = decisionService.evaluateDecisionByKey(ESCALATION_POLICY)
+                .variables(Map.of("priority", String.valueOf(sr.getPriority()))).evaluate().getSingleResult().getEntryMap();
+        BusinessCalendar.Clock basis = BusinessCalendar.Clock.of(sr.getStandardClock() == null ? null : sr.getStandardClock().toLowerCase());
+        Instant remindAt = calendar.before(sr.getResolveBy(), (String) policy.get("remindBefore"), basis);
+        if (remindAt.isBefore(sr.getCreatedAt())) {
+            remindAt = sr.getCreatedAt();
+        }
+        Instant secondEscalationAt = calendar.due(sr.getResolveBy(), (String) policy.get("secondEscalationAfter"), basis);
+        return new Escalations(remindAt, secondEscalationAt, sr.getDepartment() + "-head");
     }
 
     /** Records the department, priority and standard the DMN tables chose, and computes the due dates once. */
@@ -349,13 +373,14 @@ public class CaseService {
         boolean officeOpen = calendar.isOfficeOpen(sr.getCreatedAt());
         Boolean onCall = decisionService.evaluateDecisionByKey(AFTER_HOURS).variables(Map.of("officeOpen", officeOpen,
                 "priority", String.valueOf(priority))).evaluate().getSingleResult().getSingleEntry();
+        Escalations escalations = escalations(sr);
         if (!Boolean.TRUE.equals(onCall)) {
-            return new Assignment(due, department, null);
+            return new Assignment(due, department, null, escalations);
         }
         String onCallUser = roster.onCall(department, sr.getCreatedAt()).orElse(null);
         record(sr, CaseEventType.ROUTED, Visibility.INTERNAL, SYSTEM, "Outside office hours: sent to "
                 + departments.nameOf(department) + " on call" + (onCallUser == null ? " (nobody on the roster)" : ", " + onCallUser));
-        return new Assignment(due, OnCallRoster.onCallGroup(department), onCallUser);
+        return new Assignment(due, OnCallRoster.onCallGroup(department), onCallUser, escalations);
     }
 
     /**
@@ -462,17 +487,53 @@ public class CaseService {
                 "The clock restarted; the expected date moved to " + CaseTimes.format(resolveBy, zone));
     }
 
-    /** The lifecycle's resolve-by variable and timer follow the case's resolve-by date (unless the timer already fired). */
+    /**
+     * The lifecycle's timers follow the case's resolve-by date (those that have not fired yet): the reminder before it,
+     * the supervisors' review at it, and the department head's after it.
+     */
     private void moveResolveByTimer(ServiceRequest sr) {
         if (sr.getResolveBy() == null || sr.getProcessInstanceId() == null) {
             return;
         }
+        Escalations escalations = escalations(sr);
         runtimeService.setVariable(sr.getProcessInstanceId(), "resolveBy", Date.from(sr.getResolveBy()));
-        Job timer = managementService.createJobQuery().processInstanceId(sr.getProcessInstanceId())
-                .activityId(RESOLVE_BY_TIMER).timers().singleResult();
+        runtimeService.setVariable(sr.getProcessInstanceId(), "remindAt", Date.from(escalations.remindAt()));
+        runtimeService.setVariable(sr.getProcessInstanceId(), "secondEscalationAt", Date.from(escalations.secondEscalationAt()));
+        runtimeService.setVariable(sr.getProcessInstanceId(), "departmentHeadGroup", escalations.departmentHeadGroup());
+        moveTimer(sr, RESOLVE_BY_TIMER, sr.getResolveBy());
+        moveTimer(sr, REMINDER_TIMER, escalations.remindAt());
+        moveTimer(sr, SECOND_ESCALATION_TIMER, escalations.secondEscalationAt());
+    }
+
+    private void moveTimer(ServiceRequest sr, String timerId, Instant due) {
+        Job timer = managementService.createJobQuery().processInstanceId(sr.getProcessInstanceId()).activityId(timerId).timers().singleResult();
         if (timer != null) {
-            managementService.setJobDuedate(timer.getId(), Date.from(sr.getResolveBy()));
+            managementService.setJobDuedate(timer.getId(), Date.from(due));
         }
+    }
+
+    /** Shortly before the resolve-by date: the department's open tasks move up its lists. */
+    @Transactional
+    public void remind(long caseId) {
+        ServiceRequest sr = load(caseId);
+        if (!sr.getStatus().isOpen()) {
+            return;
+        }
+        for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(sr.getReference()).list()) {
+            if (task.getPriority() < REMINDED_PRIORITY && !task.getTaskDefinitionKey().startsWith("Task_Review")) {
+                taskService.setPriority(task.getId(), REMINDED_PRIORITY);
+            }
+        }
+        record(sr, CaseEventType.STATUS_CHANGED, Visibility.INTERNAL, SYSTEM,
+                "Reminder: due by " + CaseTimes.format(sr.getResolveBy(), zone) + "; its tasks moved up the department's list");
+    }
+
+    /** Still open well after the supervisors' review: the department head is asked to look at it. */
+    @Transactional
+    public void escalateToHead(long caseId) {
+        ServiceRequest sr = load(caseId);
+        record(sr, CaseEventType.ESCALATED, Visibility.INTERNAL, SYSTEM,
+                "Still open after its escalation; escalated to the head of " + departments.nameOf(sr.getDepartment()));
     }
 
     // ---------------------------------------------------------------- helpers

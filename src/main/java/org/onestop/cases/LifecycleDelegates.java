@@ -30,6 +30,9 @@ class LifecycleDelegates {
             execution.setVariable("resolveBy", Date.from(assignment.due().resolveBy()));
             execution.setVariable("departmentGroup", assignment.taskGroup());
             execution.setVariable("onCallUser", assignment.onCallUser());
+            execution.setVariable("remindAt", Date.from(assignment.escalations().remindAt()));
+            execution.setVariable("secondEscalationAt", Date.from(assignment.escalations().secondEscalationAt()));
+            execution.setVariable("departmentHeadGroup", assignment.escalations().departmentHeadGroup());
         };
     }
 
@@ -46,6 +49,16 @@ class LifecycleDelegates {
     @Bean
     JavaDelegate referCase(CaseService cases) {
         return execution -> cases.refer(caseId(execution), (String) execution.getVariable("referralReason"));
+    }
+
+    @Bean
+    JavaDelegate remindDepartment(CaseService cases) {
+        return execution -> cases.remind(caseId(execution));
+    }
+
+    @Bean
+    JavaDelegate escalateToDepartmentHead(CaseService cases) {
+        return execution -> cases.escalateToHead(caseId(execution));
     }
 
     @Bean

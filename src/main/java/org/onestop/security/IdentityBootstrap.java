@@ -76,6 +76,8 @@ public class IdentityBootstrap implements ApplicationRunner {
             group(department.id(), department.name(), "DEPARTMENT");
             group(department.supervisorsGroup(), department.name() + " supervisors", "SUPERVISORS");
             group(department.id() + "-oncall", department.name() + " on call", "ONCALL");
+            group(department.id() + "-head", "Head of " + department.name(), "HEAD");
+            staff.add(department.id() + "-head");
             staff.add(department.id() + "-oncall");
             staff.add(department.id());
             staff.add(department.supervisorsGroup());

@@ -76,6 +76,43 @@ public class BusinessCalendar {
         return addOfficeTime(due.atZone(zone), officeTimeBetween(pausedFrom, pausedUntil)).toInstant();
     }
 
+    /**
+     * The moment {@code duration} before {@code due} on the given clock: on the business clock a day back is the same
+     * time on the business day before, and hours are office hours counted backwards.
+     */
+    public Instant before(Instant due, String duration, Clock clock) {
+        Parsed parsed = Parsed.of(duration);
+        if (clock == Clock.CALENDAR) {
+            return due.atZone(zone).minus(parsed.days()).minus(parsed.time()).toInstant();
+        }
+        ZonedDateTime at = due.atZone(zone);
+        for (int i = 0; i < parsed.days().getDays(); i++) {
+            LocalDate day = at.toLocalDate().minusDays(1);
+            while (!isBusinessDay(day)) {
+                day = day.minusDays(1);
+            }
+            at = ZonedDateTime.of(day, at.toLocalTime(), zone);
+        }
+        Duration left = parsed.time();
+        while (!left.isZero()) {
+            LocalDate day = at.toLocalDate();
+            if (isBusinessDay(day)) {
+                ZonedDateTime open = ZonedDateTime.of(day, properties.officeOpens(), zone);
+                ZonedDateTime close = ZonedDateTime.of(day, properties.officeCloses(), zone);
+                ZonedDateTime until = at.isBefore(close) ? at : close;
+                if (until.isAfter(open)) {
+                    Duration available = Duration.between(open, until);
+                    if (available.compareTo(left) >= 0) {
+                        return until.minus(left).toInstant();
+                    }
+                    left = left.minus(available);
+                }
+            }
+            at = ZonedDateTime.of(day.minusDays(1), properties.officeCloses(), zone);
+        }
+        return at.toInstant();
+    }
+
     /** Whether the city's offices are open at this moment. */
     public boolean isOfficeOpen(Instant instant) {
         LocalDateTime local = instant.atZone(zone).toLocalDateTime();
@@ -111,10 +148,13 @@ public class BusinessCalendar {
         return total;
     }
 
-    /** The day the clock starts: today if the office has not yet closed on a business day, else the next business day. */
+    /**
+     * The day the clock starts: today if it is a business day and the office has not closed yet (closing time itself
+     * still counts, so days after a due date fall on the days after it), else the next business day.
+     */
     private LocalDate effectiveDay(LocalDateTime at) {
         LocalDate day = at.toLocalDate();
-        if (isBusinessDay(day) && at.toLocalTime().isBefore(properties.officeCloses())) {
+        if (isBusinessDay(day) && !at.toLocalTime().isAfter(properties.officeCloses())) {
             return day;
         }
         return nextBusinessDay(day);

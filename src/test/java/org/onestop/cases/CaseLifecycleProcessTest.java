@@ -42,7 +42,7 @@ import org.onestop.testing.CamundaForm;
 @Deployment(resources = {
         "bpmn/case-lifecycle.bpmn", "bpmn/pothole.bpmn",
         "dmn/routing-pothole.dmn", "dmn/service-standards.dmn",
-        "forms/review-overdue-case.form"})
+        "forms/review-overdue-case.form", "forms/review-long-overdue-case.form"})
 class CaseLifecycleProcessTest {
 
     static final String REFERENCE = "SR-2026-000123";
@@ -59,6 +59,8 @@ class CaseLifecycleProcessTest {
     private final Map<String, Object> seenByDelegates = new HashMap<>();
     private final Date acknowledgeBy = Date.from(Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
     private final Date resolveBy = Date.from(Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
+    private final Date remindAt = Date.from(Instant.now().plus(20, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
+    private final Date secondEscalationAt = Date.from(Instant.now().plus(6, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
 
     @BeforeEach
     void replaceDelegates() {
@@ -67,7 +69,12 @@ class CaseLifecycleProcessTest {
             delegateCalls.add("assignCase");
             execution.setVariable("acknowledgeBy", acknowledgeBy);
             execution.setVariable("resolveBy", resolveBy);
+            execution.setVariable("remindAt", remindAt);
+            execution.setVariable("secondEscalationAt", secondEscalationAt);
+            execution.setVariable("departmentHeadGroup", "roads-head");
         });
+        Mocks.register("remindDepartment", (JavaDelegate) execution -> delegateCalls.add("remindDepartment"));
+        Mocks.register("escalateToDepartmentHead", (JavaDelegate) execution -> delegateCalls.add("escalateToDepartmentHead"));
         Mocks.register("recordEscalation", (JavaDelegate) execution -> delegateCalls.add("recordEscalation"));
         Mocks.register("resolveCase", (JavaDelegate) execution -> {
             delegateCalls.add("resolveCase");
@@ -166,6 +173,44 @@ class CaseLifecycleProcessTest {
 
         // then
         assertThat(lifecycle).isEnded().hasPassed("Event_CaseClosed");
+    }
+
+    @Test
+    void theDepartmentIsRemindedBeforeTheResolveByDate() {
+        // given
+        ProcessInstance lifecycle = submitPothole("hazard", false, "size", "small", "locationOnRoad", "shoulder");
+        then(job("Event_ReminderDue", lifecycle).getDuedate()).isEqualTo(remindAt);
+
+        // when the reminder is due
+        execute(job("Event_ReminderDue", lifecycle));
+
+        // then the department is reminded and the work goes on
+        then(delegateCalls).containsExactly("assignCase", "remindDepartment");
+        assertThat(lifecycle).hasPassed("Task_RemindDepartment", "Event_DepartmentReminded").isWaitingAt("Task_FulfilServiceRequest");
+    }
+
+    @Test
+    void aCaseStillOpenAfterItsEscalationGoesToTheDepartmentHead() {
+        // given
+        ProcessInstance lifecycle = submitPothole("hazard", false, "size", "small", "locationOnRoad", "shoulder");
+        then(job("Event_StillOpenAfterEscalation", lifecycle).getDuedate()).isEqualTo(secondEscalationAt);
+        execute(job("Event_ResolveByPassed", lifecycle));
+
+        // when it is still open after the further period
+        execute(job("Event_StillOpenAfterEscalation", lifecycle));
+
+        // then the department head reviews it, while the department's work stays open
+        then(delegateCalls).containsExactly("assignCase", "recordEscalation", "escalateToDepartmentHead");
+        assertThat(lifecycle).isWaitingAt("Task_FulfilServiceRequest", "Task_ReviewOverdueCase", "Task_ReviewLongOverdueCase");
+        assertThat(task("Task_ReviewLongOverdueCase", lifecycle)).hasCandidateGroup("roads-head");
+        then(CamundaForm.deployedFor(formService(), task("Task_ReviewLongOverdueCase", lifecycle)).requiredKeys())
+                .containsExactly("headDecision");
+
+        // when
+        complete(task("Task_ReviewLongOverdueCase", lifecycle), withVariables("headDecision", "add-resources"));
+
+        // then
+        assertThat(lifecycle).hasPassed("Event_LongOverdueCaseReviewed").isWaitingAt("Task_FulfilServiceRequest");
     }
 
     @Test

@@ -32,7 +32,7 @@ class ServiceStandardEscalationTest extends IntegrationTest {
                 .processDefinitionKey(CaseService.LIFECYCLE_PROCESS).singleResult().getId();
 
         // The timer is set to the case's resolve-by date, computed once at routing.
-        Job timer = managementService.createJobQuery().processInstanceId(processInstanceId).timers().singleResult();
+        Job timer = managementService.createJobQuery().processInstanceId(processInstanceId).activityId("Event_ResolveByPassed").timers().singleResult();
         assertThat(timer.getDuedate().toInstant()).isEqualTo(resolveBy);
         assertThat(getJson(as(agent), "/api/cases?overdue=true&service=pothole&size=200").getBody().toString()).doesNotContain(reference);
 
@@ -59,5 +59,35 @@ class ServiceStandardEscalationTest extends IntegrationTest {
                 Map.of("escalationAction", Map.of("value", "reminded-department"), "escalationNote", Map.of("value", "Crew booked for tomorrow")))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(onlyDepartmentTask(reference).getTaskDefinitionKey()).isEqualTo("Task_InspectPothole");
         assertThat(getJson(as(agent), "/api/cases/" + reference).getBody()).containsEntry("status", "submitted");
+    }
+
+    @Test
+    void theDepartmentIsRemindedADayBeforeAndTheHeadIsToldFiveBusinessDaysAfter() {
+        String agent = user("it-agent", "contact-centre");
+        user("it-roads-head", "roads-head");
+        Map<String, Object> created = postJson(as(agent), "/api/cases", new HashMap<>(CaseIntakeToClosureTest.baseRequest("pothole",
+                Map.of("hazard", false, "size", "medium", "locationOnRoad", "shoulder")))).getBody();
+        String reference = (String) created.get("reference");
+        // Opened Tuesday 24 November, 10:00, normal priority: resolve within 10 business days.
+        assertThat(Instant.parse((String) created.get("resolveBy"))).isEqualTo(WaitingForCustomerClockTest.toronto("2026-12-08T16:30"));
+        String lifecycle = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .processDefinitionKey(CaseService.LIFECYCLE_PROCESS).singleResult().getId();
+
+        Job reminder = managementService.createJobQuery().processInstanceId(lifecycle).activityId("Event_ReminderDue").singleResult();
+        assertThat(reminder.getDuedate().toInstant()).as("a business day before").isEqualTo(WaitingForCustomerClockTest.toronto("2026-12-07T16:30"));
+        ClockUtil.setCurrentTime(reminder.getDuedate());
+        managementService.executeJob(reminder.getId());
+        assertThat(onlyDepartmentTask(reference).getPriority()).isEqualTo(80);
+        assertThat(getJson(as(agent), "/api/cases/" + reference).getBody().get("timeline").toString()).contains("Reminder: due by");
+
+        Job head = managementService.createJobQuery().processInstanceId(lifecycle).activityId("Event_StillOpenAfterEscalation").singleResult();
+        assertThat(head.getDuedate().toInstant()).as("five business days after").isEqualTo(WaitingForCustomerClockTest.toronto("2026-12-15T16:30"));
+        ClockUtil.setCurrentTime(head.getDuedate());
+        managementService.executeJob(head.getId());
+        Task review = taskService.createTaskQuery().processInstanceId(lifecycle).taskDefinitionKey("Task_ReviewLongOverdueCase").singleResult();
+        assertThat(taskService.getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId).containsExactly("roads-head");
+        assertThat(getJson(as(agent), "/api/cases/" + reference).getBody().get("timeline").toString())
+                .contains("escalated to the head of Roads");
+        assertThat(onlyDepartmentTask(reference).getTaskDefinitionKey()).isEqualTo("Task_InspectPothole");
     }
 }

@@ -62,7 +62,7 @@ class TransferAndDuplicateTest extends IntegrationTest {
 
         String lifecycle = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
                 .processDefinitionKey(CaseService.LIFECYCLE_PROCESS).singleResult().getId();
-        Job timer = managementService.createJobQuery().processInstanceId(lifecycle).timers().singleResult();
+        Job timer = managementService.createJobQuery().processInstanceId(lifecycle).activityId("Event_ResolveByPassed").timers().singleResult();
         assertThat(timer.getDuedate().toInstant()).isEqualTo(restarted);
         assertThat(runtimeService.getVariable(lifecycle, "escalationGroup")).isEqualTo("waste-supervisors");
     }

@@ -106,7 +106,7 @@ class ServiceCatalogueApiTest extends IntegrationTest {
             Instant resolveBy = Instant.parse((String) created.getBody().get("resolveBy"));
             Job timer = managementService.createJobQuery().processInstanceId(runtimeService.createProcessInstanceQuery()
                     .processInstanceBusinessKey(reference).processDefinitionKey("CaseLifecycleProcess").singleResult().getId())
-                    .timers().singleResult();
+                    .activityId("Event_ResolveByPassed").timers().singleResult();
             ClockUtil.setCurrentTime(Date.from(resolveBy.plusSeconds(1)));
             managementService.executeJob(timer.getId());
             assertThat(taskService.createTaskQuery().processInstanceBusinessKey(reference).taskCandidateGroup("waste-supervisors").count()).isEqualTo(1);

@@ -69,6 +69,15 @@ class BusinessCalendarTest {
     }
 
     @Test
+    void remindersCountBackOnTheSameClock() {
+        assertThat(calendar.before(at("2026-05-19T16:30"), "P1D", Clock.BUSINESS)).as("back over Victoria Day weekend")
+                .isEqualTo(at("2026-05-15T16:30"));
+        assertThat(calendar.before(at("2026-05-19T09:30"), "PT2H", Clock.BUSINESS)).as("1 h Tuesday, 1 h Friday")
+                .isEqualTo(at("2026-05-15T15:30"));
+        assertThat(calendar.before(at("2026-05-17T04:00"), "PT30M", Clock.CALENDAR)).isEqualTo(at("2026-05-17T03:30"));
+    }
+
+    @Test
     void calendarTimeRunsAroundTheClock() {
         assertThat(calendar.due(at("2026-05-17T02:00"), "PT2H", Clock.CALENDAR)).as("emergency on a Sunday night").isEqualTo(at("2026-05-17T04:00"));
         assertThat(calendar.due(at("2026-05-15T16:55"), "P1D", Clock.CALENDAR)).isEqualTo(at("2026-05-16T16:55"));
