@@ -38,6 +38,7 @@ import org.onestop.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -84,6 +85,7 @@ public class CaseService {
     private final DecisionService decisionService;
     private final AuthorizationService authorizationService;
     private final OnCallRoster roster;
+    private final ApplicationEventPublisher publisher;
     private final BusinessCalendar calendar;
     private final ObjectMapper json;
     private final Clock clock;
@@ -92,7 +94,7 @@ public class CaseService {
     CaseService(ServiceRequests requests, CaseEvents events, ServiceCatalogue catalogue, CustomerService customers,
                 ServiceStandards standards, Wards wards, Departments departments, RuntimeService runtimeService, ManagementService managementService,
                 TaskService taskService, DecisionService decisionService, AuthorizationService authorizationService,
-                OnCallRoster roster,
+                OnCallRoster roster, ApplicationEventPublisher publisher,
                 BusinessCalendar calendar, ObjectMapper json, Clock clock,
                 @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
         this.requests = requests;
@@ -108,6 +110,7 @@ public class CaseService {
         this.decisionService = decisionService;
         this.authorizationService = authorizationService;
         this.roster = roster;
+        this.publisher = publisher;
         this.calendar = calendar;
         this.json = json;
         this.clock = clock;
@@ -559,7 +562,10 @@ public class CaseService {
     }
 
     private CaseEvent record(ServiceRequest sr, CaseEventType type, Visibility visibility, String actor, String message) {
-        return events.save(new CaseEvent(sr.getId(), clock.instant(), type, visibility, actor, sr.getStatus(), message));
+        CaseEvent event = events.save(new CaseEvent(sr.getId(), clock.instant(), type, visibility, actor, sr.getStatus(), message));
+        publisher.publishEvent(new CaseEventRecorded(sr.getId(), event.getId(), sr.getReference(), sr.getServiceCode(),
+                sr.getWard(), type, visibility, sr.getStatus(), message, sr.getResolveBy()));
+        return event;
     }
 
     private String toJson(Map<String, Object> answers) {

@@ -1,6 +1,11 @@
 package org.onestop.cases;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
+
+import org.onestop.oncall.OnCallRoster;
 
 import org.onestop.customers.ContactPreference;
 import org.onestop.customers.CustomerDetails;
@@ -25,17 +30,35 @@ class DemoCases implements ApplicationRunner {
     private final CaseService cases;
     private final ServiceRequests requests;
     private final boolean enabled;
+    private final OnCallRoster roster;
+    private final Departments departments;
+    private final Clock clock;
+    private final String zone;
 
-    DemoCases(CaseService cases, ServiceRequests requests, @Value("${onestop.demo.cases:false}") boolean enabled) {
+    DemoCases(CaseService cases, ServiceRequests requests, OnCallRoster roster, Departments departments, Clock clock,
+              @Value("${onestop.demo.cases:false}") boolean enabled, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
         this.cases = cases;
         this.requests = requests;
+        this.roster = roster;
+        this.departments = departments;
+        this.clock = clock;
         this.enabled = enabled;
+        this.zone = zone;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         if (!enabled || requests.count() > 0) {
             return;
+        }
+        // Each department's demo user is on standby this week, so urgent demo requests opened at night reach them.
+        LocalDate today = clock.instant().atZone(ZoneId.of(zone)).toLocalDate();
+        for (Departments.Department department : departments.departments()) {
+            try {
+                roster.add(department.id(), department.id(), today, today.plusDays(6), "demo");
+            } catch (RuntimeException e) {
+                log.warn("No demo on-call shift for {}: {}", department.id(), e.getMessage());
+            }
         }
         CustomerDetails jane = new CustomerDetails("Jane Resident", "(905) 555-0101", "jane.resident@example.org",
                 "14 Bay St N, Lakeport", ContactPreference.EMAIL);
@@ -53,6 +76,16 @@ class DemoCases implements ApplicationRunner {
         open(new NewCase("noise-complaint", Channel.PHONE, "Loud music from a backyard party every weekend past midnight.",
                 null, jane, "22 Locke St S, Lakeport", 43.2580, -79.8850, null,
                 Map.of("noiseSource", "amplified-music", "ongoing", true, "recurring", true)));
+        open(new NewCase("streetlight-out", Channel.APP, "Three lights out along the path by the school.",
+                null, omar, "Victoria Park path, Lakeport", 43.2630, -79.8790, null,
+                Map.of("lightProblem", "out", "lightsOut", "several", "poleNumber", "SL-10422")));
+        open(new NewCase("tree", Channel.PHONE, "A large limb is hanging over the sidewalk after the storm.",
+                null, jane, "9 Aberdeen Ave, Lakeport", 43.2480, -79.8880, null,
+                Map.of("requestType", "hanging-limb", "blocking", false, "treeLocation", "boulevard")));
+        open(new NewCase("councillor-inquiry", Channel.COUNCIL, "Raised by the councillor's office for a resident.",
+                null, omar, "Mountain Brow Blvd, Lakeport", 43.2200, -79.9000, null,
+                Map.of("councillor", "Councillor Priya Natarajan", "topic", "roads-traffic",
+                        "inquiry", "Drivers speed past the school crossing every morning.", "residentConsent", true)));
         log.info("Opened {} demo cases", requests.count());
     }
 

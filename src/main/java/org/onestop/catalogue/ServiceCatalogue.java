@@ -88,6 +88,7 @@ public class ServiceCatalogue {
                 definition.getId(),
                 properties.getOrDefault("routingDecision", definition.getKey() + "Routing"),
                 !"optional".equalsIgnoreCase(properties.getOrDefault("location", "required")),
+                "true".equalsIgnoreCase(properties.getOrDefault("notifyWardCouncillor", "false")),
                 questions(definition)));
     }
 

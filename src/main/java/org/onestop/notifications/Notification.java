@@ -1,0 +1,81 @@
+package org.onestop.notifications;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A notice waiting in the outbox, or delivered. */
+@Entity
+@Table(name = "notification")
+public class Notification {
+
+    public enum Status { PENDING, SENT, FAILED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "case_id", nullable = false)
+    private Long caseId;
+
+    @Column(name = "case_event_id", nullable = false)
+    private Long caseEventId;
+
+    @Column(nullable = false)
+    private String channel;
+
+    @Column(nullable = false)
+    private String recipient;
+
+    @Column(nullable = false)
+    private String subject;
+
+    @Column(nullable = false)
+    private String body;
+
+    @Column(nullable = false)
+    private String status;
+
+    private int attempts;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    protected Notification() {
+    }
+
+    Notification(Long caseId, Long caseEventId, String channel, String recipient, String subject, String body, Instant now) {
+        this.caseId = caseId;
+        this.caseEventId = caseEventId;
+        this.channel = channel;
+        this.recipient = recipient;
+        this.subject = subject;
+        this.body = body;
+        this.status = Status.PENDING.name();
+        this.createdAt = now;
+    }
+
+    public Long getId() { return id; }
+    public Long getCaseId() { return caseId; }
+    public Long getCaseEventId() { return caseEventId; }
+    public String getChannel() { return channel; }
+    public String getRecipient() { return recipient; }
+    public String getSubject() { return subject; }
+    public String getBody() { return body; }
+    public Status getStatus() { return Status.valueOf(status); }
+    public int getAttempts() { return attempts; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getSentAt() { return sentAt; }
+    public String getLastError() { return lastError; }
+}
