@@ -36,7 +36,13 @@ class ServiceCatalogueApiTest extends IntegrationTest {
     void listsEveryServiceWithItsGroupQuestionsAndStandards() {
         String agent = user("it-agent", "contact-centre");
         List<Map<String, Object>> services = as(agent).exchange("/api/services", HttpMethod.GET, null, JSON_LIST).getBody();
-        assertThat(services).extracting(s -> s.get("code")).contains("pothole", "missed-collection", "noise-complaint");
+        assertThat(services).extracting(s -> s.get("code")).contains("pothole", "missed-collection", "noise-complaint",
+                "sidewalk-damage", "streetlight-out", "traffic-signal", "graffiti", "illegal-dumping", "tree", "animal",
+                "property-standards", "parking", "water-sewer", "snow-ice", "general-inquiry", "complaint", "compliment",
+                "councillor-inquiry");
+        assertThat(services).hasSizeGreaterThanOrEqualTo(18);
+        assertThat(services).extracting(s -> s.get("group")).contains("Roads", "Waste", "Bylaw", "Parks and forestry",
+                "Water and wastewater", "Feedback", "Council", "General");
         Map<String, Object> pothole = services.stream().filter(s -> "pothole".equals(s.get("code"))).findFirst().orElseThrow();
         assertThat(pothole).containsEntry("name", "Pothole or road defect").containsEntry("group", "Roads")
                 .containsEntry("publicService", true).containsEntry("locationRequired", true);
