@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The embedded default's demo: one user per role and demo cases opened through the real intake, routed and waiting
@@ -17,7 +18,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(properties = {
         "onestop.demo.users=true", "onestop.demo.cases=true",
         "spring.datasource.url=jdbc:h2:mem:demo-test;DB_CLOSE_DELAY=-1", "spring.datasource.driver-class-name=org.h2.Driver",
-        "spring.datasource.username=sa", "spring.datasource.password=", "camunda.bpm.database.type=h2"})
+        "spring.datasource.username=sa", "spring.datasource.password=", "camunda.bpm.database.type=h2",
+        // Its own engine name, and closed afterwards: Camunda's REST API and webapps find engines by name in one
+        // registry per JVM, and must keep finding the other tests' engine.
+        "camunda.bpm.process-engine-name=demo-test"})
+@DirtiesContext
 class DemoDataTest {
 
     @Autowired
