@@ -3,6 +3,8 @@ package org.onestop.cases;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.onestop.oncall.OnCallRoster;
@@ -51,6 +53,13 @@ class DemoCases implements ApplicationRunner {
         if (!enabled || requests.count() > 0) {
             return;
         }
+        List<String> opened = openDemoCases();
+        log.info("Opened {} demo cases: {}", opened.size(), opened);
+    }
+
+    /** Puts the demo users on standby this week and opens the demo cases; returns their references. */
+    List<String> openDemoCases() {
+        List<String> opened = new ArrayList<>();
         // Each department's demo user is on standby this week, so urgent demo requests opened at night reach them.
         LocalDate today = clock.instant().atZone(ZoneId.of(zone)).toLocalDate();
         for (Departments.Department department : departments.departments()) {
@@ -64,34 +73,34 @@ class DemoCases implements ApplicationRunner {
                 "14 Bay St N, Lakeport", ContactPreference.EMAIL);
         CustomerDetails omar = new CustomerDetails("Omar Haddad", "905-555-0142", null, "88 Main St W, Lakeport",
                 ContactPreference.PHONE);
-        open(new NewCase("pothole", Channel.PHONE, "Deep pothole in the eastbound curb lane; cars swerve around it.",
+        open(opened, new NewCase("pothole", Channel.PHONE, "Deep pothole in the eastbound curb lane; cars swerve around it.",
                 null, jane, "120 King St E, Lakeport", 43.2561, -79.8690, null,
                 Map.of("hazard", true, "size", "large", "locationOnRoad", "driving-lane")));
-        open(new NewCase("pothole", Channel.WEB, "Small pothole near the bus stop.",
+        open(opened, new NewCase("pothole", Channel.WEB, "Small pothole near the bus stop.",
                 null, null, "455 Queen St S, Lakeport", 43.2412, -79.8921, null,
                 Map.of("hazard", false, "size", "small", "locationOnRoad", "shoulder")));
-        open(new NewCase("missed-collection", Channel.PHONE, "Green bin was not picked up on our street.",
+        open(opened, new NewCase("missed-collection", Channel.PHONE, "Green bin was not picked up on our street.",
                 null, omar, "88 Main St W, Lakeport", 43.2575, -79.8760, null,
                 Map.of("stream", "organics", "collectionDate", "2026-11-20", "setOutOnTime", true)));
-        open(new NewCase("noise-complaint", Channel.PHONE, "Loud music from a backyard party every weekend past midnight.",
+        open(opened, new NewCase("noise-complaint", Channel.PHONE, "Loud music from a backyard party every weekend past midnight.",
                 null, jane, "22 Locke St S, Lakeport", 43.2580, -79.8850, null,
                 Map.of("noiseSource", "amplified-music", "ongoing", true, "recurring", true)));
-        open(new NewCase("streetlight-out", Channel.APP, "Three lights out along the path by the school.",
+        open(opened, new NewCase("streetlight-out", Channel.APP, "Three lights out along the path by the school.",
                 null, omar, "Victoria Park path, Lakeport", 43.2630, -79.8790, null,
                 Map.of("lightProblem", "out", "lightsOut", "several", "poleNumber", "SL-10422")));
-        open(new NewCase("tree", Channel.PHONE, "A large limb is hanging over the sidewalk after the storm.",
+        open(opened, new NewCase("tree", Channel.PHONE, "A large limb is hanging over the sidewalk after the storm.",
                 null, jane, "9 Aberdeen Ave, Lakeport", 43.2480, -79.8880, null,
                 Map.of("requestType", "hanging-limb", "blocking", false, "treeLocation", "boulevard")));
-        open(new NewCase("councillor-inquiry", Channel.COUNCIL, "Raised by the councillor's office for a resident.",
+        open(opened, new NewCase("councillor-inquiry", Channel.COUNCIL, "Raised by the councillor's office for a resident.",
                 null, omar, "Mountain Brow Blvd, Lakeport", 43.2200, -79.9000, null,
                 Map.of("councillor", "Councillor Priya Natarajan", "topic", "roads-traffic",
                         "inquiry", "Drivers speed past the school crossing every morning.", "residentConsent", true)));
-        log.info("Opened {} demo cases", requests.count());
+        return opened;
     }
 
-    private void open(NewCase request) {
+    private void open(List<String> opened, NewCase request) {
         try {
-            cases.open(request, "demo");
+            opened.add(cases.open(request, "demo").getReference());
         } catch (RuntimeException e) {
             log.warn("Demo case for {} not opened: {}", request.serviceCode(), e.getMessage());
         }

@@ -4,54 +4,51 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.onestop.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
- * The embedded default's demo: one user per role and demo cases opened through the real intake, routed and waiting
- * in the departments' task lists. Always on its own in-memory H2 database, as the embedded default is.
+ * The embedded default's demo: one user per role, and demo cases opened through the real intake, routed and waiting
+ * for their departments (in the department's list, or, urgent ones at night, with the demo user on standby).
  */
-@SpringBootTest(properties = {
-        "onestop.demo.users=true", "onestop.demo.cases=true",
-        "spring.datasource.url=jdbc:h2:mem:demo-test;DB_CLOSE_DELAY=-1", "spring.datasource.driver-class-name=org.h2.Driver",
-        "spring.datasource.username=sa", "spring.datasource.password=", "camunda.bpm.database.type=h2",
-        // Its own engine name, and closed afterwards: Camunda's REST API and webapps find engines by name in one
-        // registry per JVM, and must keep finding the other tests' engine.
-        "camunda.bpm.process-engine-name=demo-test"})
-@DirtiesContext
-class DemoDataTest {
+class DemoDataTest extends IntegrationTest {
 
+    @Autowired
+    DemoCases demo;
     @Autowired
     ServiceRequests requests;
-    @Autowired
-    IdentityService identity;
-    @Autowired
-    TaskService tasks;
+    @Value("${onestop.demo.users}")
+    boolean demoUsers;
 
     @Test
-    void demoUsersAndCasesAreThereAndRouted() {
-        for (String user : List.of("agent", "roads", "waste", "bylaw", "supervisor", "owner", "admin", "water", "forestry")) {
-            assertThat(identity.checkPassword(user, "demo")).as(user).isTrue();
+    void demoUsersLogInWithTheReadmesPassword() {
+        if (demoUsers) {
+            for (String user : List.of("agent", "roads", "waste", "bylaw", "supervisor", "owner", "admin", "water", "forestry")) {
+                assertThat(identityService.checkPassword(user, "demo")).as(user).isTrue();
+            }
+        } else {
+            assertThat(identityService.createUserQuery().userId("roads").count()).as("no demo users outside the demo").isZero();
         }
-        List<ServiceRequest> cases = requests.findAll();
-        assertThat(cases).extracting(ServiceRequest::getServiceCode).containsExactlyInAnyOrder(
+    }
+
+    @Test
+    void demoCasesAreOpenedRoutedAndWaitingForTheirDepartments() {
+        List<String> references = demo.openDemoCases();
+
+        assertThat(references).hasSize(7);
+        List<ServiceRequest> cases = references.stream().map(r -> requests.findByReference(r).orElseThrow()).toList();
+        assertThat(cases).extracting(ServiceRequest::getServiceCode).containsExactly(
                 "pothole", "pothole", "missed-collection", "noise-complaint", "streetlight-out", "tree", "councillor-inquiry");
-        assertThat(cases).allSatisfy(c -> {
-            assertThat(c.getReference()).matches("SR-\\d{4}-\\d{6}");
-            assertThat(c.getDepartment()).isNotNull();
-            assertThat(c.getResolveBy()).isNotNull();
-        });
-        // Whatever the time of day the demo starts, every demo case waits for its department: in the department's
-        // list, or (urgent ones at night) with its on-call group and the demo user on standby.
         for (ServiceRequest c : cases) {
-            List<org.camunda.bpm.engine.task.Task> open = tasks.createTaskQuery().processInstanceBusinessKey(c.getReference()).list();
+            assertThat(c.getDepartment()).as(c.getReference()).isNotNull();
+            assertThat(c.getResolveBy()).as(c.getReference()).isNotNull();
+            List<Task> open = departmentTasks(c.getReference());
             assertThat(open).as(c.getReference()).isNotEmpty();
-            assertThat(open).as(c.getReference()).anySatisfy(t -> assertThat(tasks.getIdentityLinksForTask(t.getId()))
-                    .anySatisfy(link -> assertThat(link.getGroupId()).startsWith(c.getDepartment())));
+            assertThat(open).as(c.getReference()).anySatisfy(t -> assertThat(taskService.getIdentityLinksForTask(t.getId()))
+                    .anySatisfy(link -> assertThat(String.valueOf(link.getGroupId())).startsWith(c.getDepartment())));
         }
     }
 }
