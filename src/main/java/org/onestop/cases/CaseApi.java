@@ -78,7 +78,7 @@ class CaseApi {
         }
         Page<ServiceRequest> result = cases.search(new CaseService.Filter(statuses, service, department, ward, overdue, customer),
                 PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by(Sort.Direction.DESC, "id"))));
-        return new CasePage(result.map(views::summary).getContent(), page, size, result.getTotalElements());
+        return new CasePage(views.summaries(result.getContent()), page, size, result.getTotalElements());
     }
 
     record NoteRequest(@NotBlank(message = "is required") @Size(max = 4000, message = "must be at most 4000 characters") String text,

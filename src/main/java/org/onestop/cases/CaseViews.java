@@ -2,6 +2,8 @@ package org.onestop.cases;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
@@ -35,12 +37,20 @@ public class CaseViews {
         return view(sr, cases.timeline(sr).stream().map(CaseView.TimelineEntry::of).toList(), true);
     }
 
+    /** Cases for a list: the catalogue is read once for the whole page, not once per case. */
     @Transactional(readOnly = true)
-    public CaseView summary(ServiceRequest sr) {
-        return view(sr, null, false);
+    public List<CaseView> summaries(List<ServiceRequest> page) {
+        Map<String, String> names = catalogue.services().stream()
+                .collect(Collectors.toMap(ServiceDefinition::code, ServiceDefinition::name, (a, b) -> a));
+        return page.stream().map(sr -> view(sr, null, false, names.getOrDefault(sr.getServiceCode(), sr.getServiceCode()))).toList();
     }
 
     private CaseView view(ServiceRequest sr, List<CaseView.TimelineEntry> timeline, boolean withCustomer) {
+        return view(sr, timeline, withCustomer,
+                catalogue.find(sr.getServiceCode()).map(ServiceDefinition::name).orElse(sr.getServiceCode()));
+    }
+
+    private CaseView view(ServiceRequest sr, List<CaseView.TimelineEntry> timeline, boolean withCustomer, String serviceName) {
         CaseView.CustomerView customer = null;
         if (withCustomer && sr.getCustomerId() != null) {
             Customer c = customers.find(sr.getCustomerId()).orElse(null);
@@ -48,7 +58,6 @@ public class CaseViews {
                 customer = new CaseView.CustomerView(c.getId(), c.getName(), c.getPhone(), c.getEmail(), c.getPreferredChannel().code());
             }
         }
-        String serviceName = catalogue.find(sr.getServiceCode()).map(ServiceDefinition::name).orElse(sr.getServiceCode());
         return new CaseView(sr.getReference(), sr.getServiceCode(), serviceName, sr.getChannel().code(),
                 sr.getStatus().code(), sr.getStatus().open311(), sr.getPriority(), sr.getDepartment(),
                 sr.getDepartment() == null ? null : departments.nameOf(sr.getDepartment()), sr.getWard(), sr.getAddress(),
