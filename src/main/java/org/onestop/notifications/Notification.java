@@ -14,7 +14,8 @@ import jakarta.persistence.Table;
 @Table(name = "notification")
 public class Notification {
 
-    public enum Status { PENDING, SENT, FAILED }
+    /** PENDING: not tried yet; SENDING: a sender holds it; RETRY: failed, tried again later; SENT; FAILED: gave up. */
+    public enum Status { PENDING, SENDING, RETRY, SENT, FAILED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -52,6 +53,15 @@ public class Notification {
     @Column(name = "last_error")
     private String lastError;
 
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+
+    @Column(name = "claimed_by")
+    private String claimedBy;
+
+    @Column(name = "claimed_at")
+    private Instant claimedAt;
+
     protected Notification() {
     }
 
@@ -64,6 +74,21 @@ public class Notification {
         this.body = body;
         this.status = Status.PENDING.name();
         this.createdAt = now;
+        this.nextAttemptAt = now;
+    }
+
+    void sent(Instant now) {
+        this.status = Status.SENT.name();
+        this.attempts++;
+        this.sentAt = now;
+        this.lastError = null;
+    }
+
+    void failed(String error, Instant nextAttempt, boolean giveUp) {
+        this.attempts++;
+        this.lastError = error == null ? "unknown error" : error.length() > 1000 ? error.substring(0, 1000) : error;
+        this.status = (giveUp ? Status.FAILED : Status.RETRY).name();
+        this.nextAttemptAt = nextAttempt;
     }
 
     public Long getId() { return id; }
@@ -78,4 +103,5 @@ public class Notification {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getSentAt() { return sentAt; }
     public String getLastError() { return lastError; }
+    public Instant getNextAttemptAt() { return nextAttemptAt; }
 }

@@ -1,0 +1,115 @@
+package org.onestop.notifications;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers the outbox. Each notice is claimed in its own transaction (one node gets it), delivered, and its result
+ * recorded in another, so a sender that stops mid-batch leaves the rest pending and sends nothing twice. Failures
+ * are retried with a growing delay and recorded; after the last attempt the notice is marked failed.
+ */
+@Component
+public class OutboxSender {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+    private final Notifications notifications;
+    private final Map<String, DeliveryChannel> channels;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final int batchSize;
+    private final int maxAttempts;
+    private final Duration backoff;
+    private final Duration lease;
+    private final boolean scheduled;
+    private final String node;
+
+    OutboxSender(Notifications notifications, List<DeliveryChannel> channels, TransactionTemplate transactions, Clock clock,
+                 @Value("${onestop.notifications.batch-size:50}") int batchSize,
+                 @Value("${onestop.notifications.max-attempts:8}") int maxAttempts,
+                 @Value("${onestop.notifications.retry-backoff:PT1M}") Duration backoff,
+                 @Value("${onestop.notifications.lease:PT10M}") Duration lease,
+                 @Value("${onestop.notifications.scheduled:true}") boolean scheduled) {
+        this.notifications = notifications;
+        this.channels = channels.stream().collect(Collectors.toMap(DeliveryChannel::name, Function.identity()));
+        this.transactions = transactions;
+        this.clock = clock;
+        this.batchSize = batchSize;
+        this.maxAttempts = maxAttempts;
+        this.backoff = backoff;
+        this.lease = lease;
+        this.scheduled = scheduled;
+        this.node = nodeName();
+    }
+
+    @Scheduled(fixedDelayString = "${onestop.notifications.poll:PT10S}", initialDelayString = "${onestop.notifications.poll:PT10S}")
+    void poll() {
+        if (scheduled) {
+            deliverDue(batchSize);
+        }
+    }
+
+    /** Delivers up to {@code limit} due notices; returns how many were delivered. */
+    public int deliverDue(int limit) {
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(tx -> notifications.releaseStale(now.minus(lease), now));
+        List<Long> due = transactions.execute(tx -> notifications.due(now, PageRequest.of(0, limit)));
+        int delivered = 0;
+        for (Long id : due) {
+            Notification notice = transactions.execute(tx -> notifications.claim(id, node, clock.instant()) == 1
+                    ? notifications.findById(id).orElse(null) : null);
+            if (notice == null) {
+                continue;
+            }
+            DeliveryChannel channel = channels.get(notice.getChannel());
+            if (channel == null || !channel.ready()) {
+                record(id, "no " + notice.getChannel() + " channel configured", false);
+                continue;
+            }
+            try {
+                channel.deliver(notice);
+                record(id, null, true);
+                delivered++;
+            } catch (Exception e) {
+                log.warn("Notice {} to {} not delivered (attempt {}): {}", id, notice.getRecipient(), notice.getAttempts() + 1, e.getMessage());
+                record(id, e.getClass().getSimpleName() + ": " + e.getMessage(), false);
+            }
+        }
+        return delivered;
+    }
+
+    private void record(Long id, String error, boolean sent) {
+        transactions.executeWithoutResult(tx -> notifications.findById(id).ifPresent(n -> {
+            Instant now = clock.instant();
+            if (sent) {
+                n.sent(now);
+            } else {
+                boolean giveUp = n.getAttempts() + 1 >= maxAttempts;
+                n.failed(error, now.plus(backoff.multipliedBy(1L << Math.min(n.getAttempts(), 10))), giveUp);
+            }
+        }));
+    }
+
+    private static String nodeName() {
+        try {
+            return InetAddress.getLocalHost().getHostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        } catch (Exception e) {
+            return "node/" + UUID.randomUUID().toString().substring(0, 8);
+        }
+    }
+}
