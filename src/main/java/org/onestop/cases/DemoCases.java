@@ -1,5 +1,6 @@
 package org.onestop.cases;
 
+import org.onestop.departments.Departments;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;

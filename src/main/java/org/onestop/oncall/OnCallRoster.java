@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.onestop.cases.Departments;
+import org.onestop.departments.Departments;
 import org.onestop.web.InvalidRequestException;
 import org.onestop.web.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,4 +1,4 @@
-package org.onestop.cases;
+package org.onestop.departments;
 
 import java.util.List;
 import java.util.Optional;
