@@ -528,7 +528,7 @@ public class CaseService {
                 taskService.setPriority(task.getId(), REMINDED_PRIORITY);
             }
         }
-        record(sr, CaseEventType.STATUS_CHANGED, Visibility.INTERNAL, SYSTEM,
+        record(sr, CaseEventType.REMINDER, Visibility.INTERNAL, SYSTEM,
                 "Reminder: due by " + CaseTimes.format(sr.getResolveBy(), zone) + "; its tasks moved up the department's list");
     }
 

@@ -14,10 +14,18 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.onestop.IntegrationTest;
+import org.onestop.notifications.Outbox;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.http.HttpStatus;
 
 /** The resolve-by timer: a case past its date raises a review for the supervisors while the department works on. */
 class ServiceStandardEscalationTest extends IntegrationTest {
+
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    ServiceRequests requests;
 
     @Test
     void aCasePastItsResolveByDateIsEscalatedToTheSupervisorsWhileTheDepartmentTaskStaysOpen() {
@@ -73,12 +81,22 @@ class ServiceStandardEscalationTest extends IntegrationTest {
         String lifecycle = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
                 .processDefinitionKey(CaseService.LIFECYCLE_PROCESS).singleResult().getId();
 
+        // Someone from Roads has the inspection on their list, with an e-mail address.
+        String inspector = user("it-roads-inspector", "roads");
+        User u = identityService.createUserQuery().userId(inspector).singleResult();
+        u.setEmail("inspector@lakeport.example");
+        identityService.saveUser(u);
+        taskService.claim(onlyDepartmentTask(reference).getId(), inspector);
+
         Job reminder = managementService.createJobQuery().processInstanceId(lifecycle).activityId("Event_ReminderDue").singleResult();
         assertThat(reminder.getDuedate().toInstant()).as("a business day before").isEqualTo(WaitingForCustomerClockTest.toronto("2026-12-07T16:30"));
         ClockUtil.setCurrentTime(reminder.getDuedate());
         managementService.executeJob(reminder.getId());
         assertThat(onlyDepartmentTask(reference).getPriority()).isEqualTo(80);
         assertThat(getJson(as(agent), "/api/cases/" + reference).getBody().get("timeline").toString()).contains("Reminder: due by");
+        assertThat(outbox.forCase(requests.findByReference(reference).orElseThrow().getId()))
+                .extracting(n -> n.getRecipient() + " " + n.getSubject())
+                .containsExactly("inspector@lakeport.example Reminder: " + reference + " is due by Tuesday, December 8, 2026 at 4:30 p.m.");
 
         Job head = managementService.createJobQuery().processInstanceId(lifecycle).activityId("Event_StillOpenAfterEscalation").singleResult();
         assertThat(head.getDuedate().toInstant()).as("five business days after").isEqualTo(WaitingForCustomerClockTest.toronto("2026-12-15T16:30"));
