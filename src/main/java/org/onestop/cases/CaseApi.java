@@ -122,4 +122,14 @@ class CaseApi {
         cases.markDuplicate(reference, request.duplicateOf(), user.getName());
         return views.withTimeline(cases.get(reference));
     }
+
+    record ReopenRequest(@Size(max = 1000, message = "must be at most 1000 characters") String reason) {
+    }
+
+    /** "Not fixed": the resident says a resolved case is not; it goes back to the department. */
+    @PostMapping("/{reference}/reopen")
+    CaseView reopen(@PathVariable @Size(max = 24) String reference, @Valid @RequestBody ReopenRequest request, Principal user) {
+        cases.reopen(reference, request.reason(), user.getName());
+        return views.withTimeline(cases.get(reference));
+    }
 }

@@ -2,6 +2,7 @@ package org.onestop.cases;
 
 import org.onestop.departments.Departments;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -91,13 +92,15 @@ public class CaseService {
     private final ObjectMapper json;
     private final Clock clock;
     private final ZoneId zone;
+    private final Duration reopenWindow;
 
     CaseService(ServiceRequests requests, CaseEvents events, ServiceCatalogue catalogue, CustomerService customers,
                 ServiceStandards standards, Wards wards, Departments departments, RuntimeService runtimeService, ManagementService managementService,
                 TaskService taskService, DecisionService decisionService, AuthorizationService authorizationService,
                 OnCallRoster roster, ApplicationEventPublisher publisher,
                 BusinessCalendar calendar, ObjectMapper json, Clock clock,
-                @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+                @Value("${onestop.city.time-zone:America/Toronto}") String zone,
+                @Value("${onestop.cases.reopen-window:P30D}") Duration reopenWindow) {
         this.requests = requests;
         this.events = events;
         this.catalogue = catalogue;
@@ -116,6 +119,7 @@ public class CaseService {
         this.json = json;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
+        this.reopenWindow = reopenWindow;
     }
 
     // ---------------------------------------------------------------- intake
@@ -165,22 +169,60 @@ public class CaseService {
         record(sr, CaseEventType.SUBMITTED, Visibility.PUBLIC, actor,
                 "Request received by " + request.channel().code() + ": " + service.name());
 
+        startLifecycle(sr, service, answers.answers());
+        log.info("Opened case {} ({}) by {}", sr.getReference(), service.code(), request.channel().code());
+        return sr;
+    }
+
+
+    /** Starts the case's lifecycle process with the ids and routing variables the engine needs, and nothing else. */
+    private void startLifecycle(ServiceRequest sr, ServiceDefinition service, Map<String, Object> answers) {
         Map<String, Object> variables = new HashMap<>();
-        answers.answers().forEach((key, value) -> variables.put(key, value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList()) : value));
+        answers.forEach((key, value) -> variables.put(key, value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList()) : value));
         variables.put("caseId", sr.getId());
         variables.put("reference", sr.getReference());
         variables.put("serviceCode", service.code());
         variables.put("serviceProcessKey", service.processKey());
         variables.put("routingDecision", service.routingDecision());
-        variables.put("channel", request.channel().code());
-        variables.put("ward", ward);
+        variables.put("channel", sr.getChannel().code());
+        variables.put("ward", sr.getWard());
         String processInstanceId = runtimeService.createProcessInstanceByKey(LIFECYCLE_PROCESS)
                 .businessKey(sr.getReference())
                 .setVariables(variables)
                 .execute()
                 .getId();
         sr.attachProcess(processInstanceId);
-        log.info("Opened case {} ({}) by {}", sr.getReference(), service.code(), request.channel().code());
+    }
+
+    /**
+     * Reopens a resolved or closed case ("this is not fixed"): within the reopen window after its resolution, the case
+     * goes back to the department through a fresh lifecycle (routed again, with new due dates). Later, or for a case
+     * that was cancelled, referred or closed as a duplicate, the caller is told to open a new request.
+     */
+    @Transactional
+    public ServiceRequest reopen(String reference, String reason, String actor) {
+        ServiceRequest sr = get(reference);
+        if (sr.getStatus() != CaseStatus.RESOLVED && sr.getStatus() != CaseStatus.CLOSED) {
+            throw new InvalidRequestException("status", sr.getStatus().isOpen()
+                    ? "the case is still open; add a note instead"
+                    : "a " + sr.getStatus().code() + " case cannot be reopened; open a new request");
+        }
+        Instant now = clock.instant();
+        if (sr.getResolvedAt() != null && sr.getResolvedAt().plus(reopenWindow).isBefore(now)) {
+            throw new InvalidRequestException("status", "the case was resolved more than " + reopenWindow.toDays()
+                    + " days ago and can no longer be reopened; open a new request");
+        }
+        ServiceDefinition service = catalogue.find(sr.getServiceCode())
+                .orElseThrow(() -> new InvalidRequestException("serviceCode", "the service '" + sr.getServiceCode() + "' is no longer offered"));
+        if (sr.getProcessInstanceId() != null
+                && runtimeService.createProcessInstanceQuery().processInstanceId(sr.getProcessInstanceId()).count() > 0) {
+            runtimeService.deleteProcessInstance(sr.getProcessInstanceId(), "reopened", true, true);
+        }
+        sr.reopen(now);
+        record(sr, CaseEventType.REOPENED, Visibility.PUBLIC, actor,
+                isBlank(reason) ? "Reopened: not fixed" : "Reopened: " + reason.trim());
+        startLifecycle(sr, service, answers(sr));
+        log.info("Reopened case {} by {}", sr.getReference(), actor);
         return sr;
     }
 

@@ -149,6 +149,18 @@ public class ServiceRequest {
         }
     }
 
+    /** Back to the start after "not fixed": the resolution stands in the timeline, the case is open again. */
+    void reopen(Instant now) {
+        this.status = CaseStatus.SUBMITTED;
+        this.resolution = null;
+        this.resolvedAt = null;
+        this.closedAt = null;
+        this.acknowledgedAt = null;
+        this.pausedAt = null;
+        this.escalated = false;
+        this.updatedAt = now;
+    }
+
     void markAcknowledged(Instant now) {
         if (acknowledgedAt == null) {
             acknowledgedAt = now;

@@ -67,6 +67,75 @@ public class ServiceCatalogue {
         return services().stream().filter(s -> s.code().equals(code)).findFirst();
     }
 
+    /**
+     * The services a caller's own words point to, best first: each word is matched against the service's name,
+     * keywords and description ("hole in the road", "my bin wasn't picked up"). Short and common words are ignored,
+     * and a plural matches its singular. An empty query matches nothing.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public List<ServiceDefinition> match(String words, boolean publicOnly) {
+        List<String> terms = terms(words);
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        record Scored(ServiceDefinition service, int score) {
+        }
+        return services().stream()
+                .filter(s -> !publicOnly || s.publicService())
+                .map(s -> new Scored(s, score(s, terms)))
+                .filter(s -> s.score() > 0)
+                .sorted(Comparator.comparingInt(Scored::score).reversed().thenComparing(s -> s.service().name()))
+                .map(Scored::service)
+                .toList();
+    }
+
+    private static final java.util.Set<String> STOP_WORDS = java.util.Set.of("the", "and", "for", "with", "was", "wasn",
+            "not", "has", "have", "there", "this", "that", "from", "into", "our", "my", "a", "an", "in", "on", "at", "of",
+            "is", "it", "to", "me", "we", "i", "by", "or", "be", "are", "been", "out", "up", "can", "t", "s");
+
+    static List<String> terms(String words) {
+        if (words == null) {
+            return List.of();
+        }
+        String text = words.length() > 200 ? words.substring(0, 200) : words;
+        return Arrays.stream(text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> w.length() >= 2 && !STOP_WORDS.contains(w))
+                .map(ServiceCatalogue::singular)
+                .distinct()
+                .toList();
+    }
+
+    private static String singular(String word) {
+        if (word.length() > 4 && word.endsWith("ies")) {
+            return word.substring(0, word.length() - 3) + "y";
+        }
+        if (word.length() > 3 && word.endsWith("s") && !word.endsWith("ss")) {
+            return word.substring(0, word.length() - 1);
+        }
+        return word;
+    }
+
+    private static int score(ServiceDefinition service, List<String> terms) {
+        String name = service.name().toLowerCase(java.util.Locale.ROOT);
+        String description = service.description().toLowerCase(java.util.Locale.ROOT);
+        List<String> keywords = service.keywords().stream().map(k -> k.toLowerCase(java.util.Locale.ROOT)).toList();
+        int score = 0;
+        for (String term : terms) {
+            if (keywords.stream().anyMatch(k -> k.equals(term) || singular(k).equals(term))) {
+                score += 5;
+            } else if (keywords.stream().anyMatch(k -> k.contains(term))) {
+                score += 3;
+            }
+            if (name.contains(term)) {
+                score += 3;
+            }
+            if (description.contains(term) || service.code().contains(term)) {
+                score += 1;
+            }
+        }
+        return score;
+    }
+
     private Optional<ServiceDefinition> read(ProcessDefinition definition) {
         BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
         Process process = model.getModelElementById(definition.getKey());

@@ -38,6 +38,10 @@ public class IdentityBootstrap implements ApplicationRunner {
 
     public static final String CONTACT_CENTRE = "contact-centre";
     public static final String PROCESS_OWNERS = "process-owners";
+    /** Staff who write and correct the knowledge base's articles. */
+    public static final String KNOWLEDGE_EDITORS = "knowledge-editors";
+    /** Councillors' assistants: open councillor inquiries on a resident's behalf from the console. */
+    public static final String COUNCIL_OFFICE = "council-office";
     public static final String ADMINS = Groups.CAMUNDA_ADMIN;
 
     private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
@@ -70,7 +74,9 @@ public class IdentityBootstrap implements ApplicationRunner {
         group(ADMINS, "Administrators", Groups.GROUP_TYPE_SYSTEM);
         group(CONTACT_CENTRE, "Contact centre", Groups.GROUP_TYPE_WORKFLOW);
         group(PROCESS_OWNERS, "Process owners", Groups.GROUP_TYPE_WORKFLOW);
-        List<String> staff = new ArrayList<>(List.of(CONTACT_CENTRE, PROCESS_OWNERS));
+        group(KNOWLEDGE_EDITORS, "Knowledge base editors", Groups.GROUP_TYPE_WORKFLOW);
+        group(COUNCIL_OFFICE, "Councillors' office", Groups.GROUP_TYPE_WORKFLOW);
+        List<String> staff = new ArrayList<>(List.of(CONTACT_CENTRE, PROCESS_OWNERS, COUNCIL_OFFICE));
         List<String> supervisors = new ArrayList<>();
         for (Departments.Department department : departments.departments()) {
             group(department.id(), department.name(), "DEPARTMENT");
@@ -132,6 +138,8 @@ public class IdentityBootstrap implements ApplicationRunner {
     /** One user per role, password "demo": for the embedded default only (the mysql profile turns this off). */
     private void demoUsers() {
         user("agent", "Alex", "Agent", "demo", CONTACT_CENTRE);
+        user("editor", "Eddie", "Editor", "demo", CONTACT_CENTRE, KNOWLEDGE_EDITORS);
+        user("council", "Cora", "Council", "demo", COUNCIL_OFFICE);
         user("owner", "Olive", "Owner", "demo", PROCESS_OWNERS);
         user("admin", "Ada", "Admin", "demo", ADMINS);
         Map<String, String[]> staff = Map.of(

@@ -21,9 +21,10 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Who may do what, before any controller runs. Everything needs a login except the login page, static assets and
- * health. The staff API and Camunda's REST API take HTTP Basic and keep no session; pages, Tasklist and Cockpit share
- * one form login. Camunda's own authorization check then applies inside the engine.
+ * Who may do what, before any controller runs. Everything needs a login except the login page, static assets,
+ * health, the residents' self-service pages and Open311 (keyed by api_key).
+ * The staff API and Camunda's REST API take HTTP Basic and keep no session; pages, Tasklist and Cockpit share one
+ * form login. Camunda's own authorization check then applies inside the engine.
  */
 @Configuration
 @EnableWebSecurity
@@ -52,13 +53,32 @@ class SecurityConfig {
                 .build();
     }
 
+    /**
+     * Open311 GeoReport v2: public, keyed by {@code api_key} (checked by the API itself, with the specification's
+     * error documents), no session and no cookies, so no CSRF token either.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain open311Security(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/open311/**"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
+                        // Residents' self-service: no login (forms still carry a CSRF token).
+                        .requestMatchers("/report/**", "/status/**", "/survey/**", "/notices/**").permitAll()
+                        .requestMatchers("/console/**").hasAnyAuthority("GROUP_" + IdentityBootstrap.CONTACT_CENTRE,
+                                "GROUP_" + IdentityBootstrap.COUNCIL_OFFICE, "GROUP_" + IdentityBootstrap.ADMINS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
