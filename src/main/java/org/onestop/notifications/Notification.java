@@ -62,10 +62,19 @@ public class Notification {
     @Column(name = "claimed_at")
     private Instant claimedAt;
 
+    /** One notice per milestone of a case and recipient, whichever timeline entry announced it (null: per entry). */
+    @Column(name = "dedupe_key")
+    private String dedupeKey;
+
     protected Notification() {
     }
 
     Notification(Long caseId, Long caseEventId, String channel, String recipient, String subject, String body, Instant now) {
+        this(caseId, caseEventId, channel, recipient, null, subject, body, now);
+    }
+
+    Notification(Long caseId, Long caseEventId, String channel, String recipient, String dedupeKey, String subject, String body, Instant now) {
+        this.dedupeKey = dedupeKey;
         this.caseId = caseId;
         this.caseEventId = caseEventId;
         this.channel = channel;
@@ -104,4 +113,5 @@ public class Notification {
     public Instant getSentAt() { return sentAt; }
     public String getLastError() { return lastError; }
     public Instant getNextAttemptAt() { return nextAttemptAt; }
+    public String getDedupeKey() { return dedupeKey; }
 }

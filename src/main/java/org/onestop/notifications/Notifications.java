@@ -15,6 +15,8 @@ interface Notifications extends JpaRepository<Notification, Long> {
 
     boolean existsByCaseEventIdAndRecipient(Long caseEventId, String recipient);
 
+    boolean existsByCaseIdAndRecipientAndDedupeKey(Long caseId, String recipient, String dedupeKey);
+
     @Query("select n.id from Notification n where n.status in ('PENDING', 'RETRY') and n.nextAttemptAt <= :now order by n.id")
     List<Long> due(@Param("now") Instant now, Pageable limit);
 

@@ -1,0 +1,219 @@
+package org.onestop.notifications;
+
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.onestop.cases.CaseEvent;
+import org.onestop.cases.CaseEventRecorded;
+import org.onestop.cases.CaseEventType;
+import org.onestop.cases.CaseService;
+import org.onestop.cases.CaseStatus;
+import org.onestop.cases.CaseTimes;
+import org.onestop.cases.ServiceRequest;
+import org.onestop.cases.ServiceRequests;
+import org.onestop.cases.Visibility;
+import org.onestop.catalogue.ServiceCatalogue;
+import org.onestop.catalogue.ServiceDefinition;
+import org.onestop.customers.ContactPreference;
+import org.onestop.customers.Customer;
+import org.onestop.customers.Customers;
+import org.onestop.customers.PhoneNumbers;
+import org.onestop.survey.SurveyService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the resident who reported a case about each of its milestones: received (with the expected date),
+ * acknowledged, in progress, waiting for you (what is needed), resolved (what was done, with the follow-up survey),
+ * closed, reopened, and the other endings (referred, cancelled, duplicate). Written to the outbox in the same
+ * transaction as the milestone, from templates per milestone, on the customer's preferred channel (e-mail or SMS;
+ * phone, mail and none get no automatic notice), once per milestone of the case, never to a customer who opted out.
+ */
+@Component
+class ResidentNotices {
+
+    /** What a resident hears about, with its template name; {@code perEntry}: every such entry, not once per round. */
+    enum Milestone {
+        RECEIVED("received", false), ACKNOWLEDGED("acknowledged", false), IN_PROGRESS("in-progress", false),
+        WAITING("waiting", true), RESOLVED("resolved", false), CLOSED("closed", false), REOPENED("reopened", true),
+        REFERRED("referred", false), CANCELLED("cancelled", false), DUPLICATE("duplicate", false);
+
+        final String template;
+        final boolean perEntry;
+
+        Milestone(String template, boolean perEntry) {
+            this.template = template;
+            this.perEntry = perEntry;
+        }
+
+        static Optional<Milestone> of(CaseEventRecorded event) {
+            if (event.visibility() != Visibility.PUBLIC) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(switch (event.type()) {
+                case ROUTED -> RECEIVED;
+                case ACKNOWLEDGED -> ACKNOWLEDGED;
+                case STATUS_CHANGED -> event.status() == CaseStatus.IN_PROGRESS ? IN_PROGRESS
+                        : event.status() == CaseStatus.WAITING_FOR_CUSTOMER && event.message() != null
+                          && event.message().startsWith(WAITING_PREFIX) ? WAITING : null;
+                case RESOLVED -> RESOLVED;
+                case CLOSED -> CLOSED;
+                case REOPENED -> REOPENED;
+                case REFERRED -> REFERRED;
+                case CANCELLED -> CANCELLED;
+                case DUPLICATE -> DUPLICATE;
+                default -> null;
+            });
+        }
+    }
+
+    /** How {@link CaseService#waitForCustomer} words the timeline entry: "Waiting for you: <task>. The clock stops…". */
+    static final String WAITING_PREFIX = "Waiting for you: ";
+    /** The process variable a task form fills in when it asks the resident for something. */
+    static final String INFORMATION_NEEDED = "informationNeeded";
+
+    private final ServiceRequests requests;
+    private final CaseService cases;
+    private final Customers customers;
+    private final ServiceCatalogue catalogue;
+    private final RuntimeService runtime;
+    private final OptOuts optOuts;
+    private final SurveyService surveys;
+    private final NoticeTemplates templates;
+    private final Outbox outbox;
+    private final ZoneId zone;
+    private final String city;
+    private final String publicUrl;
+    private final long surveyDays;
+
+    ResidentNotices(ServiceRequests requests, CaseService cases, Customers customers, ServiceCatalogue catalogue,
+                    RuntimeService runtime, OptOuts optOuts, SurveyService surveys, NoticeTemplates templates, Outbox outbox,
+                    @Value("${onestop.city.time-zone:America/Toronto}") String zone,
+                    @Value("${onestop.city.name:the city}") String city,
+                    @Value("${onestop.public-url:${onestop.base-url:http://localhost:8080}}") String publicUrl,
+                    @Value("${onestop.survey.valid-for:P30D}") java.time.Duration surveyValidFor) {
+        this.requests = requests;
+        this.cases = cases;
+        this.customers = customers;
+        this.catalogue = catalogue;
+        this.runtime = runtime;
+        this.optOuts = optOuts;
+        this.surveys = surveys;
+        this.templates = templates;
+        this.outbox = outbox;
+        this.zone = ZoneId.of(zone);
+        this.city = city;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.surveyDays = surveyValidFor.toDays();
+    }
+
+    @EventListener
+    void on(CaseEventRecorded event) {
+        Milestone milestone = Milestone.of(event).orElse(null);
+        if (milestone == null) {
+            return;
+        }
+        ServiceRequest sr = requests.findById(event.caseId()).orElse(null);
+        if (sr == null) {
+            return;
+        }
+        List<Customer> recipients = recipients(sr);
+        if (recipients.isEmpty()) {
+            return;
+        }
+        String dedupeKey = milestone.perEntry ? null : milestone.template + ":" + round(sr);
+        Map<String, Object> variables = variables(sr, event, milestone);
+        for (Customer customer : recipients) {
+            notify(customer, sr, event, milestone, dedupeKey, new HashMap<>(variables));
+        }
+    }
+
+    /**
+     * Who hears about a case: the customer who reported it. Further reporters of the same problem are added here, and
+     * nowhere else.
+     */
+    List<Customer> recipients(ServiceRequest sr) {
+        return sr.getCustomerId() == null ? List.of() : customers.findById(sr.getCustomerId()).stream().toList();
+    }
+
+    private void notify(Customer customer, ServiceRequest sr, CaseEventRecorded event, Milestone milestone, String dedupeKey,
+                        Map<String, Object> variables) {
+        String channel = channel(customer);
+        if (channel == null || optOuts.optedOut(customer.getId())) {
+            return;
+        }
+        String recipient = channel.equals("email") ? customer.getEmail() : PhoneNumbers.digits(customer.getPhone());
+        if (outbox.has(sr.getId(), event.caseEventId(), recipient, dedupeKey)) {
+            return;
+        }
+        variables.put("name", customer.getName());
+        variables.put("optOutUrl", publicUrl + "/notices/opt-out/" + optOuts.tokenFor(customer.getId()));
+        if (milestone == Milestone.RESOLVED) {
+            variables.put("surveyUrl", publicUrl + "/survey/" + surveys.issue(sr, customer.getId()));
+        }
+        if (channel.equals("email")) {
+            NoticeTemplates.Message mail = templates.email(milestone.template, variables);
+            outbox.queue(sr.getId(), event.caseEventId(), "email", recipient, dedupeKey, mail.subject(), mail.body());
+        } else {
+            String text = templates.sms(milestone.template, variables);
+            outbox.queue(sr.getId(), event.caseEventId(), "sms", recipient, dedupeKey, text, text);
+        }
+    }
+
+    /** E-mail or SMS as the customer prefers, if we have the address; phone, mail and none: no automatic notice. */
+    static String channel(Customer customer) {
+        ContactPreference preference = customer.getPreferredChannel();
+        if (preference == ContactPreference.EMAIL && customer.getEmail() != null && !customer.getEmail().isBlank()) {
+            return "email";
+        }
+        if (preference == ContactPreference.SMS && PhoneNumbers.digits(customer.getPhone()) != null) {
+            return "sms";
+        }
+        return null;
+    }
+
+    /** How often the case was reopened: each round of the case has its own milestones. */
+    private long round(ServiceRequest sr) {
+        return cases.timeline(sr).stream().map(CaseEvent::getType).filter(CaseEventType.REOPENED::equals).count();
+    }
+
+    private Map<String, Object> variables(ServiceRequest sr, CaseEventRecorded event, Milestone milestone) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("city", city);
+        v.put("reference", sr.getReference());
+        v.put("service", catalogue.find(sr.getServiceCode()).map(ServiceDefinition::name).orElse(sr.getServiceCode()));
+        v.put("status", sr.getStatus().code().replace('_', ' '));
+        v.put("expectedBy", sr.getResolveBy() == null ? null : CaseTimes.format(sr.getResolveBy(), zone));
+        v.put("description", sr.getDescription());
+        v.put("address", sr.getAddress());
+        v.put("resolution", sr.getResolution());
+        v.put("message", event.message());
+        v.put("statusUrl", publicUrl + "/status/" + sr.getReference());
+        v.put("reportUrl", publicUrl + "/report");
+        v.put("surveyDays", surveyDays);
+        if (milestone == Milestone.WAITING) {
+            String task = event.message().substring(WAITING_PREFIX.length());
+            int end = task.indexOf(". The clock stops");
+            v.put("task", end < 0 ? task : task.substring(0, end));
+            v.put("needed", informationNeeded(sr));
+        }
+        return v;
+    }
+
+    /** What the department asked the resident for, if its task form said ({@code informationNeeded}). */
+    private String informationNeeded(ServiceRequest sr) {
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(sr.getReference()).active().list()) {
+            Object needed = runtime.getVariable(instance.getId(), INFORMATION_NEEDED);
+            if (needed instanceof String text && !text.isBlank()) {
+                return text.strip();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,87 @@
+package org.onestop.survey;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+import org.onestop.departments.Departments;
+import org.onestop.web.InvalidRequestException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Survey figures for the KPIs: the average rating and the share fixed per service or department, over a period of
+ * days (in the city's time zone). For supervisors and administrators.
+ */
+@RestController
+@RequestMapping("/api/surveys")
+class SurveyApi {
+
+    static final int MAX_DAYS = 366;
+
+    private final SurveyService surveys;
+    private final Departments departments;
+    private final ZoneId zone;
+
+    SurveyApi(SurveyService surveys, Departments departments, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+        this.surveys = surveys;
+        this.departments = departments;
+        this.zone = ZoneId.of(zone);
+    }
+
+    /** {@code from} and {@code to} are days (inclusive); {@code by} is {@code service} (default) or {@code department}. */
+    @GetMapping("/summary")
+    SurveyService.Summary summary(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                  @RequestParam(defaultValue = "service") String by, Authentication user) {
+        requireSupervisor(user);
+        LocalDate first = day("from", from);
+        LocalDate last = day("to", to);
+        if (last.isBefore(first)) {
+            throw new InvalidRequestException("to", "must not be before from");
+        }
+        if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
+            throw new InvalidRequestException("to", "the period is at most " + MAX_DAYS + " days");
+        }
+        SurveyService.GroupBy groupBy = switch (by.trim().toLowerCase(Locale.ROOT)) {
+            case "service" -> SurveyService.GroupBy.SERVICE;
+            case "department" -> SurveyService.GroupBy.DEPARTMENT;
+            default -> throw new InvalidRequestException("by", "must be service or department");
+        };
+        return surveys.summary(first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant(), groupBy);
+    }
+
+    private static LocalDate day(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidRequestException(field, "is required (a date such as 2026-11-01)");
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidRequestException(field, "must be a date such as 2026-11-01");
+        }
+    }
+
+    private void requireSupervisor(Authentication user) {
+        boolean allowed = user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("GROUP_camunda-admin")
+                || departments.departments().stream().anyMatch(d -> a.getAuthority().equals("GROUP_" + d.supervisorsGroup())));
+        if (!allowed) {
+            throw new AccessDeniedException("survey figures are for supervisors and administrators");
+        }
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Forbidden");
+        return problem;
+    }
+}

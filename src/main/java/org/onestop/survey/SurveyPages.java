@@ -1,0 +1,91 @@
+package org.onestop.survey;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.onestop.catalogue.ServiceCatalogue;
+import org.onestop.catalogue.ServiceDefinition;
+import org.onestop.web.InvalidRequestException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The follow-up survey page behind the one-use link in the "resolved" notice: no login, works without JavaScript. */
+@Controller
+@RequestMapping("/survey")
+class SurveyPages {
+
+    private final SurveyService surveys;
+    private final ServiceCatalogue catalogue;
+    private final String city;
+
+    SurveyPages(SurveyService surveys, ServiceCatalogue catalogue, @Value("${onestop.city.name:the city}") String city) {
+        this.surveys = surveys;
+        this.catalogue = catalogue;
+        this.city = city;
+    }
+
+    @GetMapping("/{token}")
+    String form(@PathVariable String token, Model model, HttpServletResponse response) {
+        SurveyService.Link link = surveys.find(token);
+        if (link.state() != SurveyService.State.OPEN) {
+            return closed(link.state(), link.reference(), model, response);
+        }
+        return form(token, link, Map.of(), null, null, null, model);
+    }
+
+    @PostMapping("/{token}")
+    String answer(@PathVariable String token, @RequestParam(required = false) String rating,
+                  @RequestParam(required = false) String fixed, @RequestParam(required = false) String comment,
+                  Model model, HttpServletResponse response) {
+        SurveyService.Link link = surveys.find(token);
+        if (link.state() != SurveyService.State.OPEN) {
+            return closed(link.state(), link.reference(), model, response);
+        }
+        SurveyService.Outcome outcome;
+        try {
+            outcome = surveys.answer(token, rating, fixed, comment);
+        } catch (InvalidRequestException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return form(token, link, e.fieldErrors(), rating, fixed, comment, model);
+        }
+        if (outcome.state() != SurveyService.State.OPEN) {
+            return closed(outcome.state(), outcome.reference(), model, response);
+        }
+        model.addAttribute("title", "Thank you");
+        model.addAttribute("outcome", outcome);
+        model.addAttribute("city", city);
+        return "survey/thanks";
+    }
+
+    private String form(String token, SurveyService.Link link, Map<String, String> errors, String rating, String fixed, String comment, Model model) {
+        model.addAttribute("token", token);
+        model.addAttribute("title", "How did we do?");
+        model.addAttribute("link", link);
+        model.addAttribute("service", catalogue.find(link.serviceCode()).map(ServiceDefinition::name).orElse(link.serviceCode()));
+        model.addAttribute("errors", errors);
+        model.addAttribute("rating", rating == null ? "" : rating.trim());
+        model.addAttribute("fixed", fixed == null ? "" : fixed.trim());
+        model.addAttribute("comment", comment == null ? "" : comment);
+        model.addAttribute("maxComment", SurveyService.MAX_COMMENT);
+        model.addAttribute("city", city);
+        return "survey/form";
+    }
+
+    private String closed(SurveyService.State state, String reference, Model model, HttpServletResponse response) {
+        response.setStatus(state == SurveyService.State.UNKNOWN ? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_GONE);
+        model.addAttribute("title", switch (state) {
+            case ANSWERED -> "This survey is already answered";
+            case EXPIRED -> "This survey has expired";
+            default -> "Survey not found";
+        });
+        model.addAttribute("state", state.name());
+        model.addAttribute("reference", reference);
+        return "survey/closed";
+    }
+}
