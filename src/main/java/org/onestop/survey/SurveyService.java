@@ -94,7 +94,7 @@ public class SurveyService {
     }
 
     /** How the answer was taken: thanks; the case reopened; or not reopened (why), the resident should report again. */
-    public record Outcome(State state, boolean reopened, String notReopenedBecause, String reference) {
+    public record Outcome(State state, boolean reopened, String notReopenedBecause, boolean alreadyOpen, String reference) {
     }
 
     /**
@@ -134,25 +134,25 @@ public class SurveyService {
             return transactions.execute(tx -> record(token, stars1, fixed1, text, true));
         } catch (ReopenRefused refused) {
             Outcome outcome = transactions.execute(tx -> record(token, stars1, fixed1, text, false));
-            return outcome.state() == State.OPEN ? new Outcome(State.OPEN, false, refused.getMessage(), outcome.reference()) : outcome;
+            return outcome.state() == State.OPEN ? new Outcome(State.OPEN, false, refused.getMessage(), false, outcome.reference()) : outcome;
         }
     }
 
     private Outcome record(String token, int rating, boolean fixed, String comment, boolean reopen) {
         Survey survey = lookUp(token).orElse(null);
         if (survey == null) {
-            return new Outcome(State.UNKNOWN, false, null, null);
+            return new Outcome(State.UNKNOWN, false, null, false, null);
         }
         Link link = link(survey);
         if (link.state() != State.OPEN || surveys.answer(survey.getId(), rating, fixed, comment, clock.instant()) != 1) {
-            return new Outcome(link.state() == State.OPEN ? State.ANSWERED : link.state(), false, null, link.reference());
+            return new Outcome(link.state() == State.OPEN ? State.ANSWERED : link.state(), false, null, false, link.reference());
         }
         if (fixed) {
-            return new Outcome(State.OPEN, false, null, link.reference());
+            return new Outcome(State.OPEN, false, null, false, link.reference());
         }
         if (reopen && cases.get(link.reference()).getStatus().isOpen()) {
             surveys.reopened(survey.getId(), false);
-            return new Outcome(State.OPEN, false, "it is already open again and back with the team", link.reference());
+            return new Outcome(State.OPEN, false, null, true, link.reference());
         }
         if (reopen) {
             try {
@@ -163,7 +163,7 @@ public class SurveyService {
             log.info("Survey: {} not fixed, reopened", link.reference());
         }
         surveys.reopened(survey.getId(), reopen);
-        return new Outcome(State.OPEN, reopen, null, link.reference());
+        return new Outcome(State.OPEN, reopen, null, false, link.reference());
     }
 
     /** The case could not be reopened (too late, or not resolved): the whole attempt rolls back and is recorded without. */

@@ -1,0 +1,269 @@
+package org.onestop.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.onestop.IntegrationTest;
+import org.onestop.cases.ServiceRequests;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Residents' notices through a real SMTP server (GreenMail): one per milestone from intake to closure, with the
+ * survey link when resolved; nothing for a customer who opted out; what "waiting for you" asks for; none lost while
+ * the server is down; none twice when a sender stops mid-batch; SMS for those who prefer it.
+ */
+class ResidentNoticesTest extends IntegrationTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
+
+    static final String SCRIPT = "<script>alert(1)</script>";
+    static final Pattern SURVEY_LINK = Pattern.compile("http://localhost:8080/survey/([A-Za-z0-9_-]{43})");
+    static final Pattern OPT_OUT_LINK = Pattern.compile("http://localhost:8080/notices/opt-out/([A-Za-z0-9_-]{43})");
+
+    @Autowired
+    OutboxSender sender;
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    ServiceRequests requests;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    static String uniqueEmail(String who) {
+        return who + "-" + System.nanoTime() + "@example.org";
+    }
+
+    /** Opens a pothole case for a resident; the answers keep it in office hours with the roads department. */
+    static Map<String, Object> potholeFor(Map<String, Object> customer, String description) {
+        Map<String, Object> request = new HashMap<>();
+        request.put("serviceCode", "pothole");
+        request.put("channel", "web");
+        request.put("description", description);
+        request.put("address", "120 King St E, Lakeport");
+        request.put("customer", customer);
+        request.put("answers", Map.of("hazard", false, "size", "small", "locationOnRoad", "shoulder"));
+        return request;
+    }
+
+    String open(Map<String, Object> request) {
+        String agent = user("rn-agent", "contact-centre");
+        var response = postJson(as(agent), "/api/cases", request);
+        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(201);
+        return (String) response.getBody().get("reference");
+    }
+
+    void complete(String staff, String reference, Map<String, Object> variables) {
+        var task = onlyDepartmentTask(reference);
+        Map<String, Object> rest = new HashMap<>();
+        variables.forEach((k, v) -> rest.put(k, Map.of("value", v)));
+        postJson(as(staff), "/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", staff));
+        assertThat(postJson(as(staff), "/engine-rest/task/" + task.getId() + "/complete", Map.of("variables", rest))
+                .getStatusCode().value()).isEqualTo(204);
+    }
+
+    /** The pothole's three tasks: inspect, schedule, repair (with the resolution note); the case closes. */
+    void workToClosure(String reference, String resolution) {
+        String roads = user("rn-roads", "roads");
+        complete(roads, reference, Map.of("roadAuthority", "city", "repairNeeded", true, "inspectionNotes", "Small hole"));
+        complete(roads, reference, Map.of("crew", "crew-east", "plannedDate", "2026-12-01"));
+        complete(roads, reference, Map.of("repairMethod", "hot-mix", "resolutionNote", resolution));
+        assertThat(requests.findByReference(reference).orElseThrow().getStatus().code()).isEqualTo("closed");
+    }
+
+    List<Notification> notices(String reference, String recipient) {
+        return outbox.forCase(requests.findByReference(reference).orElseThrow().getId()).stream()
+                .filter(n -> n.getRecipient().equals(recipient)).toList();
+    }
+
+    List<MimeMessage> mailsTo(String email) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(email);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    void deliverAll() {
+        while (sender.deliverDue(100) > 0) {
+            // until nothing due is left
+        }
+    }
+
+    static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void exactlyOneNoticePerMilestoneFromIntakeToClosureWithTheSurveyLinkWhenResolved() throws Exception {
+        deliverAll();
+        String email = uniqueEmail("jane");
+        String reference = open(potholeFor(Map.of("name", "Jane Resident", "email", email), "Deep hole " + SCRIPT));
+        workToClosure(reference, "Filled with hot-mix " + SCRIPT);
+        deliverAll();
+        deliverAll();
+
+        List<MimeMessage> mails = mailsTo(email);
+        assertThat(mails).extracting(ResidentNoticesTest::subject).containsExactly(
+                reference + " · Pothole or road defect: we received your request",
+                reference + " · Pothole or road defect: a team has taken on your request",
+                reference + " · Pothole or road defect: work is in progress",
+                reference + " · Pothole or road defect: resolved",
+                reference + " · Pothole or road defect: closed");
+        assertThat(mails).allSatisfy(m -> {
+            assertThat(m.getContentType()).startsWith("text/plain");
+            assertThat(GreenMailUtil.getBody(m)).isNotBlank();
+        });
+        List<Notification> notices = notices(reference, email);
+        assertThat(notices).hasSize(5).allSatisfy(n -> {
+            assertThat(n.getStatus()).isEqualTo(Notification.Status.SENT);
+            assertThat(n.getChannel()).isEqualTo("email");
+            assertThat(n.getBody()).containsPattern(OPT_OUT_LINK).contains("Follow your request: http://localhost:8080/status/" + reference);
+        });
+        assertThat(notices).extracting(Notification::getDedupeKey)
+                .containsExactly("received:0", "acknowledged:0", "in-progress:0", "resolved:0", "closed:0");
+
+        String received = notices.get(0).getBody();
+        assertThat(received).startsWith("Hello Jane Resident,").contains(reference, "Expected to be resolved by: ")
+                .contains("What you told us: Deep hole " + SCRIPT);
+        String resolved = notices.get(3).getBody();
+        assertThat(resolved).contains("What we did: Filled with hot-mix " + SCRIPT);
+        Matcher survey = SURVEY_LINK.matcher(resolved);
+        assertThat(survey.find()).isTrue();
+        // Only the token's hash is stored.
+        assertThat(jdbc.queryForObject("select count(*) from survey where token_hash = ?", Integer.class, survey.group(1))).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from survey s join service_request r on r.id = s.case_id where r.reference = ?",
+                Integer.class, reference)).isEqualTo(1);
+        assertThat(notices.stream().filter(n -> SURVEY_LINK.matcher(n.getBody()).find())).hasSize(1);
+    }
+
+    @Test
+    void aCustomerWhoOptedOutGetsNothingFurther() {
+        String email = uniqueEmail("optout");
+        Map<String, Object> customer = Map.of("name", "Olive Out", "email", email);
+        String first = open(potholeFor(customer, "A hole"));
+        List<Notification> before = notices(first, email);
+        assertThat(before).hasSize(1);
+        Matcher token = OPT_OUT_LINK.matcher(before.get(0).getBody());
+        assertThat(token.find()).isTrue();
+
+        assertThat(http.postForEntity("/notices/opt-out/" + token.group(1), null, String.class).getStatusCode().value())
+                .as("a form post without the CSRF token is refused").isEqualTo(403);
+        OptOutPageFlow.optOut(http.getRootUri(), token.group(1));
+
+        workToClosure(first, "Filled");
+        assertThat(notices(first, email)).as("only the notice written before the opt-out").hasSize(1);
+        String second = open(potholeFor(customer, "Another hole"));
+        assertThat(notices(second, email)).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from survey s join service_request r on r.id = s.case_id where r.reference = ?",
+                Integer.class, first)).as("no survey link was sent, so none was made").isZero();
+
+        OptOutPageFlow.optIn(http.getRootUri(), token.group(1));
+        String third = open(potholeFor(customer, "A third hole"));
+        assertThat(notices(third, email)).hasSize(1);
+        deliverAll();
+    }
+
+    @Test
+    void waitingForYouSaysWhatIsNeeded() {
+        String email = uniqueEmail("noise");
+        Map<String, Object> request = new HashMap<>(potholeFor(Map.of("name", "Nora Neighbour", "email", email), "Loud music"));
+        request.put("serviceCode", "noise-complaint");
+        request.put("answers", Map.of("noiseSource", "other", "ongoing", false, "recurring", false));
+        String reference = open(request);
+        String bylaw = user("rn-bylaw", "bylaw");
+        complete(bylaw, reference, Map.of("nextStep", "need-more-information", "informationNeeded", "Which unit the noise comes from " + SCRIPT));
+
+        List<Notification> notices = notices(reference, email);
+        assertThat(notices).extracting(Notification::getSubject).containsExactly(
+                reference + " · Noise complaint: we received your request",
+                reference + " · Noise complaint: a team has taken on your request",
+                reference + " · Noise complaint: work is in progress",
+                reference + " · Noise complaint: we need something from you");
+        assertThat(notices.get(3).getBody())
+                .contains("What we are doing: Contact complainant for more information")
+                .contains("What we need from you: Which unit the noise comes from " + SCRIPT)
+                .contains("does not count against our service standard");
+        assertThat(notices.get(3).getDedupeKey()).isNull();
+        deliverAll();
+    }
+
+    @Test
+    void noneIsLostWhileTheMailServerIsDown() {
+        deliverAll();
+        smtp.stop();
+        String email = uniqueEmail("down");
+        String reference = open(potholeFor(Map.of("name", "Dana Down", "email", email), "A hole"));
+        workToClosure(reference, "Filled");
+        sender.deliverDue(100);
+        assertThat(notices(reference, email)).hasSize(5).allSatisfy(n -> assertThat(n.getStatus()).isEqualTo(Notification.Status.RETRY));
+
+        smtp.start();
+        ClockUtil.setCurrentTime(Date.from(OFFICE_HOURS.plus(Duration.ofMinutes(5))));
+        deliverAll();
+        assertThat(mailsTo(email)).hasSize(5).extracting(ResidentNoticesTest::subject).doesNotHaveDuplicates();
+        assertThat(notices(reference, email)).allSatisfy(n -> {
+            assertThat(n.getStatus()).isEqualTo(Notification.Status.SENT);
+            assertThat(n.getAttempts()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void aSenderStoppedMidBatchSendsNothingTwice() {
+        deliverAll();
+        String email = uniqueEmail("batch");
+        String reference = open(potholeFor(Map.of("name", "Bea Batch", "email", email), "A hole"));
+        workToClosure(reference, "Filled");
+        assertThat(sender.deliverDue(2)).isEqualTo(2);
+        assertThat(mailsTo(email)).hasSize(2);
+        deliverAll();
+        deliverAll();
+        assertThat(mailsTo(email)).hasSize(5).extracting(ResidentNoticesTest::subject).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void residentsWhoPreferSmsGetAShortTextAndThoseWhoPreferPhoneGetNothing() {
+        deliverAll();
+        String email = uniqueEmail("sms");
+        String reference = open(potholeFor(Map.of("name", "Sam Texter", "email", email, "phone", "(905) 555-0199",
+                "preferredChannel", "sms"), "A hole"));
+        workToClosure(reference, "Filled");
+        Long caseId = requests.findByReference(reference).orElseThrow().getId();
+        List<Notification> notices = outbox.forCase(caseId);
+        assertThat(notices).hasSize(5).allSatisfy(n -> {
+            assertThat(n.getChannel()).isEqualTo("sms");
+            assertThat(n.getRecipient()).isEqualTo("9055550199");
+            assertThat(n.getBody()).startsWith("City of Lakeport: ").contains(reference).doesNotContain("\n").hasSizeLessThanOrEqualTo(300);
+        });
+        assertThat(notices.get(3).getBody()).containsPattern(SURVEY_LINK);
+        deliverAll();
+        assertThat(outbox.forCase(caseId)).allSatisfy(n -> assertThat(n.getStatus()).isEqualTo(Notification.Status.SENT));
+        assertThat(mailsTo(email)).isEmpty();
+
+        String phone = open(potholeFor(Map.of("name", "Pat Phoner", "email", uniqueEmail("phone"), "phone", "(905) 555-0198",
+                "preferredChannel", "phone"), "A hole"));
+        assertThat(outbox.forCase(requests.findByReference(phone).orElseThrow().getId())).isEmpty();
+    }
+}
