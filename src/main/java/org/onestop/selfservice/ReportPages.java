@@ -225,7 +225,7 @@ class ReportPages {
         model.addAttribute("errors", fieldErrors);
         model.addAttribute("summary", summary);
         model.addAttribute("form", Form.of(params));
-        model.addAttribute("map", map.available() ? map : null);
+        model.addAttribute("map", map.available() ? map.view() : null);
         model.addAttribute("maxPhoto", Photos.megabytes(photos.maxSize().toBytes()));
         model.addAttribute("pin", pin(params));
         return "public/report-form";

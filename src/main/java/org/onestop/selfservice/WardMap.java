@@ -27,6 +27,10 @@ class WardMap {
     record Area(String name, String path, double labelX, double labelY) {
     }
 
+    /** What the template draws, and what the page's script needs to turn a click into coordinates. */
+    record View(String viewBox, List<Area> areas, double west, double north, double unitsPerDegreeLon, double unitsPerDegreeLat) {
+    }
+
     private final List<Area> areas;
     private final double west;
     private final double north;
@@ -109,6 +113,10 @@ class WardMap {
 
     List<Area> areas() {
         return areas;
+    }
+
+    View view() {
+        return new View(viewBox(), areas, west, north, unitsPerDegreeLon, unitsPerDegreeLat);
     }
 
     String viewBox() {
