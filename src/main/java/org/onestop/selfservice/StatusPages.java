@@ -110,6 +110,12 @@ class StatusPages {
         if (who.length() > 254 || !reportedBy(sr, who)) {
             errors.put("contact", NOT_YOURS);
         }
+        if (sr.getStatus().isOpen()) {
+            errors.put("reason", "This report is still open: we are working on it, so there is nothing to send back yet.");
+        } else if (sr.getStatus() != CaseStatus.RESOLVED && sr.getStatus() != CaseStatus.CLOSED) {
+            errors.put("reason", "This report was " + statusLabel(sr.getStatus()).toLowerCase(Locale.ROOT)
+                    + ", so it cannot be sent back. Report the problem again instead.");
+        }
         if (errors.isEmpty()) {
             try {
                 cases.reopen(sr.getReference(), why, Reports.RESIDENT);
@@ -178,8 +184,9 @@ class StatusPages {
                 PublicDates.day(sr.getResolvedAt(), zone), sr.getAddress(), sr.getWard(), sr.getDescription(), sr.getResolution()));
         model.addAttribute("timeline", timeline);
         model.addAttribute("photos", photos.idsOf(sr.getId()));
-        model.addAttribute("reopenable", reopenable && withinWindow);
-        model.addAttribute("tooLateToReopen", reopenable && !withinWindow);
+        // After a refused attempt the form stays, with the reason beside its field.
+        model.addAttribute("reopenable", (reopenable && withinWindow) || !errors.isEmpty());
+        model.addAttribute("tooLateToReopen", reopenable && !withinWindow && errors.isEmpty());
         model.addAttribute("reopenDays", reopenWindow.toDays());
         model.addAttribute("reopenUntil", sr.getResolvedAt() == null ? null : PublicDates.day(sr.getResolvedAt().plus(reopenWindow), zone));
         model.addAttribute("reason", reason);
