@@ -53,6 +53,8 @@ public class Photos {
 
     private static final Set<String> FORMATS = Set.of("jpeg", "png", "gif");
     private static final int MAX_SIDE = 20_000;
+    /** Photos are kept at most this many pixels on their longer side: plenty to see a pothole, and bounded storage. */
+    static final int MAX_STORED_SIDE = 4096;
     private static final float JPEG_QUALITY = 0.9f;
 
     private final CasePhotos photos;
@@ -113,8 +115,8 @@ public class Photos {
                     throw new RejectedPhoto("The picture is " + width + " × " + height + " pixels; the largest we accept is "
                             + maxPixels / 1_000_000 + " megapixels. Choose a smaller photo.");
                 }
-                BufferedImage image = reader.read(0);
-                return "jpeg".equals(format) ? jpeg(image) : png(image);
+                BufferedImage image = fit(reader.read(0), MAX_STORED_SIDE);
+                return encode(image, format);
             } finally {
                 reader.dispose();
             }
@@ -143,6 +145,42 @@ public class Photos {
     @Transactional(readOnly = true)
     Optional<CasePhoto> find(long caseId, long photoId) {
         return photos.findByIdAndCaseId(photoId, caseId);
+    }
+
+    /**
+     * JPEG stays JPEG, the rest becomes PNG; a result larger than the size limit is stored as JPEG, and halved until it
+     * fits, so that what is stored never exceeds the upload limit (MariaDB's default max_allowed_packet is 16 MB).
+     */
+    private CleanImage encode(BufferedImage image, String format) throws IOException {
+        CleanImage clean = "jpeg".equals(format) ? jpeg(image) : png(image);
+        while (clean.bytes().length > maxSize.toBytes() && Math.max(image.getWidth(), image.getHeight()) > 256) {
+            clean = jpeg(image);
+            if (clean.bytes().length > maxSize.toBytes()) {
+                image = fit(image, Math.max(image.getWidth(), image.getHeight()) / 2);
+            }
+        }
+        return clean;
+    }
+
+    /** The picture scaled down (never up) so that its longer side is at most {@code side} pixels. */
+    static BufferedImage fit(BufferedImage image, int side) {
+        int longer = Math.max(image.getWidth(), image.getHeight());
+        if (longer <= side) {
+            return image;
+        }
+        double scale = (double) side / longer;
+        int width = Math.max(1, (int) Math.round(image.getWidth() * scale));
+        int height = Math.max(1, (int) Math.round(image.getHeight() * scale));
+        BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = scaled.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(java.awt.RenderingHints.KEY_RENDERING, java.awt.RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(image, 0, 0, width, height, null);
+        } finally {
+            g.dispose();
+        }
+        return scaled;
     }
 
     private static CleanImage jpeg(BufferedImage decoded) throws IOException {

@@ -52,6 +52,36 @@ class PhotosTest {
     }
 
     @Test
+    void aLargePictureIsScaledDownAndStoredWithinTheSizeLimit() throws Exception {
+        // Noise does not compress: as PNG this 5000 × 3000 picture is far above 1 MB.
+        java.awt.image.BufferedImage noise = new java.awt.image.BufferedImage(5000, 3000, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(42);
+        for (int y = 0; y < noise.getHeight(); y++) {
+            for (int x = 0; x < noise.getWidth(); x++) {
+                noise.setRGB(x, y, random.nextInt());
+            }
+        }
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(noise, "png", png);
+        Photos small = new Photos(null, null, Clock.systemUTC(), DataSize.ofMegabytes(64), 40_000_000);
+        Photos.CleanImage scaled = small.clean(png.toByteArray());
+        assertThat(scaled.width()).isEqualTo(Photos.MAX_STORED_SIDE);
+        assertThat(scaled.height()).isEqualTo(2458);
+
+
+        // A noisy GIF compresses better (one palette byte a pixel) than the same pixels as PNG: the clean copy would
+        // be larger than the limit, so it is stored as a JPEG that fits.
+        java.io.ByteArrayOutputStream gif = new java.io.ByteArrayOutputStream();
+        ImageIO.write(noise.getSubimage(0, 0, 1000, 1000), "gif", gif);
+        Photos strict = new Photos(null, null, Clock.systemUTC(), DataSize.ofBytes(gif.size() + 100_000), 40_000_000);
+        assertThat(new Photos(null, null, Clock.systemUTC(), DataSize.ofMegabytes(64), 40_000_000).clean(gif.toByteArray())
+                .bytes().length).isGreaterThan(gif.size() + 100_000);
+        Photos.CleanImage fitted = strict.clean(gif.toByteArray());
+        assertThat(fitted.contentType()).isEqualTo("image/jpeg");
+        assertThat(fitted.bytes().length).isLessThanOrEqualTo(gif.size() + 100_000);
+    }
+
+    @Test
     void aProgramRenamedToJpgIsRefused() {
         assertThatThrownBy(() -> photos.clean(new MockMultipartFile("photo", "pothole.jpg", "image/jpeg", TestImages.windowsProgram())))
                 .isInstanceOf(Photos.RejectedPhoto.class).hasMessageContaining("not a photo we can read");
