@@ -1,0 +1,40 @@
+package org.onestop.selfservice;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.onestop.web.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What every residents' page needs: the city's name for the header, and friendly pages (in the residents' layout,
+ * not the staff one) for what cannot be found.
+ */
+@ControllerAdvice(assignableTypes = {ReportPages.class, StatusPages.class})
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PublicPageAdvice {
+
+    private final String cityName;
+
+    PublicPageAdvice(@Value("${onestop.city.name:OneStop}") String cityName) {
+        this.cityName = cityName;
+    }
+
+    @ModelAttribute("cityName")
+    String cityName() {
+        return cityName;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    String notFound(Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        model.addAttribute("cityName", cityName);
+        model.addAttribute("title", "Page not found");
+        model.addAttribute("message", "We could not find that page. It may have moved, or the link may be mistyped.");
+        return "public/problem";
+    }
+}

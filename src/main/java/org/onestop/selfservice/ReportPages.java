@@ -1,0 +1,324 @@
+package org.onestop.selfservice;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.onestop.cases.CaseService;
+import org.onestop.cases.Channel;
+import org.onestop.cases.NewCase;
+import org.onestop.cases.ServiceRequest;
+import org.onestop.cases.Wards;
+import org.onestop.catalogue.AnswerValidator;
+import org.onestop.catalogue.QuestionForm;
+import org.onestop.catalogue.ServiceCatalogue;
+import org.onestop.catalogue.ServiceDefinition;
+import org.onestop.customers.ContactPreference;
+import org.onestop.customers.CustomerDetails;
+import org.onestop.web.InvalidRequestException;
+import org.onestop.web.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * "Report a problem", for residents without a login: find the service by typing or from the A–Z list, answer its
+ * questions (the service's Camunda start form, validated as the API does), say where (address, or a pin on the ward
+ * map, or both), attach a photo and optionally leave contact details. The answer is the reference number and the
+ * date the city promises.
+ */
+@Controller
+class ReportPages {
+
+    static final int MAX_WORDS = 200;
+    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final Pattern REFERENCE = Pattern.compile("SR-\\d{4}-\\d{6,12}");
+
+    /** The form's own fields (besides the questions), in page order, with the label the error summary uses. */
+    static final Map<String, String> LABELS = labels();
+
+    private final ServiceCatalogue catalogue;
+    private final CaseService cases;
+    private final Reports reports;
+    private final Photos photos;
+    private final Wards wards;
+    private final WardMap map;
+    private final Validator validator;
+    private final ZoneId zone;
+
+    ReportPages(ServiceCatalogue catalogue, CaseService cases, Reports reports, Photos photos, Wards wards, WardMap map,
+                Validator validator, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+        this.catalogue = catalogue;
+        this.cases = cases;
+        this.reports = reports;
+        this.photos = photos;
+        this.wards = wards;
+        this.map = map;
+        this.validator = validator;
+        this.zone = ZoneId.of(zone);
+    }
+
+    // ---------------------------------------------------------------- choose a service
+
+    @GetMapping("/report")
+    String choose(@RequestParam(name = "words", required = false) String words, Model model) {
+        List<ServiceDefinition> all = catalogue.services().stream().filter(ServiceDefinition::publicService).toList();
+        Map<String, List<ServiceDefinition>> byLetter = new TreeMap<>();
+        all.stream().sorted(java.util.Comparator.comparing(s -> s.name().toLowerCase(Locale.ROOT)))
+                .forEach(s -> byLetter.computeIfAbsent(s.name().substring(0, 1).toUpperCase(Locale.ROOT), k -> new ArrayList<>()).add(s));
+        String typed = words == null ? "" : words.strip();
+        if (typed.length() > MAX_WORDS) {
+            typed = typed.substring(0, MAX_WORDS);
+        }
+        model.addAttribute("words", typed);
+        model.addAttribute("searched", !typed.isEmpty());
+        model.addAttribute("matches", typed.isEmpty() ? List.of() : catalogue.match(typed, true));
+        model.addAttribute("byLetter", byLetter);
+        return "public/report-choose";
+    }
+
+    // ---------------------------------------------------------------- the report form
+
+    @GetMapping("/report/{code}")
+    String form(@PathVariable String code, Model model) {
+        ServiceDefinition service = publicService(code);
+        return render(model, service, new LinkedMultiValueMap<>(), Map.of(), false);
+    }
+
+    @PostMapping("/report/{code}")
+    String submit(@PathVariable String code, @RequestParam MultiValueMap<String, String> params,
+                  @RequestParam(name = "photo", required = false) MultipartFile photo,
+                  Model model, HttpServletResponse response) {
+        ServiceDefinition service = publicService(code);
+        Map<String, String> errors = new LinkedHashMap<>();
+
+        Photos.CleanImage image = null;
+        boolean photoGiven = photo != null && !photo.isEmpty();
+        if (photoGiven) {
+            try {
+                image = photos.clean(photo);
+            } catch (Photos.RejectedPhoto e) {
+                errors.put("photo", e.getMessage());
+            }
+        }
+
+        Double latitude = number(params, "latitude", errors);
+        Double longitude = number(params, "longitude", errors);
+        if (latitude != null && longitude != null && !errors.containsKey("latitude") && !errors.containsKey("longitude")
+                && !wards.names().isEmpty() && wards.wardAt(latitude, longitude).isEmpty()
+                && Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180) {
+            errors.put("latitude", "This place is outside the city. Check the latitude and longitude, or give the address instead.");
+        }
+
+        String name = text(params, "name");
+        String email = text(params, "email");
+        String phone = text(params, "phone");
+        boolean emailUpdates = params.containsKey("emailUpdates");
+        CustomerDetails customer = null;
+        if (name != null || email != null || phone != null) {
+            if (name == null) {
+                errors.put("name", "Give your name with your e-mail address or phone number, or leave all three empty.");
+            }
+            customer = new CustomerDetails(name == null ? "" : name, phone, email == null ? null : email.toLowerCase(Locale.ROOT), null,
+                    emailUpdates && email != null ? ContactPreference.EMAIL : ContactPreference.NONE);
+        }
+        if (emailUpdates && email == null) {
+            errors.put("email", "Give your e-mail address to get updates by e-mail, or untick the box.");
+        }
+
+        Map<String, Object> answers = QuestionForm.answersFrom(service.questions(), params, zone);
+        NewCase request = new NewCase(service.code(), Channel.WEB, text(params, "description"), null, customer,
+                text(params, "address"), latitude, longitude, null, answers);
+
+        for (ConstraintViolation<NewCase> violation : validator.validate(request)) {
+            String path = violation.getPropertyPath().toString();
+            String field = path.startsWith("customer.") ? path.substring("customer.".length()) : path;
+            if (field.equals("name") && customer != null && name == null) {
+                continue; // said above, more helpfully
+            }
+            errors.putIfAbsent(field, sentence(LABELS.getOrDefault(field, "This answer"), violation.getMessage()));
+        }
+        // The questions and the location rule, checked here too so that every mistake shows at once; open() checks again.
+        AnswerValidator.validate(service.questions(), answers).errors()
+                .forEach((key, message) -> errors.putIfAbsent("answers." + key, sentence("This answer", message)));
+        if (service.locationRequired() && request.address() == null && latitude == null && longitude == null
+                && !errors.containsKey("latitude") && !errors.containsKey("longitude")) {
+            errors.put("address", "Give the address or nearest intersection, or place a pin on the map.");
+        }
+
+        if (errors.isEmpty()) {
+            try {
+                ServiceRequest sr = reports.submit(request, image);
+                return "redirect:/report/received/" + sr.getReference();
+            } catch (InvalidRequestException e) {
+                e.fieldErrors().forEach((field, message) -> errors.putIfAbsent(field.startsWith("customer.")
+                        ? field.substring("customer.".length()) : field, sentence(LABELS.getOrDefault(field, "This answer"), message)));
+            }
+        }
+        if (photoGiven && !errors.containsKey("photo")) {
+            errors.put("photo", "Your photo was fine, but we could not keep it while the other answers need a change: attach it again.");
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return render(model, service, params, errors, true);
+    }
+
+    // ---------------------------------------------------------------- the receipt
+
+    @GetMapping("/report/received/{reference}")
+    String received(@PathVariable String reference, Model model) {
+        String ref = reference.toUpperCase(Locale.ROOT);
+        ServiceRequest sr = REFERENCE.matcher(ref).matches() ? cases.find(ref).orElse(null) : null;
+        if (sr == null) {
+            throw new NotFoundException("no case with reference '" + ref + "'");
+        }
+        model.addAttribute("reference", sr.getReference());
+        model.addAttribute("serviceName", catalogue.find(sr.getServiceCode()).map(ServiceDefinition::name).orElse(sr.getServiceCode()));
+        model.addAttribute("promisedDay", PublicDates.day(sr.getResolveBy(), zone));
+        return "public/report-received";
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private String render(Model model, ServiceDefinition service, MultiValueMap<String, String> params,
+                          Map<String, String> errors, boolean submitted) {
+        Map<String, String> fieldErrors = new LinkedHashMap<>();
+        errors.forEach((k, v) -> {
+            if (!k.startsWith("answers.")) {
+                fieldErrors.put(k, v);
+            }
+        });
+        List<QuestionForm.Input> inputs = QuestionForm.inputs(service.questions(), params, QuestionForm.questionErrors(errors));
+        List<SummaryError> summary = new ArrayList<>();
+        for (QuestionForm.Input in : inputs) {
+            if (in.error() != null) {
+                summary.add(new SummaryError((in.field().values() != null && !in.field().values().isEmpty() && !"select".equals(in.field().type())
+                        ? in.id() + "-0" : in.id()), in.field().label() + ": " + in.error()));
+            }
+        }
+        for (String field : LABELS.keySet()) {
+            if (fieldErrors.containsKey(field)) {
+                summary.add(new SummaryError(field, fieldErrors.get(field)));
+            }
+        }
+        fieldErrors.forEach((field, message) -> {
+            if (!LABELS.containsKey(field)) {
+                summary.add(new SummaryError("description", message));
+            }
+        });
+        model.addAttribute("service", service);
+        model.addAttribute("inputs", inputs);
+        model.addAttribute("errors", fieldErrors);
+        model.addAttribute("summary", summary);
+        model.addAttribute("form", Form.of(params));
+        model.addAttribute("map", map.available() ? map.view() : null);
+        model.addAttribute("maxPhoto", Photos.megabytes(photos.maxSize().toBytes()));
+        model.addAttribute("pin", pin(params));
+        return "public/report-form";
+    }
+
+    /** A link in the error summary to the field that needs a change. */
+    record SummaryError(String target, String message) {
+    }
+
+    /** What the resident typed in the form's own fields, kept after an error. */
+    record Form(String description, String address, String latitude, String longitude, String name, String email,
+                String phone, boolean emailUpdates) {
+        static Form of(MultiValueMap<String, String> params) {
+            return new Form(raw(params, "description"), raw(params, "address"), raw(params, "latitude"), raw(params, "longitude"),
+                    raw(params, "name"), raw(params, "email"), raw(params, "phone"), params.containsKey("emailUpdates"));
+        }
+    }
+
+    /** Where to draw the pin (SVG units) for coordinates already in the form, or null. */
+    private double[] pin(MultiValueMap<String, String> params) {
+        if (!map.available()) {
+            return null;
+        }
+        try {
+            String lat = text(params, "latitude");
+            String lon = text(params, "longitude");
+            if (lat == null || lon == null) {
+                return null;
+            }
+            return new double[] {map.x(Double.parseDouble(lon)), map.y(Double.parseDouble(lat))};
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private ServiceDefinition publicService(String code) {
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw new NotFoundException("no such service");
+        }
+        return catalogue.find(code).filter(ServiceDefinition::publicService)
+                .orElseThrow(() -> new NotFoundException("no such service"));
+    }
+
+    private static Double number(MultiValueMap<String, String> params, String field, Map<String, String> errors) {
+        String value = text(params, field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            double number = Double.parseDouble(value.replace(',', '.'));
+            if (Double.isNaN(number) || Double.isInfinite(number) || value.length() > 30) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            errors.put(field, LABELS.get(field) + " must be a number in decimal degrees, like "
+                    + ("latitude".equals(field) ? "43.2561" : "-79.8690") + ".");
+            return null;
+        }
+    }
+
+    private static String text(MultiValueMap<String, String> params, String field) {
+        String value = params.getFirst(field);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String raw(MultiValueMap<String, String> params, String field) {
+        String value = params.getFirst(field);
+        return value == null ? "" : value;
+    }
+
+    /** "E-mail address" + "must be an e-mail address" → "E-mail address must be an e-mail address." */
+    static String sentence(String label, String message) {
+        if (message == null || message.isBlank()) {
+            return label + " is not valid.";
+        }
+        String text = message.startsWith("is ") || message.startsWith("must ") || message.startsWith("has ")
+                ? label + " " + message
+                : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+        return text.endsWith(".") ? text : text + ".";
+    }
+
+    private static Map<String, String> labels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("description", "The description");
+        labels.put("address", "The address");
+        labels.put("latitude", "Latitude");
+        labels.put("longitude", "Longitude");
+        labels.put("photo", "The photo");
+        labels.put("name", "Your name");
+        labels.put("email", "Your e-mail address");
+        labels.put("phone", "Your phone number");
+        return java.util.Collections.unmodifiableMap(labels);
+    }
+
+}

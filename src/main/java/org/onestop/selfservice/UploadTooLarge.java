@@ -1,0 +1,42 @@
+package org.onestop.selfservice;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/**
+ * An upload larger than the multipart limits ({@code spring.servlet.multipart.*}, above the photo limit) never reaches
+ * the report page: the resident gets a friendly page that says what to do instead of a bare error. (A photo between
+ * the photo limit and these limits is refused on the report page itself, beside the field, keeping the answers.)
+ * Applies to every controller: the multipart body is read before any handler is chosen.
+ */
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class UploadTooLarge {
+
+    private final String cityName;
+    private final DataSize photoLimit;
+
+    UploadTooLarge(@Value("${onestop.city.name:OneStop}") String cityName,
+                   @Value("${onestop.photos.max-size:10MB}") DataSize photoLimit) {
+        this.cityName = cityName;
+        this.photoLimit = photoLimit;
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String tooLarge(Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+        model.addAttribute("cityName", cityName);
+        model.addAttribute("title", "The photo is too large");
+        model.addAttribute("message", "What you sent was too large for us to receive, so your report has not been sent. "
+                + "Go back, choose a photo of up to " + Photos.megabytes(photoLimit.toBytes())
+                + " (or none), and send the report again.");
+        return "public/problem";
+    }
+}

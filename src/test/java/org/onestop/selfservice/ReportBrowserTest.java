@@ -1,0 +1,146 @@
+package org.onestop.selfservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.onestop.IntegrationTest;
+import org.onestop.cases.CaseService;
+import org.onestop.testing.Accessibility;
+import org.onestop.testing.HeadlessChromium;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * In a real browser, without a login: a resident finds "pothole" by typing, makes a mistake and corrects it, answers,
+ * gives an address, drops a pin on the ward map, attaches a photo, leaves an e-mail address, sends the report, reads
+ * the reference and the promised date, then looks the report up by its reference. axe-core checks every page.
+ */
+class ReportBrowserTest extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CaseService cases;
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = HeadlessChromium.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void closeBrowser() throws Exception {
+        if (browser != null) {
+            Path shot = Path.of("target", "browser", getClass().getSimpleName() + ".png");
+            Files.createDirectories(shot.getParent());
+            Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+            browser.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    @Test
+    void aResidentReportsAPotholeWithAPhotoAndLooksItUpByReference() throws Exception {
+        Path photo = Files.createTempFile("pothole", ".png");
+        Files.write(photo, TestImages.png(160, 120));
+        try {
+            browser.get(url("/report"));
+            Accessibility.assertNoSeriousViolations(browser);
+            WebElement words = browser.findElement(By.id("words"));
+            words.sendKeys("pothole");
+            words.sendKeys(Keys.ENTER);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("matches-heading")));
+            Accessibility.assertNoSeriousViolations(browser);
+            browser.findElement(By.cssSelector("section[aria-labelledby=matches-heading] a[href='/report/pothole']")).click();
+
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q-size")));
+            Accessibility.assertNoSeriousViolations(browser);
+            // A first try with a mistake: no size, a bad e-mail address.
+            new Select(browser.findElement(By.id("q-locationOnRoad"))).selectByValue("driving-lane");
+            browser.findElement(By.id("address")).sendKeys("120 King St E");
+            browser.findElement(By.id("email")).sendKeys("jane-at-example");
+            browser.findElement(By.id("name")).sendKeys("Jane Resident");
+            browser.findElement(By.cssSelector("button.primary[type=submit]")).click();
+
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
+            Accessibility.assertNoSeriousViolations(browser);
+            assertThat(browser.findElement(By.id("q-size-error")).getText()).isEqualTo("This answer is required.");
+            assertThat(browser.findElement(By.id("q-size")).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.findElement(By.id("address")).getAttribute("value")).isEqualTo("120 King St E");
+            assertThat(browser.findElement(By.id("email")).getAttribute("value")).isEqualTo("jane-at-example");
+
+            // Corrected: the answers, a pin on the map, a photo and a real e-mail address.
+            new Select(browser.findElement(By.id("q-size"))).selectByValue("large");
+            browser.findElement(By.id("q-hazard")).click();
+            WebElement map = browser.findElement(By.id("ward-map"));
+            new Actions(browser).moveToElement(map, -map.getSize().getWidth() / 4, -map.getSize().getHeight() / 4).click().perform();
+            String latitude = browser.findElement(By.id("latitude")).getAttribute("value");
+            String longitude = browser.findElement(By.id("longitude")).getAttribute("value");
+            assertThat(Double.parseDouble(latitude)).isBetween(43.25, 43.30);   // the north-west ward
+            assertThat(Double.parseDouble(longitude)).isBetween(-79.95, -79.85);
+            browser.findElement(By.id("photo")).sendKeys(photo.toAbsolutePath().toString());
+            WebElement email = browser.findElement(By.id("email"));
+            email.clear();
+            email.sendKeys("jane.browser@example.org");
+            browser.findElement(By.id("emailUpdates")).click();
+            browser.findElement(By.id("description")).sendKeys("Deep, by the bus stop");
+            browser.findElement(By.cssSelector("button.primary[type=submit]")).click();
+
+            WebElement referenceShown = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reference")));
+            Accessibility.assertNoSeriousViolations(browser);
+            String reference = referenceShown.getText();
+            assertThat(reference).matches("SR-2026-\\d{6}");
+            var sr = cases.get(reference);
+            assertThat(sr.getWard()).isEqualTo("Ward 1 - Harbourfront");
+            assertThat(sr.getAddress()).isEqualTo("120 King St E");
+            assertThat(browser.findElement(By.id("promised")).getText())
+                    .isEqualTo(PublicDates.day(sr.getResolveBy(), java.time.ZoneId.of("America/Toronto")))
+                    .matches("\\w+day \\d{1,2} \\w+ 2026");
+
+            // Later: "Check a status" from the header, by reference number.
+            browser.findElement(By.linkText("Check a status")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reference")));
+            Accessibility.assertNoSeriousViolations(browser);
+            browser.findElement(By.id("reference")).sendKeys("SR-2026-999999", Keys.ENTER);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reference-error")));
+            Accessibility.assertNoSeriousViolations(browser);
+            WebElement lookup = browser.findElement(By.id("reference"));
+            lookup.clear();
+            lookup.sendKeys(reference, Keys.ENTER);
+
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("status")));
+            Accessibility.assertNoSeriousViolations(browser);
+            assertThat(browser.getCurrentUrl()).endsWith("/status/" + reference);
+            assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Received");
+            assertThat(browser.findElement(By.id("expected")).getText())
+                    .isEqualTo(PublicDates.day(cases.get(reference).getResolveBy(), java.time.ZoneId.of("America/Toronto")));
+            assertThat(browser.findElement(By.id("description")).getText()).isEqualTo("Deep, by the bus stop");
+            WebElement img = browser.findElement(By.cssSelector("ul.photos img"));
+            wait.until(d -> ((Number) browser.executeScript("return arguments[0].naturalWidth", img)).intValue() == 160);
+            assertThat(browser.getPageSource()).doesNotContain("jane.browser@example.org", "Jane Resident");
+        } finally {
+            Files.deleteIfExists(photo);
+        }
+    }
+}
