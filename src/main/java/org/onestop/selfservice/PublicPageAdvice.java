@@ -8,10 +8,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What every residents' page needs: the city's name for the header, and friendly pages (in the residents' layout,
+ * Friendly pages (in the residents' layout,
  * not the staff one) for what cannot be found.
  */
 @ControllerAdvice(assignableTypes = {ReportPages.class, StatusPages.class})
@@ -22,11 +21,6 @@ class PublicPageAdvice {
 
     PublicPageAdvice(@Value("${onestop.city.name:OneStop}") String cityName) {
         this.cityName = cityName;
-    }
-
-    @ModelAttribute("cityName")
-    String cityName() {
-        return cityName;
     }
 
     @ExceptionHandler(NotFoundException.class)
