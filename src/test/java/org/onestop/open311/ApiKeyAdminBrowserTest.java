@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onestop.IntegrationTest;
 import org.onestop.testing.Accessibility;
@@ -46,8 +45,7 @@ class ApiKeyAdminBrowserTest extends IntegrationTest {
         assertThat(new WebSession(url("")).get("/admin/api-keys").statusCode()).as("anonymous: to the login page").isEqualTo(302);
     }
 
-    @BeforeEach
-    void openBrowser() {
+    private void openBrowser() {
         browser = HeadlessChromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
@@ -64,6 +62,7 @@ class ApiKeyAdminBrowserTest extends IntegrationTest {
 
     @Test
     void anAdministratorIssuesAKeyThatWorksOnceShownAndRevokesIt() throws Exception {
+        openBrowser();
         String admin = user("it-keys-admin", "camunda-admin");
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(admin);

@@ -373,6 +373,17 @@ class Open311ClientTest extends IntegrationTest {
         assertThat(json(client.get("requests/SR-1999-999999.json")).get(0).get("code").asInt()).isEqualTo(404);
     }
 
+    @Test
+    void aBodyOverTheLimitIsRefusedAndLongParametersAreNamed() throws Exception {
+        HttpResponse<String> large = client.post("requests.json", with(pothole("Large"), "padding", "x".repeat(70_000)));
+        assertThat(large.statusCode()).isEqualTo(400);
+        assertThat(json(large).get(0).get("description").asText()).contains("larger than the limit of 65536 bytes");
+        HttpResponse<String> longName = client.post("requests.xml", with(without(pothole("x"), "first_name"), "first_name", "J".repeat(101)));
+        assertThat(longName.statusCode()).isEqualTo(400);
+        assertThat(text(children(xml(longName).getDocumentElement(), "error").get(0), "description"))
+                .isEqualTo("first_name must be at most 100 characters");
+    }
+
     // ---------------------------------------------------------------- extensions
 
     @Test
