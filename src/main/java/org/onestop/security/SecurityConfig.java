@@ -79,6 +79,8 @@ class SecurityConfig {
                         .requestMatchers("/report/**", "/status/**", "/survey/**", "/notices/**").permitAll()
                         .requestMatchers("/console/**").hasAnyAuthority("GROUP_" + IdentityBootstrap.CONTACT_CENTRE,
                                 "GROUP_" + IdentityBootstrap.COUNCIL_OFFICE, "GROUP_" + IdentityBootstrap.ADMINS)
+                        // Administration pages (Open311 API keys): administrators only.
+                        .requestMatchers("/admin/**").hasAuthority("GROUP_" + IdentityBootstrap.ADMINS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())

@@ -1,0 +1,398 @@
+package org.onestop.open311;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.onestop.cases.CaseEvent;
+import org.onestop.cases.CaseService;
+import org.onestop.cases.CaseStatus;
+import org.onestop.cases.CaseTimes;
+import org.onestop.cases.Channel;
+import org.onestop.cases.NewCase;
+import org.onestop.cases.ServiceRequest;
+import org.onestop.cases.ServiceRequests;
+import org.onestop.cases.Visibility;
+import org.onestop.catalogue.FormField;
+import org.onestop.catalogue.ServiceCatalogue;
+import org.onestop.catalogue.ServiceDefinition;
+import org.onestop.customers.CustomerDetails;
+import org.onestop.departments.Departments;
+import org.onestop.web.InvalidRequestException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * GeoReport v2 over OneStop's catalogue and cases: only public services, cases opened through {@link CaseService} as
+ * any other (channel {@code app}), and request documents that never carry the requester's name, e-mail, phone or
+ * device id.
+ */
+@Service
+class Open311Service {
+
+    /** The specification's defaults for GET requests: the last 90 days, at most 1000 requests. */
+    static final Duration DEFAULT_SPAN = Duration.ofDays(90);
+    static final int MAX_RESULTS = 1000;
+    static final int MAX_IDS = 100;
+    private static final DateTimeFormatter W3C = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    private final ServiceCatalogue catalogue;
+    private final CaseService cases;
+    private final ServiceRequests requests;
+    private final Open311Requests open311Requests;
+    private final Departments departments;
+    private final EntityManager entityManager;
+    private final Validator validator;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    Open311Service(ServiceCatalogue catalogue, CaseService cases, ServiceRequests requests, Open311Requests open311Requests,
+                   Departments departments, EntityManager entityManager, Validator validator, Clock clock,
+                   @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+        this.catalogue = catalogue;
+        this.cases = cases;
+        this.requests = requests;
+        this.open311Requests = open311Requests;
+        this.departments = departments;
+        this.entityManager = entityManager;
+        this.validator = validator;
+        this.clock = clock;
+        this.zone = ZoneId.of(zone);
+    }
+
+    // ---------------------------------------------------------------- services
+
+    List<ServiceDefinition> services() {
+        return catalogue.services().stream().filter(ServiceDefinition::publicService).toList();
+    }
+
+    ServiceDefinition service(String code) {
+        return services().stream().filter(s -> s.code().equals(code)).findFirst()
+                .orElseThrow(() -> Open311Exception.notFound("service_code '" + Format.clip(code) + "' not found"));
+    }
+
+    Map<String, Object> summary(ServiceDefinition service) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("service_code", service.code());
+        doc.put("service_name", service.name());
+        doc.put("description", service.description());
+        doc.put("metadata", !service.questions().fields().isEmpty());
+        doc.put("type", "realtime");
+        doc.put("keywords", String.join(",", service.keywords()));
+        doc.put("group", service.group());
+        return doc;
+    }
+
+    Map<String, Object> definition(ServiceDefinition service) {
+        List<Map<String, Object>> attributes = new ArrayList<>();
+        for (FormField field : service.questions().fields()) {
+            Map<String, Object> attribute = new LinkedHashMap<>();
+            attribute.put("variable", true);
+            attribute.put("code", field.key());
+            attribute.put("datatype", datatype(field));
+            attribute.put("required", field.required() && !field.conditional());
+            attribute.put("datatype_description", datatypeDescription(field));
+            attribute.put("order", field.order() + 1);
+            attribute.put("description", field.description() == null ? field.label() : field.label() + " " + field.description());
+            List<Map<String, Object>> values = new ArrayList<>();
+            if ("checkbox".equals(field.type())) {
+                values.add(value("true", "Yes"));
+                values.add(value("false", "No"));
+            } else if (field.hasOptions()) {
+                field.values().forEach(o -> values.add(value(o.value(), o.label())));
+            }
+            if (!values.isEmpty()) {
+                attribute.put("values", values);
+            }
+            attributes.add(attribute);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("service_code", service.code());
+        doc.put("attributes", attributes);
+        return doc;
+    }
+
+    private static Map<String, Object> value(String key, String name) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("key", key);
+        value.put("name", name);
+        return value;
+    }
+
+    static String datatype(FormField field) {
+        return switch (field.type()) {
+            case "number" -> "number";
+            case "textarea" -> "text";
+            case "select", "radio", "checkbox" -> "singlevaluelist";
+            case "checklist", "taglist" -> "multivaluelist";
+            case "datetime" -> "datetime".equals(field.subtype()) || field.subtype() == null ? "datetime" : "string";
+            default -> "string";
+        };
+    }
+
+    private static String datatypeDescription(FormField field) {
+        List<String> rules = new ArrayList<>();
+        switch (field.type()) {
+            case "number" -> {
+                if (field.min() != null) {
+                    rules.add("at least " + number(field.min()));
+                }
+                if (field.max() != null) {
+                    rules.add("at most " + number(field.max()));
+                }
+                return rules.isEmpty() ? "A number" : "A number, " + String.join(" and ", rules);
+            }
+            case "checkbox" -> {
+                return "true or false";
+            }
+            case "select", "radio" -> {
+                return "One of the keys listed";
+            }
+            case "checklist", "taglist" -> {
+                return "One or more of the keys listed, sent as repeated attribute[" + field.key() + "][] parameters";
+            }
+            case "datetime" -> {
+                return switch (field.subtype() == null ? "datetime" : field.subtype()) {
+                    case "date" -> "A date, YYYY-MM-DD";
+                    case "time" -> "A time of day, HH:MM";
+                    default -> "A date and time with its UTC offset, e.g. 2026-05-31T14:30:00-04:00";
+                };
+            }
+            default -> {
+                if (field.minLength() != null) {
+                    rules.add("at least " + field.minLength() + " characters");
+                }
+                int max = field.maxLength() == null ? org.onestop.catalogue.AnswerValidator.MAX_TEXT
+                        : Math.min(field.maxLength(), org.onestop.catalogue.AnswerValidator.MAX_TEXT);
+                rules.add("at most " + max + " characters");
+                return "Text, " + String.join(" and ", rules);
+            }
+        }
+    }
+
+    private static String number(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    // ---------------------------------------------------------------- POST requests
+
+    /** A request as an app posts it, parameters already read and length-checked. */
+    record Submission(String serviceCode, Double lat, Double lon, String addressString, String addressId, String email,
+                      String deviceId, String accountId, String firstName, String lastName, String phone,
+                      String description, String mediaUrl, Map<String, Object> attributes) {
+    }
+
+    record Submitted(ServiceRequest request, String serviceNotice, String accountId) {
+    }
+
+    @Transactional
+    Submitted submit(Submission s, ApiKey key) {
+        ServiceDefinition service = service(s.serviceCode());
+        List<String> errors = new ArrayList<>();
+        boolean hasPoint = s.lat() != null && s.lon() != null;
+        // The specification asks every request for a location; the few services that are not about a place
+        // (compliments, complaints, general inquiries) say so in their model and take requests without one.
+        if (service.locationRequired() && !hasPoint && s.addressString() == null && s.addressId() == null) {
+            errors.add("a location is required: lat and long, address_string or address_id");
+        }
+        CustomerDetails customer = null;
+        if (s.firstName() != null || s.lastName() != null || s.email() != null || s.phone() != null) {
+            String name = ((s.firstName() == null ? "" : s.firstName()) + " " + (s.lastName() == null ? "" : s.lastName())).strip();
+            if (name.isEmpty()) {
+                name = s.email() != null ? s.email() : s.phone();
+            }
+            customer = new CustomerDetails(name, s.phone(), s.email(), null, null);
+        }
+        String address = s.addressString() != null ? s.addressString()
+                : s.addressId() != null ? "Address id " + s.addressId() : null;
+        NewCase newCase = new NewCase(service.code(), Channel.APP, s.description(), null, customer, address,
+                s.lat(), s.lon(), null, s.attributes());
+        for (ConstraintViolation<NewCase> violation : validator.validate(newCase)) {
+            errors.add(parameter(violation.getPropertyPath().toString()) + " " + violation.getMessage());
+        }
+        if (!errors.isEmpty()) {
+            throw new Open311Exception(400, errors);
+        }
+        ServiceRequest sr;
+        try {
+            sr = cases.open(newCase, actor(key));
+        } catch (InvalidRequestException e) {
+            throw new Open311Exception(400, e.fieldErrors().entrySet().stream()
+                    .map(x -> parameter(x.getKey()) + " " + x.getValue()).toList());
+        }
+        open311Requests.save(new Open311Request(sr.getId(), key.getId(), s.mediaUrl(), s.addressId(), s.deviceId(), s.accountId()));
+        return new Submitted(sr, serviceNotice(sr), s.accountId());
+    }
+
+    private static String actor(ApiKey key) {
+        String actor = "open311:" + key.getAppName();
+        return actor.length() > 64 ? actor.substring(0, 64) : actor;
+    }
+
+    /** The Open311 parameter behind one of {@link NewCase}'s fields, for error descriptions. */
+    static String parameter(String field) {
+        if (field.startsWith("answers.")) {
+            return "attribute[" + field.substring("answers.".length()) + "]";
+        }
+        return switch (field) {
+            case "serviceCode" -> "service_code";
+            case "address" -> "address_string";
+            case "latitude" -> "lat";
+            case "longitude" -> "long";
+            case "customer.name" -> "first_name and last_name";
+            case "customer.email" -> "email";
+            case "customer.phone" -> "phone";
+            case "answers" -> "attribute";
+            default -> field;
+        };
+    }
+
+    private String serviceNotice(ServiceRequest sr) {
+        return sr.getResolveBy() == null ? null : "We aim to resolve this request by " + CaseTimes.format(sr.getResolveBy(), zone);
+    }
+
+    // ---------------------------------------------------------------- GET requests
+
+    /** GET requests, with the common extensions (page, page_size, updated_after, updated_before). */
+    record Query(List<String> ids, List<String> serviceCodes, Instant start, Instant end, List<Boolean> open,
+                 Instant updatedAfter, Instant updatedBefore, int page, int pageSize) {
+    }
+
+    @Transactional(readOnly = true)
+    List<Map<String, Object>> search(Query q, boolean extensions) {
+        Set<String> publicCodes = services().stream().map(ServiceDefinition::code).collect(Collectors.toSet());
+        Specification<ServiceRequest> spec;
+        if (!q.ids().isEmpty()) {
+            // The specification: with service_request_id, every other filter is ignored.
+            List<String> ids = q.ids().stream().map(id -> id.toUpperCase(java.util.Locale.ROOT)).toList();
+            spec = (root, query, cb) -> cb.and(root.get("reference").in(ids), root.get("serviceCode").in(publicCodes));
+        } else {
+            List<String> codes = q.serviceCodes().isEmpty() ? List.copyOf(publicCodes)
+                    : q.serviceCodes().stream().filter(publicCodes::contains).toList();
+            if (codes.isEmpty()) {
+                return List.of();
+            }
+            Instant start = q.start();
+            Instant end = q.end();
+            if (start == null && end == null && q.updatedAfter() == null && q.updatedBefore() == null) {
+                start = clock.instant().minus(DEFAULT_SPAN);
+            } else if (start == null && end != null) {
+                start = end.minus(DEFAULT_SPAN);
+            }
+            Instant from = start;
+            Instant to = end;
+            List<CaseStatus> statuses = q.open().isEmpty() ? List.of() : Arrays.stream(CaseStatus.values())
+                    .filter(s -> q.open().contains(s.isOpen())).toList();
+            spec = (root, query, cb) -> {
+                List<Predicate> where = new ArrayList<>();
+                where.add(root.get("serviceCode").in(codes));
+                where.add(cb.isNotNull(root.get("reference")));
+                if (from != null) {
+                    where.add(cb.greaterThanOrEqualTo(root.get("createdAt"), from));
+                }
+                if (to != null) {
+                    where.add(cb.lessThanOrEqualTo(root.get("createdAt"), to));
+                }
+                if (!statuses.isEmpty()) {
+                    where.add(root.get("status").in(statuses));
+                }
+                if (q.updatedAfter() != null) {
+                    where.add(cb.greaterThan(root.get("updatedAt"), q.updatedAfter()));
+                }
+                if (q.updatedBefore() != null) {
+                    where.add(cb.lessThan(root.get("updatedAt"), q.updatedBefore()));
+                }
+                return cb.and(where.toArray(Predicate[]::new));
+            };
+        }
+        List<ServiceRequest> page = requests.findAll(spec, PageRequest.of(q.page() - 1, q.pageSize(),
+                Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by(Sort.Direction.DESC, "id")))).getContent();
+        return documents(page, extensions);
+    }
+
+    @Transactional(readOnly = true)
+    Map<String, Object> one(String reference, boolean extensions) {
+        ServiceRequest sr = cases.find(reference)
+                .filter(r -> services().stream().anyMatch(s -> s.code().equals(r.getServiceCode())))
+                .orElseThrow(() -> Open311Exception.notFound("service_request_id '" + Format.clip(reference) + "' not found"));
+        return documents(List.of(sr), extensions).get(0);
+    }
+
+    private List<Map<String, Object>> documents(List<ServiceRequest> page, boolean extensions) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = page.stream().map(ServiceRequest::getId).toList();
+        Map<Long, Open311Request> extras = open311Requests.findAllById(ids).stream()
+                .collect(Collectors.toMap(Open311Request::getCaseId, Function.identity()));
+        Map<Long, List<CaseEvent>> timelines = entityManager.createQuery(
+                        "select e from CaseEvent e where e.caseId in :ids and e.visibility = :public order by e.occurredAt, e.id",
+                        CaseEvent.class)
+                .setParameter("ids", ids).setParameter("public", Visibility.PUBLIC).getResultList().stream()
+                .collect(Collectors.groupingBy(CaseEvent::getCaseId));
+        Map<String, String> names = catalogue.services().stream()
+                .collect(Collectors.toMap(ServiceDefinition::code, ServiceDefinition::name, (a, b) -> a));
+        return page.stream().map(sr -> document(sr, extras.get(sr.getId()), timelines.getOrDefault(sr.getId(), List.of()),
+                names.getOrDefault(sr.getServiceCode(), sr.getServiceCode()), extensions)).toList();
+    }
+
+    /** One request as the public may see it: no name, e-mail, phone or device id. */
+    private Map<String, Object> document(ServiceRequest sr, Open311Request extra, List<CaseEvent> publicTimeline,
+                                         String serviceName, boolean extensions) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("service_request_id", sr.getReference());
+        doc.put("status", sr.getStatus().open311());
+        doc.put("status_notes", publicTimeline.isEmpty() ? null : publicTimeline.get(publicTimeline.size() - 1).getMessage());
+        doc.put("service_name", serviceName);
+        doc.put("service_code", sr.getServiceCode());
+        doc.put("description", sr.getDescription());
+        doc.put("agency_responsible", sr.getDepartment() == null ? null : departments.nameOf(sr.getDepartment()));
+        doc.put("service_notice", serviceNotice(sr));
+        doc.put("requested_datetime", w3c(sr.getCreatedAt()));
+        doc.put("updated_datetime", w3c(sr.getUpdatedAt()));
+        doc.put("expected_datetime", w3c(sr.getResolveBy()));
+        doc.put("address", sr.getAddress());
+        doc.put("address_id", extra == null ? null : extra.getAddressId());
+        doc.put("zipcode", null);
+        doc.put("lat", sr.getLatitude());
+        doc.put("long", sr.getLongitude());
+        doc.put("media_url", extra == null ? null : extra.getMediaUrl());
+        if (extensions) {
+            Map<String, Object> extended = new LinkedHashMap<>();
+            extended.put("detailed_status", sr.getStatus().code());
+            extended.put("status_notes_history", publicTimeline.stream().map(e -> {
+                Map<String, Object> note = new LinkedHashMap<>();
+                note.put("datetime", w3c(e.getOccurredAt()));
+                note.put("status", e.getStatus() == null ? null : e.getStatus().open311());
+                note.put("detailed_status", e.getStatus() == null ? null : e.getStatus().code());
+                note.put("status_notes", e.getMessage());
+                return note;
+            }).toList());
+            doc.put("extended_attributes", extended);
+        }
+        return doc;
+    }
+
+    String w3c(Instant instant) {
+        return instant == null ? null : W3C.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone).toOffsetDateTime());
+    }
+}

@@ -1,0 +1,126 @@
+package org.onestop.web;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Answers 429 Too Many Requests, with Retry-After, to a client over its limit on the public endpoints
+ * ({@code onestop.rate-limit.paths}): per client address, and under {@code /open311} also per {@code api_key}.
+ * Open311 gets the specification's error document, the residents' pages a short page. Runs before security, so a
+ * flood is turned away before it costs a login check or a database query.
+ */
+@Configuration(proxyBeanMethods = false)
+class RateLimitFilter {
+
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> rateLimit(RateLimiter limiter, RateLimitProperties properties) {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Filter(limiter, properties));
+        registration.setName("onestop-rate-limit");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    static final class Filter extends OncePerRequestFilter {
+        private final RateLimiter limiter;
+        private final RateLimitProperties properties;
+
+        Filter(RateLimiter limiter, RateLimitProperties properties) {
+            this.limiter = limiter;
+            this.properties = properties;
+        }
+
+        private String path(HttpServletRequest request) {
+            return request.getRequestURI().substring(request.getContextPath().length());
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            if (!properties.isEnabled()) {
+                return true;
+            }
+            PathContainer path = PathContainer.parsePath(path(request));
+            return properties.getPaths().stream().map(PathPatternParser.defaultInstance::parse)
+                    .noneMatch((PathPattern pattern) -> pattern.matches(path));
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            boolean post = !READS.contains(request.getMethod().toUpperCase(Locale.ROOT));
+            String kind = post ? "post" : "get";
+            OptionalLong retryAfter = limiter.acquire(kind + "|address|" + request.getRemoteAddr(),
+                    post ? properties.getPostsPerAddress() : properties.getGetsPerAddress());
+            String path = path(request);
+            boolean open311 = path.startsWith("/open311/");
+            if (retryAfter.isEmpty() && open311) {
+                String key = request.getParameter("api_key");
+                if (key != null && !key.isBlank()) {
+                    String client = key.strip();
+                    retryAfter = limiter.acquire(kind + "|key|" + (client.length() > 100 ? client.substring(0, 100) : client),
+                            post ? properties.getPostsPerKey() : properties.getGetsPerKey());
+                }
+            }
+            if (retryAfter.isEmpty()) {
+                chain.doFilter(request, response);
+                return;
+            }
+            long seconds = retryAfter.getAsLong();
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(seconds));
+            response.setCharacterEncoding("UTF-8");
+            String message = "too many requests from this client; try again in " + seconds + " seconds";
+            if (open311 && path.toLowerCase(Locale.ROOT).endsWith(".json")) {
+                response.setContentType("application/json;charset=UTF-8");
+                response.getWriter().write("[{\"code\":429,\"description\":\"" + message + "\"}]");
+            } else if (open311) {
+                response.setContentType("text/xml;charset=UTF-8");
+                response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><errors><error><code>429</code><description>"
+                        + message + "</description></error></errors>");
+            } else {
+                response.setContentType("text/html;charset=UTF-8");
+                response.getWriter().write(page(seconds, request.getContextPath()));
+            }
+        }
+
+        /** A page in the look of the others, without anything from the request in it. */
+        private static String page(long seconds, String contextPath) {
+            return """
+                    <!DOCTYPE html>
+                    <html lang="en">
+                    <head>
+                      <meta charset="utf-8">
+                      <meta name="viewport" content="width=device-width, initial-scale=1">
+                      <title>Please wait a moment · OneStop</title>
+                      <link rel="stylesheet" href="%s/css/onestop.css">
+                    </head>
+                    <body>
+                    <main>
+                      <div class="card">
+                        <h1>Please wait a moment</h1>
+                        <p>We have had a lot of requests from your connection in the last minute. Please try again in %d seconds.</p>
+                        <p>If it is urgent, call 311. In an emergency, call 911.</p>
+                      </div>
+                    </main>
+                    </body>
+                    </html>
+                    """.formatted(contextPath, seconds);
+        }
+    }
+}

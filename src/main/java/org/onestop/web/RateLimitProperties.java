@@ -1,0 +1,46 @@
+package org.onestop.web;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Limits on the public endpoints ({@code onestop.rate-limit.*}): requests per client address and per API key in each
+ * window, POSTs (anything that is not GET, HEAD or OPTIONS) and GETs counted apart. Counted per node: a cluster of
+ * N nodes behind a load balancer lets a client make up to N times as many.
+ * Mutable so that a test can lower a limit for a moment in the shared application context.
+ */
+@ConfigurationProperties("onestop.rate-limit")
+public class RateLimitProperties {
+
+    public static final int DEFAULT_POSTS_PER_ADDRESS = 30;
+
+    private boolean enabled = true;
+    private Duration window = Duration.ofMinutes(1);
+    private int postsPerAddress = DEFAULT_POSTS_PER_ADDRESS;
+    private int postsPerKey = 60;
+    private int getsPerAddress = 300;
+    private int getsPerKey = 600;
+    /** At most this many clients are tracked; past it, expired windows are dropped, and if that is not enough, all. */
+    private int maxTrackedClients = 100_000;
+    private List<String> paths = new ArrayList<>(List.of("/open311/**", "/report/**", "/status/**", "/survey/**"));
+
+    public boolean isEnabled() { return enabled; }
+    public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public Duration getWindow() { return window; }
+    public void setWindow(Duration window) { this.window = window; }
+    public int getPostsPerAddress() { return postsPerAddress; }
+    public void setPostsPerAddress(int postsPerAddress) { this.postsPerAddress = postsPerAddress; }
+    public int getPostsPerKey() { return postsPerKey; }
+    public void setPostsPerKey(int postsPerKey) { this.postsPerKey = postsPerKey; }
+    public int getGetsPerAddress() { return getsPerAddress; }
+    public void setGetsPerAddress(int getsPerAddress) { this.getsPerAddress = getsPerAddress; }
+    public int getGetsPerKey() { return getsPerKey; }
+    public void setGetsPerKey(int getsPerKey) { this.getsPerKey = getsPerKey; }
+    public int getMaxTrackedClients() { return maxTrackedClients; }
+    public void setMaxTrackedClients(int maxTrackedClients) { this.maxTrackedClients = maxTrackedClients; }
+    public List<String> getPaths() { return paths; }
+    public void setPaths(List<String> paths) { this.paths = paths; }
+}

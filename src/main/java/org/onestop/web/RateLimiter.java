@@ -1,0 +1,103 @@
+package org.onestop.web;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fixed-window counters in this node's memory, one per client (an address or an API key) and kind of request.
+ * Real elapsed time (not the engine's clock, which tests hold still) decides when a window ends. Memory is bounded:
+ * expired windows are dropped once per window, and whenever more than the configured number of clients are tracked.
+ */
+@Component
+public class RateLimiter {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+
+    private final RateLimitProperties properties;
+    private final LongSupplier nanoTime;
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private volatile long lastSweep;
+
+    @Autowired
+    RateLimiter(RateLimitProperties properties) {
+        this(properties, System::nanoTime);
+    }
+
+    RateLimiter(RateLimitProperties properties, LongSupplier nanoTime) {
+        this.properties = properties;
+        this.nanoTime = nanoTime;
+        this.lastSweep = nanoTime.getAsLong();
+    }
+
+    private static final class Window {
+        private long start;
+        private int count;
+
+        Window(long start) {
+            this.start = start;
+        }
+    }
+
+    /**
+     * Counts one request of this client; empty if it is within the limit, else the seconds until the client may try
+     * again (a refused request is not counted).
+     */
+    public OptionalLong acquire(String client, int limit) {
+        long now = nanoTime.getAsLong();
+        long length = properties.getWindow().toNanos();
+        sweep(now, length);
+        Window window = windows.computeIfAbsent(client, c -> new Window(now));
+        synchronized (window) {
+            if (now - window.start >= length) {
+                window.start = now;
+                window.count = 0;
+            }
+            if (window.count >= limit) {
+                long remaining = window.start + length - now;
+                return OptionalLong.of(Math.max(1, (remaining + 999_999_999L) / 1_000_000_000L));
+            }
+            window.count++;
+            return OptionalLong.empty();
+        }
+    }
+
+    private void sweep(long now, long length) {
+        boolean due = now - lastSweep >= length;
+        boolean full = windows.size() >= properties.getMaxTrackedClients();
+        if (!due && !full) {
+            return;
+        }
+        lastSweep = now;
+        for (Iterator<Window> it = windows.values().iterator(); it.hasNext(); ) {
+            Window window = it.next();
+            synchronized (window) {
+                if (now - window.start >= length) {
+                    it.remove();
+                }
+            }
+        }
+        if (windows.size() >= properties.getMaxTrackedClients()) {
+            log.warn("Rate limiter: {} clients in one window, more than the {} tracked; starting afresh", windows.size(),
+                    properties.getMaxTrackedClients());
+            windows.clear();
+        }
+    }
+
+    /** How many clients are tracked now. */
+    public int tracked() {
+        return windows.size();
+    }
+
+    /** Forgets every client (tests, or an administrator after raising a limit). */
+    public void reset() {
+        windows.clear();
+    }
+}
