@@ -280,8 +280,11 @@ class CaseIntakePages {
         model.addAttribute("addressPoints", addresses.all());
         model.addAttribute("radius", Math.round(nearby.radiusMetres()));
         model.addAttribute("zone", zone);
-        if (!model.containsAttribute("review")) {
-            model.addAttribute("review", false);
+        for (Map.Entry<String, Object> fallback : Map.<String, Object>of("review", false, "addressUnknown", false,
+                "suggestions", List.of(), "nearby", List.of()).entrySet()) {
+            if (!model.containsAttribute(fallback.getKey())) {
+                model.addAttribute(fallback.getKey(), fallback.getValue());
+            }
         }
         return "console/case-intake";
     }
