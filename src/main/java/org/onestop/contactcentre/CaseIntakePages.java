@@ -214,8 +214,12 @@ class CaseIntakePages {
         List<NearbyCases.Nearby> near = lat == null ? List.of() : nearby.openNear(service.code(), lat, lon);
         if (!errors.isEmpty() || "check".equals(decision) && (!near.isEmpty() || addressUnknown)) {
             model.addAttribute("review", true);
-            model.addAttribute("nearby", near.stream().map(n -> new NearbyRow(views.summaries(List.of(n.request())).get(0),
-                    n.roundedMetres())).toList());
+            List<CaseView> summaries = views.summaries(near.stream().map(NearbyCases.Nearby::request).toList());
+            List<NearbyRow> rows = new ArrayList<>();
+            for (int i = 0; i < near.size(); i++) {
+                rows.add(new NearbyRow(summaries.get(i), near.get(i).roundedMetres()));
+            }
+            model.addAttribute("nearby", rows);
             return intakePage(model, service, form, params, errors);
         }
         try {

@@ -102,8 +102,10 @@ class CaseIntakePagesTest extends IntegrationTest {
     @Test
     void openCasesOfTheSameServiceWithinTheRadiusAreShownBeforeSaving() throws Exception {
         FormSession agent = agent();
-        // A quiet corner of the city, so that only this test's cases are there.
-        double lat = 43.2305, lon = -79.9410;
+        // A quiet corner of the city, a different spot each run, so that only this run's cases are there
+        // (the database may keep the cases of earlier runs).
+        java.util.Random random = new java.util.Random();
+        double lat = 43.2290 + random.nextDouble() * 0.004, lon = -79.9460 + random.nextDouble() * 0.004;
         String near = openAt("pothole", POTHOLE, lat, lon);
         String cancelled = openAt("pothole", POTHOLE, lat, lon);
         cases.cancel(cancelled, "opened twice", "it-agent");
@@ -216,7 +218,9 @@ class CaseIntakePagesTest extends IntegrationTest {
 
         HttpResponse<String> saved = council.post("/console/cases/new", "service", "councillor-inquiry", "channel", "council",
                 "address", "40 Mountain Brow Blvd", "q.councillor", "Councillor Priya Natarajan", "q.topic", "roads-traffic",
-                "q.inquiry", "Drivers speed past the school crossing.", "q.residentConsent", "true");
+                "q.inquiry", "Drivers speed past the school crossing.", "q.residentConsent", "true",
+                // Other tests open councillor inquiries at the same spot: save as new whatever is nearby.
+                "decision", "new");
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
         String reference = FormSession.location(saved).replaceAll("^/console/cases/([^/]+)/confirmation.*$", "$1");
         ServiceRequest sr = cases.get(reference);
