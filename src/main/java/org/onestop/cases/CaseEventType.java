@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What happened to a case, for its timeline. */
 public enum CaseEventType {
-    SUBMITTED, ROUTED, ACKNOWLEDGED, STATUS_CHANGED, TASK_COMPLETED, NOTE, ESCALATED, RESOLVED, CLOSED, REFERRED, CANCELLED, TRANSFERRED, DUPLICATE, REMINDER, REOPENED;
+    SUBMITTED, ROUTED, ACKNOWLEDGED, STATUS_CHANGED, TASK_COMPLETED, NOTE, ESCALATED, RESOLVED, CLOSED, REFERRED, CANCELLED, TRANSFERRED, DUPLICATE, REMINDER, REOPENED,
+    /** Another caller reported the same problem and was added to the case. */
+    REPORTER_ADDED;
 
     @JsonValue
     public String code() {

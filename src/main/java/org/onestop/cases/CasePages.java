@@ -1,19 +1,38 @@
 package org.onestop.cases;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.onestop.catalogue.FormField;
 import org.onestop.catalogue.ServiceCatalogue;
-
+import org.onestop.departments.Departments;
+import org.onestop.web.InvalidRequestException;
+import org.onestop.web.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
-/** The staff page of one case: details, due dates, answers and the whole timeline (linked from Tasklist forms). */
+/**
+ * The staff page of one case (linked from Tasklist forms): details, due dates, answers and the whole timeline; the
+ * case's open tasks with a link to each in Tasklist; internal and public notes; and sending the case to another
+ * department with a reason.
+ */
 @Controller
 class CasePages {
 
@@ -21,28 +40,135 @@ class CasePages {
     record AnswerRow(String question, String answer) {
     }
 
+    /** An open task of the case, where it waits and the link that opens it in Tasklist. */
+    record TaskRow(String id, String name, String waitsWith, String assignee, Instant created, Instant due, String link) {
+    }
+
+    static final String TASKLIST = "/camunda/app/tasklist/default/#/?task=";
+    static final int MAX_NOTE = 4000;
+    static final int MAX_REASON = 1000;
+    private static final Map<String, String> DONE = Map.of("note", "The note is on the timeline.",
+            "transferred", "The case and its open tasks went to the other department.");
+
     private final CaseService cases;
     private final ServiceCatalogue catalogue;
     private final CaseViews views;
+    private final TaskService taskService;
+    private final Departments departments;
+    private final AdditionalReporters reporters;
     private final ZoneId zone;
 
-    CasePages(CaseService cases, ServiceCatalogue catalogue, CaseViews views, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+    CasePages(CaseService cases, ServiceCatalogue catalogue, CaseViews views, TaskService taskService, Departments departments,
+              AdditionalReporters reporters, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
         this.cases = cases;
         this.catalogue = catalogue;
         this.views = views;
+        this.taskService = taskService;
+        this.departments = departments;
+        this.reporters = reporters;
         this.zone = ZoneId.of(zone);
     }
 
     @GetMapping("/cases/{reference}")
-    String show(@PathVariable String reference, Model model) {
-        if (reference.length() > 24) {
-            throw new org.onestop.web.NotFoundException("no case with reference '" + reference + "'");
+    String show(@PathVariable String reference, @RequestParam(required = false) String done, Model model) {
+        model.addAttribute("done", done == null ? null : DONE.get(done));
+        return page(existing(reference), model, Map.of(), "", "internal", "", "");
+    }
+
+    @PostMapping("/cases/{reference}/notes")
+    String addNote(@PathVariable String reference, @RequestParam(required = false) String text,
+                   @RequestParam(required = false) String visibility, Authentication user, Model model, HttpServletResponse response) {
+        ServiceRequest sr = existing(reference);
+        String note = text == null ? "" : text;
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (note.isBlank()) {
+            errors.put("text", "is required");
+        } else if (note.length() > MAX_NOTE) {
+            errors.put("text", "must be at most " + MAX_NOTE + " characters (it has " + note.length() + ")");
         }
-        CaseView view = views.withTimeline(cases.get(reference));
+        if (!"public".equals(visibility) && !"internal".equals(visibility)) {
+            errors.put("visibility", "choose who may read the note");
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(400);
+            return page(sr, model, errors, note, visibility == null ? "" : visibility, "", "");
+        }
+        cases.addNote(sr.getReference(), note, Visibility.fromCode(visibility), user.getName());
+        return redirect(sr, "note");
+    }
+
+    @PostMapping("/cases/{reference}/transfer")
+    String transfer(@PathVariable String reference, @RequestParam(required = false) String department,
+                    @RequestParam(required = false) String reason, Authentication user, Model model, HttpServletResponse response) {
+        ServiceRequest sr = existing(reference);
+        String to = department == null ? "" : department.trim();
+        String why = reason == null ? "" : reason;
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (to.isEmpty()) {
+            errors.put("department", "choose the department to send the case to");
+        } else if (departments.find(to).isEmpty()) {
+            errors.put("department", "is not one of the city's departments");
+        }
+        if (why.isBlank()) {
+            errors.put("reason", "is required: why does the case belong there?");
+        } else if (why.length() > MAX_REASON) {
+            errors.put("reason", "must be at most " + MAX_REASON + " characters (it has " + why.length() + ")");
+        }
+        if (errors.isEmpty()) {
+            try {
+                cases.transfer(sr.getReference(), to, why.trim(), user.getName());
+                return redirect(sr, "transferred");
+            } catch (InvalidRequestException e) {
+                e.fieldErrors().forEach((field, message) -> errors.put("reason".equals(field) ? "reason" : "department", message));
+            }
+        }
+        response.setStatus(400);
+        return page(existing(reference), model, errors, "", "internal", to, why);
+    }
+
+    private String page(ServiceRequest sr, Model model, Map<String, String> errors, String noteText, String noteVisibility,
+                        String transferDepartment, String transferReason) {
+        CaseView view = views.withTimeline(sr);
         model.addAttribute("c", view);
         model.addAttribute("answers", answerRows(view));
         model.addAttribute("zone", zone);
+        model.addAttribute("tasks", tasks(sr));
+        model.addAttribute("reporters", reporters.of(sr));
+        model.addAttribute("open", sr.getStatus().isOpen());
+        model.addAttribute("departments", departments.departments().stream()
+                .filter(d -> !d.id().equals(sr.getDepartment())).toList());
+        model.addAttribute("errors", errors);
+        model.addAttribute("noteText", noteText);
+        model.addAttribute("noteVisibility", noteVisibility);
+        model.addAttribute("transferDepartment", transferDepartment);
+        model.addAttribute("transferReason", transferReason);
         return "case";
+    }
+
+    private List<TaskRow> tasks(ServiceRequest sr) {
+        List<TaskRow> rows = new ArrayList<>();
+        for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(sr.getReference()).active().list()) {
+            String groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                    .map(link -> departments.nameOf(link.getGroupId())).sorted().collect(Collectors.joining(", "));
+            rows.add(new TaskRow(task.getId(), task.getName(), groups.isEmpty() ? "-" : groups, task.getAssignee(),
+                    task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
+                    task.getDueDate() == null ? null : task.getDueDate().toInstant(), TASKLIST + task.getId()));
+        }
+        rows.sort(Comparator.comparing(TaskRow::created, Comparator.nullsLast(Comparator.naturalOrder())));
+        return rows;
+    }
+
+    private ServiceRequest existing(String reference) {
+        if (reference.length() > 24) {
+            throw new NotFoundException("no case with reference '" + reference.substring(0, 24) + "…'");
+        }
+        return cases.get(reference);
+    }
+
+    private static String redirect(ServiceRequest sr, String done) {
+        return "redirect:" + UriComponentsBuilder.fromPath("/cases/{reference}").queryParam("done", done)
+                .buildAndExpand(sr.getReference()).encode().toUriString();
     }
 
     private List<AnswerRow> answerRows(CaseView view) {

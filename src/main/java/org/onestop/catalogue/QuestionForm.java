@@ -30,6 +30,11 @@ public final class QuestionForm {
             return selected.contains(option);
         }
 
+        /** The longest answer the field takes: its own limit, else the validator's limit for any text. */
+        public int maxLength() {
+            return field.maxLength() != null ? field.maxLength() : AnswerValidator.MAX_TEXT;
+        }
+
         /** The HTML input type of a datetime field: date, time or datetime-local. */
         public String dateInputType() {
             String subtype = field.subtype() == null ? "datetime" : field.subtype();

@@ -1,0 +1,239 @@
+package org.onestop.contactcentre;
+
+import static org.onestop.contactcentre.ConsoleParams.isBlank;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.onestop.cases.AdditionalReporters;
+import org.onestop.cases.CaseService;
+import org.onestop.cases.CaseStatus;
+import org.onestop.cases.CaseView;
+import org.onestop.cases.CaseViews;
+import org.onestop.cases.Channel;
+import org.onestop.cases.ServiceRequest;
+import org.onestop.cases.Visibility;
+import org.onestop.customers.Customer;
+import org.onestop.customers.CustomerService;
+import org.onestop.web.InvalidRequestException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * A resident calls back about a case: find it by its reference, tell them how it stands (status, department, expected
+ * date, the timeline), add what they say as a note, record the call, or reopen a resolved case that is not fixed.
+ */
+@Controller
+class ConsoleCasePages {
+
+    static final int MAX_REFERENCE = 24;
+    static final int MAX_NOTE = 4000;
+    static final int MAX_REASON = 1000;
+    private static final Map<String, String> DONE = Map.of(
+            "note", "The note is on the case's timeline.",
+            "called", "The call is recorded on the case's timeline.",
+            "reopened", "The case is open again and back with the department.");
+
+    private final CaseService cases;
+    private final CaseViews views;
+    private final AdditionalReporters reporters;
+    private final CaseCallbacks callbacks;
+    private final CustomerService customers;
+    private final ZoneId zone;
+
+    ConsoleCasePages(CaseService cases, CaseViews views, AdditionalReporters reporters, CaseCallbacks callbacks,
+                     CustomerService customers, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+        this.cases = cases;
+        this.views = views;
+        this.reporters = reporters;
+        this.callbacks = callbacks;
+        this.customers = customers;
+        this.zone = ZoneId.of(zone);
+    }
+
+    @GetMapping("/console/cases")
+    String lookup(@RequestParam(required = false) String reference, @RequestParam(required = false) String customer,
+                  @RequestParam(required = false) String started, Model model, HttpServletResponse response) {
+        model.addAttribute("reference", reference == null ? "" : abbreviate(reference));
+        model.addAttribute("customer", ConsoleParams.customerId(customer));
+        model.addAttribute("started", startedText(started));
+        if (reference == null) {
+            return "console/case-lookup";
+        }
+        if (reference.isBlank()) {
+            model.addAttribute("error", "Type the case's reference number, for example SR-2026-000123.");
+            response.setStatus(400);
+            return "console/case-lookup";
+        }
+        Optional<ServiceRequest> found = find(reference);
+        if (found.isEmpty()) {
+            return notFound(reference, model, response);
+        }
+        return "redirect:" + casePath(found.get().getReference(), ConsoleParams.customerId(customer), ConsoleParams.started(started), null);
+    }
+
+    @GetMapping("/console/cases/{reference}")
+    String show(@PathVariable String reference, @RequestParam(required = false) String customer,
+                @RequestParam(required = false) String started, @RequestParam(required = false) String done,
+                Model model, HttpServletResponse response) {
+        Optional<ServiceRequest> found = find(reference);
+        if (found.isEmpty()) {
+            model.addAttribute("customer", ConsoleParams.customerId(customer));
+            model.addAttribute("started", startedText(started));
+            return notFound(reference, model, response);
+        }
+        model.addAttribute("done", done == null ? null : DONE.get(done));
+        return page(found.get(), ConsoleParams.customerId(customer), started, model, Map.of(), "", "public", "");
+    }
+
+    @PostMapping("/console/cases/{reference}/notes")
+    String addNote(@PathVariable String reference, @RequestParam(required = false) String text,
+                   @RequestParam(required = false) String visibility, @RequestParam(required = false) String customer,
+                   @RequestParam(required = false) String started, @RequestParam(required = false) String channel,
+                   Authentication user, Model model, HttpServletResponse response) {
+        ServiceRequest sr = existing(reference);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String note = text == null ? "" : text;
+        if (note.isBlank()) {
+            errors.put("text", "is required: what did the caller say?");
+        } else if (note.length() > MAX_NOTE) {
+            errors.put("text", "must be at most " + MAX_NOTE + " characters (it has " + note.length() + ")");
+        }
+        Visibility shown = null;
+        if ("public".equals(visibility) || "internal".equals(visibility)) {
+            shown = Visibility.fromCode(visibility);
+        } else {
+            errors.put("visibility", "choose who may read the note");
+        }
+        Long caller = ConsoleParams.customerId(customer);
+        if (!errors.isEmpty()) {
+            response.setStatus(400);
+            return page(sr, caller, started, model, errors, note, visibility == null ? "" : visibility, "");
+        }
+        callbacks.addNote(sr.getReference(), note, shown, call(caller, started, channel, user), topic(sr));
+        return "redirect:" + casePath(sr.getReference(), caller, ConsoleParams.started(started), "note");
+    }
+
+    @PostMapping("/console/cases/{reference}/called")
+    String called(@PathVariable String reference, @RequestParam(required = false) String customer,
+                  @RequestParam(required = false) String started, @RequestParam(required = false) String channel,
+                  Authentication user) {
+        ServiceRequest sr = existing(reference);
+        Long caller = ConsoleParams.customerId(customer);
+        callbacks.statusGiven(sr.getReference(), call(caller, started, channel, user), topic(sr));
+        return "redirect:" + casePath(sr.getReference(), caller, ConsoleParams.started(started), "called");
+    }
+
+    @PostMapping("/console/cases/{reference}/reopen")
+    String reopen(@PathVariable String reference, @RequestParam(required = false) String reason,
+                  @RequestParam(required = false) String customer, @RequestParam(required = false) String started,
+                  @RequestParam(required = false) String channel, Authentication user, Model model, HttpServletResponse response) {
+        ServiceRequest sr = existing(reference);
+        Long caller = ConsoleParams.customerId(customer);
+        String typed = reason == null ? "" : reason;
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (typed.isBlank()) {
+            errors.put("reason", "is required: what is not fixed?");
+        } else if (typed.length() > MAX_REASON) {
+            errors.put("reason", "must be at most " + MAX_REASON + " characters (it has " + typed.length() + ")");
+        }
+        if (errors.isEmpty()) {
+            try {
+                callbacks.reopen(sr.getReference(), typed.trim(), call(caller, started, channel, user), topic(sr));
+                return "redirect:" + casePath(sr.getReference(), caller, ConsoleParams.started(started), "reopened");
+            } catch (InvalidRequestException e) {
+                e.fieldErrors().values().forEach(message -> errors.put("reason", message));
+            }
+        }
+        response.setStatus(400);
+        return page(cases.get(sr.getReference()), caller, started, model, errors, "", "public", typed);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private String page(ServiceRequest sr, Long customer, String started, Model model, Map<String, String> errors,
+                        String noteText, String noteVisibility, String reopenReason) {
+        CaseView view = views.withTimeline(sr);
+        model.addAttribute("c", view);
+        model.addAttribute("reporters", reporters.of(sr));
+        model.addAttribute("reopenable", sr.getStatus() == CaseStatus.RESOLVED || sr.getStatus() == CaseStatus.CLOSED);
+        Customer caller = customer == null ? null : customers.find(customer).orElse(null);
+        model.addAttribute("caller", caller);
+        model.addAttribute("customer", caller == null ? null : caller.getId());
+        model.addAttribute("started", startedText(started));
+        model.addAttribute("errors", errors);
+        model.addAttribute("noteText", noteText);
+        model.addAttribute("noteVisibility", noteVisibility);
+        model.addAttribute("reopenReason", reopenReason);
+        model.addAttribute("zone", zone);
+        return "console/case-callback";
+    }
+
+    private String notFound(String reference, Model model, HttpServletResponse response) {
+        model.addAttribute("reference", abbreviate(reference));
+        model.addAttribute("error", "No case has the reference '" + abbreviate(reference.trim())
+                + "'. Check the number with the caller; it looks like SR-2026-000123.");
+        response.setStatus(404);
+        return "console/case-lookup";
+    }
+
+    private Optional<ServiceRequest> find(String reference) {
+        return reference == null || reference.trim().length() > MAX_REFERENCE ? Optional.empty() : cases.find(reference);
+    }
+
+    private ServiceRequest existing(String reference) {
+        return find(reference).orElseThrow(() -> new org.onestop.web.NotFoundException("no case with reference '" + abbreviate(reference) + "'"));
+    }
+
+    private String topic(ServiceRequest sr) {
+        return views.summaries(List.of(sr)).get(0).serviceName();
+    }
+
+    private static CaseCallbacks.Call call(Long customer, String started, String channel, Authentication user) {
+        Channel door = Channel.PHONE;
+        if (!isBlank(channel)) {
+            try {
+                Channel c = Channel.fromCode(channel);
+                door = ConsoleParams.CONSOLE_CHANNELS.contains(c) ? c : Channel.PHONE;
+            } catch (IllegalArgumentException e) {
+                door = Channel.PHONE;
+            }
+        }
+        return new CaseCallbacks.Call(customer, door, ConsoleParams.started(started), user.getName());
+    }
+
+    static String casePath(String reference, Long customer, Instant started, String done) {
+        UriComponentsBuilder path = UriComponentsBuilder.fromPath("/console/cases/{reference}");
+        if (customer != null) {
+            path.queryParam("customer", customer);
+        }
+        if (started != null) {
+            path.queryParam("started", started.toString());
+        }
+        if (done != null) {
+            path.queryParam("done", done);
+        }
+        return path.buildAndExpand(reference).encode().toUriString();
+    }
+
+    private static String startedText(String started) {
+        Instant instant = ConsoleParams.started(started);
+        return instant == null ? "" : instant.toString();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 60) : s;
+    }
+}
