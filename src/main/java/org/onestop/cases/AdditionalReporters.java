@@ -81,4 +81,11 @@ public class AdditionalReporters {
                     c == null ? null : c.getEmail(), r.getChannel().code(), r.getAddedAt(), r.getAddedBy());
         }).toList();
     }
+
+    /** The known customers added to a case, in the order they called (anonymous callers are left out). */
+    @Transactional(readOnly = true)
+    public List<Long> customerIds(long caseId) {
+        return reporters.findByCaseIdOrderByAddedAtAscIdAsc(caseId).stream()
+                .map(CaseReporter::getCustomerId).filter(java.util.Objects::nonNull).toList();
+    }
 }

@@ -28,6 +28,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.onestop.oncall.OnCallRoster;
+import org.onestop.places.AddressPoint;
+import org.onestop.places.AddressRegister;
 import org.onestop.standards.BusinessCalendar;
 import org.onestop.catalogue.AnswerValidator;
 import org.onestop.catalogue.ServiceCatalogue;
@@ -80,6 +82,7 @@ public class CaseService {
     private final CustomerService customers;
     private final ServiceStandards standards;
     private final Wards wards;
+    private final AddressRegister addresses;
     private final Departments departments;
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
@@ -95,7 +98,7 @@ public class CaseService {
     private final Duration reopenWindow;
 
     CaseService(ServiceRequests requests, CaseEvents events, ServiceCatalogue catalogue, CustomerService customers,
-                ServiceStandards standards, Wards wards, Departments departments, RuntimeService runtimeService, ManagementService managementService,
+                ServiceStandards standards, Wards wards, AddressRegister addresses, Departments departments, RuntimeService runtimeService, ManagementService managementService,
                 TaskService taskService, DecisionService decisionService, AuthorizationService authorizationService,
                 OnCallRoster roster, ApplicationEventPublisher publisher,
                 BusinessCalendar calendar, ObjectMapper json, Clock clock,
@@ -107,6 +110,7 @@ public class CaseService {
         this.customers = customers;
         this.standards = standards;
         this.wards = wards;
+        this.addresses = addresses;
         this.departments = departments;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
@@ -158,13 +162,24 @@ public class CaseService {
         if (customer == null && request.customer() != null) {
             customer = customers.findOrCreate(request.customer());
         }
+        // An address in the city's register gives the point, whatever door the request came in by: the ward, the
+        // nearby-duplicate check and the map then work for "120 King St E" as for a pin.
+        Double latitude = request.latitude();
+        Double longitude = request.longitude();
+        if (!hasPoint && !isBlank(request.address())) {
+            Optional<AddressPoint> point = addresses.find(request.address());
+            if (point.isPresent()) {
+                latitude = point.get().latitude();
+                longitude = point.get().longitude();
+            }
+        }
         String ward = !isBlank(request.ward()) ? request.ward().trim()
-                : hasPoint ? wards.wardAt(request.latitude(), request.longitude()).orElse(null) : null;
+                : latitude != null ? wards.wardAt(latitude, longitude).orElse(null) : null;
 
         Instant now = clock.instant();
         ServiceRequest sr = requests.save(new ServiceRequest(service.code(), request.channel(),
                 customer == null ? null : customer.getId(), trimToNull(request.description()), trimToNull(request.address()),
-                request.latitude(), request.longitude(), ward, toJson(answers.answers()), actor, now));
+                latitude, longitude, ward, toJson(answers.answers()), actor, now));
         sr.assignReference(String.format("SR-%d-%06d", now.atZone(zone).getYear(), sr.getId()));
         record(sr, CaseEventType.SUBMITTED, Visibility.PUBLIC, actor,
                 "Request received by " + request.channel().code() + ": " + service.name());

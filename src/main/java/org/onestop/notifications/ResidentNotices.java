@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.onestop.cases.AdditionalReporters;
 import org.onestop.cases.CaseEvent;
 import org.onestop.cases.CaseEventRecorded;
 import org.onestop.cases.CaseEventType;
@@ -84,6 +85,7 @@ class ResidentNotices {
     private final ServiceCatalogue catalogue;
     private final RuntimeService runtime;
     private final OptOuts optOuts;
+    private final AdditionalReporters reporters;
     private final SurveyService surveys;
     private final NoticeTemplates templates;
     private final Outbox outbox;
@@ -93,7 +95,7 @@ class ResidentNotices {
     private final long surveyDays;
 
     ResidentNotices(ServiceRequests requests, CaseService cases, Customers customers, ServiceCatalogue catalogue,
-                    RuntimeService runtime, OptOuts optOuts, SurveyService surveys, NoticeTemplates templates, Outbox outbox,
+                    RuntimeService runtime, OptOuts optOuts, AdditionalReporters reporters, SurveyService surveys, NoticeTemplates templates, Outbox outbox,
                     @Value("${onestop.city.time-zone:America/Toronto}") String zone,
                     @Value("${onestop.city.name:the city}") String city,
                     @Value("${onestop.public-url:${onestop.base-url:http://localhost:8080}}") String publicUrl,
@@ -104,6 +106,7 @@ class ResidentNotices {
         this.catalogue = catalogue;
         this.runtime = runtime;
         this.optOuts = optOuts;
+        this.reporters = reporters;
         this.surveys = surveys;
         this.templates = templates;
         this.outbox = outbox;
@@ -135,11 +138,16 @@ class ResidentNotices {
     }
 
     /**
-     * Who hears about a case: the customer who reported it. Further reporters of the same problem are added here, and
-     * nowhere else.
+     * Who hears about a case: the customer who reported it, and the callers the contact centre added to it because
+     * they reported the same problem (from then on).
      */
     List<Customer> recipients(ServiceRequest sr) {
-        return sr.getCustomerId() == null ? List.of() : customers.findById(sr.getCustomerId()).stream().toList();
+        java.util.LinkedHashSet<Long> ids = new java.util.LinkedHashSet<>();
+        if (sr.getCustomerId() != null) {
+            ids.add(sr.getCustomerId());
+        }
+        ids.addAll(reporters.customerIds(sr.getId()));
+        return ids.isEmpty() ? List.of() : customers.findAllById(ids);
     }
 
     private void notify(Customer customer, ServiceRequest sr, CaseEventRecorded event, Milestone milestone, String dedupeKey,

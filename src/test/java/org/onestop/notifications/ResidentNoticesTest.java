@@ -45,6 +45,10 @@ class ResidentNoticesTest extends IntegrationTest {
     ServiceRequests requests;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.onestop.customers.CustomerService customerService;
+    @Autowired
+    org.onestop.cases.AdditionalReporters reporters;
 
     static String uniqueEmail(String who) {
         return who + "-" + System.nanoTime() + "@example.org";
@@ -114,6 +118,27 @@ class ResidentNoticesTest extends IntegrationTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void aCallerAddedToTheCaseHearsAboutEveryMilestoneFromThenOn() throws Exception {
+        deliverAll();
+        String first = uniqueEmail("first");
+        String second = uniqueEmail("second");
+        String reference = open(potholeFor(Map.of("name", "First Caller", "email", first), "Hole by the school"));
+        var secondCaller = customerService.findOrCreate(new org.onestop.customers.CustomerDetails("Second Caller", null, second,
+                null, org.onestop.customers.ContactPreference.EMAIL));
+        reporters.add(reference, secondCaller.getId(), org.onestop.cases.Channel.PHONE, "rn-agent");
+        workToClosure(reference, "Filled.");
+        deliverAll();
+
+        assertThat(mailsTo(first)).hasSize(5);
+        assertThat(mailsTo(second)).extracting(ResidentNoticesTest::subject).containsExactly(
+                reference + " · Pothole or road defect: a team has taken on your request",
+                reference + " · Pothole or road defect: work is in progress",
+                reference + " · Pothole or road defect: resolved",
+                reference + " · Pothole or road defect: closed");
+        assertThat(GreenMailUtil.getBody(mailsTo(second).get(2))).contains("/survey/");
     }
 
     @Test
