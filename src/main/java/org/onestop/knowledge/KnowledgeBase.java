@@ -73,8 +73,10 @@ public class KnowledgeBase {
         for (ServiceDefinition s : catalogue.services()) {
             serviceKeywords.put(s.code(), s.name() + " " + String.join(" ", s.keywords()));
         }
-        List<Hit> hits = new ArrayList<>();
-        for (Article a : articles.findAll()) {
+        List<Article> all = articles.findAll();
+        List<int[]> best = new ArrayList<>();
+        int[] documentFrequency = new int[words.size()];
+        for (Article a : all) {
             Map<String, Integer> weights = new HashMap<>();
             weigh(weights, a.getTitle(), TITLE);
             weigh(weights, a.getKeywords(), KEYWORD);
@@ -83,21 +85,35 @@ public class KnowledgeBase {
             }
             weigh(weights, a.getSummary(), SUMMARY);
             weigh(weights, a.getBody(), BODY);
-            int score = 0;
-            int matched = 0;
-            for (String w : words) {
-                int best = 0;
+            int[] perWord = new int[words.size()];
+            for (int i = 0; i < words.size(); i++) {
                 for (Map.Entry<String, Integer> e : weights.entrySet()) {
-                    if (matches(w, e.getKey())) {
-                        best = Math.max(best, e.getValue());
+                    if (matches(words.get(i), e.getKey())) {
+                        perWord[i] = Math.max(perWord[i], e.getValue());
                     }
                 }
-                score += best;
-                matched += best > 0 ? 1 : 0;
+                documentFrequency[i] += perWord[i] > 0 ? 1 : 0;
+            }
+            best.add(perWord);
+        }
+        // A word few articles have ("branch") says more about the call than one many have ("sidewalk").
+        double[] rarity = new double[words.size()];
+        for (int i = 0; i < words.size(); i++) {
+            rarity[i] = documentFrequency[i] == 0 ? 0 : Math.log(1.0 + (double) all.size() / documentFrequency[i]);
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (int n = 0; n < all.size(); n++) {
+            int[] perWord = best.get(n);
+            double score = 0;
+            int matched = 0;
+            for (int i = 0; i < words.size(); i++) {
+                score += perWord[i] * rarity[i];
+                matched += perWord[i] > 0 ? 1 : 0;
             }
             if (matched > 0) {
-                // An article that has every word the caller said beats one that has a frequent word many times.
-                hits.add(new Hit(a, score + (matched == words.size() ? 10 * words.size() : 0)));
+                // An article that has every word the caller said beats one that has some of them in its title.
+                double allWords = matched == words.size() && words.size() > 1 ? 1.5 : 1.0;
+                hits.add(new Hit(all.get(n), (int) Math.round(10 * score * allWords)));
             }
         }
         hits.sort(Comparator.comparingInt(Hit::score).reversed().thenComparing(h -> h.article().getTitle()));
