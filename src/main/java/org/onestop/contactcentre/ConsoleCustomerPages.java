@@ -6,9 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.onestop.cases.CaseService;
-import org.onestop.cases.CaseView;
-import org.onestop.cases.CaseViews;
 import org.onestop.cases.Channel;
 import org.onestop.customers.ContactLog;
 import org.onestop.customers.ContactPreference;
@@ -19,8 +16,6 @@ import org.onestop.customers.CustomerService;
 import org.onestop.web.InvalidRequestException;
 import org.onestop.web.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,18 +60,16 @@ class ConsoleCustomerPages {
 
     private final CustomerSearch search;
     private final CustomerService customers;
-    private final CaseService cases;
-    private final CaseViews views;
+    private final CustomerCases customerCases;
     private final ContactLog contactLog;
     private final Clock clock;
     private final ZoneId zone;
 
-    ConsoleCustomerPages(CustomerSearch search, CustomerService customers, CaseService cases, CaseViews views,
+    ConsoleCustomerPages(CustomerSearch search, CustomerService customers, CustomerCases customerCases,
                          ContactLog contactLog, Clock clock, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
         this.search = search;
         this.customers = customers;
-        this.cases = cases;
-        this.views = views;
+        this.customerCases = customerCases;
         this.contactLog = contactLog;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
@@ -125,16 +118,10 @@ class ConsoleCustomerPages {
         model.addAttribute("ctx", ctx);
         model.addAttribute("elapsed", ctx.elapsed(clock));
         model.addAttribute("customer", customer);
-        model.addAttribute("cases", casesOf(id));
+        model.addAttribute("cases", customerCases.newestFirst(id, HISTORY));
         model.addAttribute("contacts", contactLog.history(id, HISTORY));
         ConsolePages.confirm(model, contactLog, recorded);
         return "console/customer";
-    }
-
-    /** The customer's cases, newest first, with service, status, department and resolve-by date. */
-    List<CaseView> casesOf(long customerId) {
-        return views.summaries(cases.search(new CaseService.Filter(null, null, null, null, null, customerId),
-                PageRequest.of(0, HISTORY, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")))).getContent());
     }
 
     @GetMapping("/console/customers/new")
