@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.onestop.cases.CaseService;
@@ -15,7 +14,6 @@ import org.onestop.catalogue.ServiceDefinition;
 import org.onestop.customers.Contact;
 import org.onestop.customers.ContactLog;
 import org.onestop.customers.ContactOutcome;
-import org.onestop.customers.Customer;
 import org.onestop.customers.CustomerService;
 import org.onestop.knowledge.Article;
 import org.onestop.knowledge.KnowledgeBase;

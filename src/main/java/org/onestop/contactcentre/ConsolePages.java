@@ -59,9 +59,7 @@ class ConsolePages {
         ContactContext ctx = ContactContext.of(channel, started, null, clock);
         model.addAttribute("ctx", ctx);
         model.addAttribute("elapsed", ctx.elapsed(clock));
-        if (recorded != null) {
-            contactLog.find(recorded).ifPresent(c -> model.addAttribute("recorded", c));
-        }
+        confirm(model, contactLog, recorded);
         return "console/home";
     }
 

@@ -103,9 +103,14 @@ public class CustomerSearchIndex {
 
     @EventListener(ApplicationReadyEvent.class)
     void indexAtStartup() {
-        int indexed = indexOutdated();
-        if (indexed > 0) {
-            log.info("Indexed {} customers for the caller search", indexed);
+        try {
+            int indexed = indexOutdated();
+            if (indexed > 0) {
+                log.info("Indexed {} customers for the caller search", indexed);
+            }
+        } catch (RuntimeException e) {
+            // Another node indexing at the same moment, say: what is left is indexed at the next start.
+            log.warn("Indexing customers for the caller search stopped: {}", e.getMessage());
         }
     }
 }
