@@ -48,6 +48,11 @@ public class ContactLog {
                 started, contact.notes()), now));
     }
 
+    @Transactional(readOnly = true)
+    public java.util.Optional<Contact> find(long id) {
+        return contacts.findById(id);
+    }
+
     /** The customer's contacts, newest first. */
     @Transactional(readOnly = true)
     public List<Contact> history(long customerId, int limit) {

@@ -27,6 +27,10 @@ public class Customer {
     @Column(name = "phone_digits")
     private String phoneDigits;
 
+    /** The digits backwards, so that "the last seven digits" is a prefix search on an index. */
+    @Column(name = "phone_digits_reversed")
+    private String phoneDigitsReversed;
+
     private String email;
     private String address;
 
@@ -55,6 +59,7 @@ public class Customer {
         this.name = name;
         this.phone = phone;
         this.phoneDigits = PhoneNumbers.digits(phone);
+        this.phoneDigitsReversed = PhoneNumbers.reversed(phoneDigits);
         this.email = email == null ? null : email.trim().toLowerCase();
         this.address = address;
         this.preferredChannel = (preferred == null ? ContactPreference.defaultFor(phone, email) : preferred).name();
@@ -68,4 +73,7 @@ public class Customer {
     public String getAddress() { return address; }
     public ContactPreference getPreferredChannel() { return ContactPreference.valueOf(preferredChannel); }
     public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public long getVersion() { return version; }
+    public String getPhoneDigits() { return phoneDigits; }
 }

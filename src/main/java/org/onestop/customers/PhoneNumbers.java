@@ -17,4 +17,9 @@ public final class PhoneNumbers {
         }
         return digits.isEmpty() ? null : digits;
     }
+
+    /** The digits backwards ("9055550101" → "1010555509"), or null. */
+    public static String reversed(String digits) {
+        return digits == null ? null : new StringBuilder(digits).reverse().toString();
+    }
 }

@@ -10,6 +10,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -77,6 +78,11 @@ class SecurityConfig {
                                 "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
                         // Residents' self-service: no login (forms still carry a CSRF token).
                         .requestMatchers("/report/**", "/status/**", "/survey/**", "/notices/**").permitAll()
+                        // Writing the knowledge base is for its editors; reading it is for the whole console.
+                        .requestMatchers("/console/knowledge/new", "/console/knowledge/*/edit")
+                                .hasAuthority("GROUP_" + IdentityBootstrap.KNOWLEDGE_EDITORS)
+                        .requestMatchers(HttpMethod.POST, "/console/knowledge", "/console/knowledge/*")
+                                .hasAuthority("GROUP_" + IdentityBootstrap.KNOWLEDGE_EDITORS)
                         .requestMatchers("/console/**").hasAnyAuthority("GROUP_" + IdentityBootstrap.CONTACT_CENTRE,
                                 "GROUP_" + IdentityBootstrap.COUNCIL_OFFICE, "GROUP_" + IdentityBootstrap.ADMINS)
                         // Administration pages (Open311 API keys): administrators only.

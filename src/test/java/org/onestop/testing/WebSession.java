@@ -23,6 +23,25 @@ public final class WebSession {
         return client.send(HttpRequest.newBuilder(URI.create(root + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts a form (URL-encoded); include the page's CSRF token ({@link #csrf}) as {@code _csrf}. */
+    public HttpResponse<String> post(String path, java.util.Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return client.send(HttpRequest.newBuilder(URI.create(root + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The CSRF token of a page's form. */
+    public static String csrf(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        if (!m.find()) {
+            throw new AssertionError("no CSRF token on the page");
+        }
+        return m.group(1);
+    }
+
     /** Logs in through the login form; the answer is the redirect after it. */
     public HttpResponse<String> login(String user, String password) throws Exception {
         String page = get("/login").body();

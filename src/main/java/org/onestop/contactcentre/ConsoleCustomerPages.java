@@ -1,0 +1,214 @@
+package org.onestop.contactcentre;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.onestop.cases.Channel;
+import org.onestop.customers.ContactLog;
+import org.onestop.customers.ContactPreference;
+import org.onestop.customers.Customer;
+import org.onestop.customers.CustomerDetails;
+import org.onestop.customers.CustomerSearch;
+import org.onestop.customers.CustomerService;
+import org.onestop.web.InvalidRequestException;
+import org.onestop.web.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.UriUtils;
+
+/** Find the caller, see their cases and contacts, record a new caller or correct one's details. */
+@Controller
+class ConsoleCustomerPages {
+
+    /** Cases and contacts shown on a customer's page (newest first). */
+    static final int HISTORY = 50;
+
+    /** The customer form as typed (strings, so that a bad value is kept and shown beside its message). */
+    record CustomerForm(String name, String phone, String email, String address, String preferredChannel, Long version) {
+
+        static CustomerForm of(Customer c) {
+            return new CustomerForm(c.getName(), c.getPhone(), c.getEmail(), c.getAddress(), c.getPreferredChannel().code(), c.getVersion());
+        }
+
+        CustomerDetails details() {
+            ContactPreference preferred = null;
+            if (preferredChannel != null && !preferredChannel.isBlank()) {
+                try {
+                    preferred = ContactPreference.fromCode(preferredChannel);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidRequestException("preferredChannel", "choose how the customer prefers to hear from us");
+                }
+            }
+            return new CustomerDetails(trim(name), trim(phone), trim(email), trim(address), preferred);
+        }
+
+        private static String trim(String s) {
+            return s == null ? null : s.strip();
+        }
+    }
+
+    private final CustomerSearch search;
+    private final CustomerService customers;
+    private final CustomerCases customerCases;
+    private final ContactLog contactLog;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    ConsoleCustomerPages(CustomerSearch search, CustomerService customers, CustomerCases customerCases,
+                         ContactLog contactLog, Clock clock, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+        this.search = search;
+        this.customers = customers;
+        this.customerCases = customerCases;
+        this.contactLog = contactLog;
+        this.clock = clock;
+        this.zone = ZoneId.of(zone);
+    }
+
+    @ModelAttribute("zone")
+    ZoneId zone() {
+        return zone;
+    }
+
+    @ModelAttribute("preferences")
+    List<ContactPreference> preferences() {
+        return Arrays.asList(ContactPreference.values());
+    }
+
+    @ModelAttribute("channels")
+    List<Channel> channels() {
+        return ConsolePages.consoleChannels();
+    }
+
+    /** The caller search. Searching starts a contact by the chosen channel if none is in progress. */
+    @GetMapping("/console/customers")
+    String find(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String channel,
+                @RequestParam(required = false) String started, Model model) {
+        ContactContext ctx = ContactContext.of(channel, started, null, clock);
+        if (!ctx.inProgress()) {
+            ctx = ContactContext.start(Channel.PHONE, null, clock);
+        }
+        String query = q.strip();
+        if (query.length() <= 24 && ConsolePages.REFERENCE.matcher(query).matches()) {
+            return "redirect:" + ctx.link("/console/cases/" + UriUtils.encodePathSegment(query.toUpperCase(), "UTF-8"));
+        }
+        CustomerSearch.Result result = search.search(query);
+        model.addAttribute("ctx", ctx);
+        model.addAttribute("elapsed", ctx.elapsed(clock));
+        model.addAttribute("result", result);
+        model.addAttribute("q", result.query());
+        return "console/customers";
+    }
+
+    @GetMapping("/console/customers/{id}")
+    String show(@PathVariable long id, @RequestParam(required = false) String channel, @RequestParam(required = false) String started,
+                @RequestParam(required = false) Long recorded, Model model) {
+        Customer customer = customers.find(id).orElseThrow(() -> new NotFoundException("no customer with id " + id));
+        ContactContext ctx = ContactContext.of(channel, started, null, clock).withCustomer(id);
+        model.addAttribute("ctx", ctx);
+        model.addAttribute("elapsed", ctx.elapsed(clock));
+        model.addAttribute("customer", customer);
+        model.addAttribute("cases", customerCases.newestFirst(id, HISTORY));
+        model.addAttribute("contacts", contactLog.history(id, HISTORY));
+        ConsolePages.confirm(model, contactLog, recorded);
+        return "console/customer";
+    }
+
+    @GetMapping("/console/customers/new")
+    String newCustomer(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String channel,
+                       @RequestParam(required = false) String started, Model model) {
+        ContactContext ctx = ContactContext.of(channel, started, null, clock);
+        return form(model, ctx, null, prefill(q), Map.of());
+    }
+
+    @PostMapping("/console/customers")
+    ModelAndView create(CustomerForm form, @RequestParam(required = false) String channel,
+                        @RequestParam(required = false) String started, Model model) {
+        ContactContext ctx = ContactContext.of(channel, started, null, clock);
+        try {
+            Customer created = customers.create(checked(form));
+            return new ModelAndView("redirect:" + ctx.link("/console/customers/" + created.getId()));
+        } catch (InvalidRequestException e) {
+            return invalid(model, ctx, null, form, e.fieldErrors());
+        }
+    }
+
+    @GetMapping("/console/customers/{id}/edit")
+    String edit(@PathVariable long id, @RequestParam(required = false) String channel,
+                @RequestParam(required = false) String started, Model model) {
+        Customer customer = customers.find(id).orElseThrow(() -> new NotFoundException("no customer with id " + id));
+        return form(model, ContactContext.of(channel, started, null, clock).withCustomer(id), customer, CustomerForm.of(customer), Map.of());
+    }
+
+    @PostMapping("/console/customers/{id}")
+    ModelAndView correct(@PathVariable long id, CustomerForm form, @RequestParam(required = false) String channel,
+                         @RequestParam(required = false) String started, Model model) {
+        Customer customer = customers.find(id).orElseThrow(() -> new NotFoundException("no customer with id " + id));
+        ContactContext ctx = ContactContext.of(channel, started, null, clock).withCustomer(id);
+        try {
+            customers.correct(id, form.version() == null ? -1 : form.version(), checked(form));
+            return new ModelAndView("redirect:" + ctx.link("/console/customers/" + id));
+        } catch (InvalidRequestException e) {
+            CustomerForm kept = form;
+            if (e.fieldErrors().containsKey("version")) {
+                // Show what the other agent saved? The form keeps this agent's text; the next save overwrites on purpose.
+                Customer current = customers.find(id).orElse(customer);
+                kept = new CustomerForm(form.name(), form.phone(), form.email(), form.address(), form.preferredChannel(), current.getVersion());
+                model.addAttribute("current", current);
+            }
+            return invalid(model, ctx, customers.find(id).orElse(customer), kept, e.fieldErrors());
+        }
+    }
+
+    private CustomerDetails checked(CustomerForm form) {
+        CustomerDetails details = form.details();
+        Map<String, String> errors = customers.errors(details);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return details;
+    }
+
+    private ModelAndView invalid(Model model, ContactContext ctx, Customer customer, CustomerForm form, Map<String, String> errors) {
+        ModelAndView page = new ModelAndView(form(model, ctx, customer, form, errors), HttpStatus.BAD_REQUEST);
+        page.addAllObjects(model.asMap());
+        return page;
+    }
+
+    private String form(Model model, ContactContext ctx, Customer customer, CustomerForm form, Map<String, String> errors) {
+        model.addAttribute("ctx", ctx);
+        model.addAttribute("elapsed", ctx.elapsed(clock));
+        model.addAttribute("customer", customer);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "console/customer-form";
+    }
+
+    /** A new customer's form starts with what the agent searched for: a number, an e-mail address or a name. */
+    static CustomerForm prefill(String q) {
+        String query = q == null ? "" : q.strip();
+        if (query.length() > 200) {
+            query = query.substring(0, 200);
+        }
+        if (query.isEmpty()) {
+            return new CustomerForm("", "", "", "", "", null);
+        }
+        if (query.contains("@")) {
+            return new CustomerForm("", "", query, "", "email", null);
+        }
+        if (query.matches("^[+]?[0-9 ().\\-/]+$")) {
+            return new CustomerForm("", query, "", "", "phone", null);
+        }
+        return new CustomerForm(query, "", "", "", "", null);
+    }
+}

@@ -1,0 +1,28 @@
+package org.onestop.contactcentre;
+
+import java.util.List;
+
+import org.onestop.cases.CaseService;
+import org.onestop.cases.CaseView;
+import org.onestop.cases.CaseViews;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Component;
+
+/** A customer's cases as the console lists them: newest first, with service, status, department and resolve-by date. */
+@Component
+public class CustomerCases {
+
+    private final CaseService cases;
+    private final CaseViews views;
+
+    CustomerCases(CaseService cases, CaseViews views) {
+        this.cases = cases;
+        this.views = views;
+    }
+
+    public List<CaseView> newestFirst(long customerId, int limit) {
+        return views.summaries(cases.search(new CaseService.Filter(null, null, null, null, null, customerId),
+                PageRequest.of(0, limit, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")))).getContent());
+    }
+}
