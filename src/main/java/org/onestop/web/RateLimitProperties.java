@@ -25,7 +25,7 @@ public class RateLimitProperties {
     private int getsPerKey = 600;
     /** At most this many clients are tracked; past it, expired windows are dropped, and if that is not enough, all. */
     private int maxTrackedClients = 100_000;
-    private List<String> paths = new ArrayList<>(List.of("/open311/**", "/report/**", "/status/**", "/survey/**"));
+    private List<String> paths = new ArrayList<>(List.of("/open311/**", "/report/**", "/status/**", "/survey/**", "/notices/**", "/login"));
 
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }

@@ -62,6 +62,19 @@ class RateLimitTest extends IntegrationTest {
     }
 
     @Test
+    void passwordGuessingOnTheLoginFormIsSlowedDown() throws Exception {
+        limits.setPostsPerAddress(RateLimitProperties.DEFAULT_POSTS_PER_ADDRESS);
+        int limited = 0;
+        for (int i = 0; i < 40; i++) {
+            // No CSRF token: Spring Security refuses each (403) until the limiter answers first (429).
+            if (post("/login", "username=admin&password=guess" + i).statusCode() == 429) {
+                limited++;
+            }
+        }
+        assertThat(limited).isEqualTo(40 - RateLimitProperties.DEFAULT_POSTS_PER_ADDRESS);
+    }
+
+    @Test
     void twoHundredPostsAMinuteFromOneAddressGet429sAfterTheLimit() throws Exception {
         limits.setPostsPerAddress(RateLimitProperties.DEFAULT_POSTS_PER_ADDRESS);
         List<Integer> statuses = new ArrayList<>();
