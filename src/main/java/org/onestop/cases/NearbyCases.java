@@ -40,7 +40,7 @@ public class NearbyCases {
         return radiusMetres;
     }
 
-    /** The open cases of the service within the configured radius of the point, nearest first. */
+    /** The open cases of the service within the configured radius of the point, nearest first (to the metre), then newest. */
     @Transactional(readOnly = true)
     public List<Nearby> openNear(String serviceCode, double latitude, double longitude) {
         Distances.BoundingBox box = Distances.around(latitude, longitude, radiusMetres);
@@ -53,7 +53,8 @@ public class NearbyCases {
                 .stream()
                 .map(sr -> new Nearby(sr, Distances.metres(latitude, longitude, sr.getLatitude(), sr.getLongitude())))
                 .filter(n -> n.metres() <= radiusMetres)
-                .sorted(Comparator.comparingDouble(Nearby::metres))
+                .sorted(Comparator.comparingLong((Nearby n) -> Math.round(n.metres()))
+                        .thenComparing(n -> n.request().getId(), Comparator.reverseOrder()))
                 .limit(MAX_RESULTS)
                 .toList();
     }

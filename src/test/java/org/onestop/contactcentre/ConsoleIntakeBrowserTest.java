@@ -174,6 +174,7 @@ class ConsoleIntakeBrowserTest extends IntegrationTest {
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.)='Claim'] | //button[normalize-space(.)='Claim']"))).click();
         WebElement caseLink = wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Open the case in OneStop")));
         assertThat(caseLink.getAttribute("href")).endsWith("/cases/" + reference);
-        assertThat(taskService.createTaskQuery().taskId(inspect.getId()).singleResult().getAssignee()).isEqualTo(roads);
+        // The claim goes to the server in the background: wait for it rather than race it.
+        wait.until(d -> roads.equals(taskService.createTaskQuery().taskId(inspect.getId()).singleResult().getAssignee()));
     }
 }
