@@ -116,6 +116,10 @@ public class Photos {
                             + maxPixels / 1_000_000 + " megapixels. Choose a smaller photo.");
                 }
                 BufferedImage image = fit(reader.read(0), MAX_STORED_SIDE);
+                if ("jpeg".equals(format)) {
+                    // The metadata goes, so the EXIF "this way up" must be applied to the pixels first.
+                    image = ExifOrientation.apply(image, ExifOrientation.of(data));
+                }
                 return encode(image, format);
             } finally {
                 reader.dispose();

@@ -51,6 +51,36 @@ class PhotosTest {
         assertThat(ImageIO.read(new ByteArrayInputStream(clean.bytes())).getHeight()).isEqualTo(60);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "orientation {0}, big-endian {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"6, true, 0.875, 0.125", "6, false, 0.875, 0.125", "8, true, 0.125, 0.875",
+            "3, false, 0.875, 0.875", "1, true, 0.125, 0.125"})
+    void aSidewaysPhoneJpegIsTurnedTheRightWayUpBeforeItsMetadataGoes(int orientation, boolean bigEndian, double redX, double redY)
+            throws Exception {
+        byte[] original = TestImages.jpegWithOrientation(80, 40, orientation, bigEndian);
+        assertThat(ExifOrientation.of(original)).isEqualTo(orientation);
+
+        Photos.CleanImage clean = photos.clean(original);
+
+        java.awt.image.BufferedImage turned = ImageIO.read(new ByteArrayInputStream(clean.bytes()));
+        boolean sideways = orientation >= 5;
+        assertThat(turned.getWidth()).isEqualTo(sideways ? 40 : 80);
+        assertThat(turned.getHeight()).isEqualTo(sideways ? 80 : 40);
+        // The red corner is where the camera's "this way up" puts it.
+        java.awt.Color corner = new java.awt.Color(turned.getRGB((int) (redX * turned.getWidth()), (int) (redY * turned.getHeight())));
+        assertThat(corner.getRed()).isGreaterThan(180);
+        assertThat(corner.getGreen()).isLessThan(90);
+        assertThat(TestImages.contains(clean.bytes(), "Exif".getBytes(StandardCharsets.US_ASCII))).isFalse();
+    }
+
+    @Test
+    void aJpegWithoutExifOrWithBrokenExifIsLeftAsItIs() throws Exception {
+        assertThat(ExifOrientation.of(TestImages.jpeg(20, 10))).isEqualTo(1);
+        byte[] broken = TestImages.jpegWithOrientation(20, 10, 6, true);
+        broken[16] = (byte) 0x7F; // the IFD offset (big-endian, after SOI, APP1 header and "Exif\0\0") now points far outside
+        assertThat(ExifOrientation.of(broken)).isEqualTo(1);
+        assertThat(ExifOrientation.of(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1, 0, 40})).isEqualTo(1);
+    }
+
     @Test
     void aLargePictureIsScaledDownAndStoredWithinTheSizeLimit() throws Exception {
         // Noise does not compress: as PNG this 5000 × 3000 picture is far above 1 MB.

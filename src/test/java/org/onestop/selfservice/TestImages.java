@@ -62,6 +62,36 @@ final class TestImages {
         return out.toByteArray();
     }
 
+    /**
+     * A phone's JPEG held sideways: the pixels as the sensor saw them (width × height, a red square in the top-left
+     * corner) and an EXIF orientation tag saying how to turn them, in big- or little-endian TIFF.
+     */
+    static byte[] jpegWithOrientation(int width, int height, int orientation, boolean bigEndian) throws IOException {
+        BufferedImage image = picture(width, height);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, width / 4, height / 4);
+        g.dispose();
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpeg", plain);
+        byte[] jpeg = plain.toByteArray();
+        ByteBuffer tiff = ByteBuffer.allocate(26).order(bigEndian ? java.nio.ByteOrder.BIG_ENDIAN : java.nio.ByteOrder.LITTLE_ENDIAN);
+        tiff.put((bigEndian ? "MM" : "II").getBytes(StandardCharsets.US_ASCII)).putShort((short) 42).putInt(8);
+        tiff.putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+        tiff.putInt(0);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(0xFF);
+        out.write(0xE1);
+        int length = 6 + tiff.capacity() + 2;
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        out.write("Exif\0\0".getBytes(StandardCharsets.US_ASCII));
+        out.write(tiff.array());
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
     /** "Exif\0\0" then a big-endian TIFF: IFD0 with Make and a GPS IFD pointer; the GPS IFD with latitude and longitude. */
     private static byte[] exifWithGps() {
         ByteBuffer tiff = ByteBuffer.allocate(512);
