@@ -33,6 +33,7 @@ import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
 import org.onestop.customers.CustomerDetails;
 import org.onestop.departments.Departments;
+import org.onestop.selfservice.Photos;
 import org.onestop.web.InvalidRequestException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
@@ -60,19 +61,24 @@ class Open311Service {
     private final ServiceRequests requests;
     private final Open311Requests open311Requests;
     private final Departments departments;
+    private final Photos photos;
+    private final String publicUrl;
     private final EntityManager entityManager;
     private final Validator validator;
     private final Clock clock;
     private final ZoneId zone;
 
     Open311Service(ServiceCatalogue catalogue, CaseService cases, ServiceRequests requests, Open311Requests open311Requests,
-                   Departments departments, EntityManager entityManager, Validator validator, Clock clock,
-                   @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+                   Departments departments, Photos photos, EntityManager entityManager, Validator validator, Clock clock,
+                   @Value("${onestop.city.time-zone:America/Toronto}") String zone,
+                   @Value("${onestop.public-url:${onestop.base-url:http://localhost:8080}}") String publicUrl) {
         this.catalogue = catalogue;
         this.cases = cases;
         this.requests = requests;
         this.open311Requests = open311Requests;
         this.departments = departments;
+        this.photos = photos;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.entityManager = entityManager;
         this.validator = validator;
         this.clock = clock;
@@ -349,14 +355,17 @@ class Open311Service {
                         CaseEvent.class)
                 .setParameter("ids", ids).setParameter("public", Visibility.PUBLIC).getResultList().stream()
                 .collect(Collectors.groupingBy(CaseEvent::getCaseId));
+        Map<Long, String> photoPaths = photos.firstPhotoPaths(page.stream()
+                .collect(Collectors.toMap(ServiceRequest::getId, ServiceRequest::getReference)));
         Map<String, String> names = catalogue.services().stream()
                 .collect(Collectors.toMap(ServiceDefinition::code, ServiceDefinition::name, (a, b) -> a));
-        return page.stream().map(sr -> document(sr, extras.get(sr.getId()), timelines.getOrDefault(sr.getId(), List.of()),
-                names.getOrDefault(sr.getServiceCode(), sr.getServiceCode()), extensions)).toList();
+        return page.stream().map(sr -> document(sr, extras.get(sr.getId()), photoPaths.get(sr.getId()),
+                timelines.getOrDefault(sr.getId(), List.of()), names.getOrDefault(sr.getServiceCode(), sr.getServiceCode()),
+                extensions)).toList();
     }
 
     /** One request as the public may see it: no name, e-mail, phone or device id. */
-    private Map<String, Object> document(ServiceRequest sr, Open311Request extra, List<CaseEvent> publicTimeline,
+    private Map<String, Object> document(ServiceRequest sr, Open311Request extra, String photoPath, List<CaseEvent> publicTimeline,
                                          String serviceName, boolean extensions) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("service_request_id", sr.getReference());
@@ -375,7 +384,9 @@ class Open311Service {
         doc.put("zipcode", null);
         doc.put("lat", sr.getLatitude());
         doc.put("long", sr.getLongitude());
-        doc.put("media_url", extra == null ? null : extra.getMediaUrl());
+        // The app's own media URL, else the first photo a resident attached on the report page.
+        doc.put("media_url", extra != null && extra.getMediaUrl() != null ? extra.getMediaUrl()
+                : photoPath == null ? null : publicUrl + photoPath);
         if (extensions) {
             Map<String, Object> extended = new LinkedHashMap<>();
             extended.put("detailed_status", sr.getStatus().code());

@@ -15,6 +15,10 @@ interface CasePhotos extends JpaRepository<CasePhoto, Long> {
 
     Optional<CasePhoto> findByIdAndCaseId(Long id, Long caseId);
 
+    /** Each case's first photo: [case id, photo id]. */
+    @Query("select p.caseId, min(p.id) from CasePhoto p where p.caseId in ?1 group by p.caseId")
+    List<Object[]> firstOf(java.util.Collection<Long> caseIds);
+
     record Summary(Long id, String contentType, int width, int height, long size) {
     }
 }

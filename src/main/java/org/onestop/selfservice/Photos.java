@@ -7,9 +7,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -132,6 +134,23 @@ public class Photos {
     @Transactional
     public long attach(long caseId, CleanImage image) {
         return photos.save(new CasePhoto(caseId, image, clock.instant())).getId();
+    }
+
+    /**
+     * The public address of each case's first photo, by case id, for apps (Open311 {@code media_url}): the residents'
+     * status page serves it, stripped of its metadata.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> firstPhotoPaths(Map<Long, String> referencesByCaseId) {
+        if (referencesByCaseId.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> paths = new HashMap<>();
+        for (Object[] row : photos.firstOf(referencesByCaseId.keySet())) {
+            Long caseId = ((Number) row[0]).longValue();
+            paths.put(caseId, "/status/" + referencesByCaseId.get(caseId) + "/photos/" + ((Number) row[1]).longValue());
+        }
+        return paths;
     }
 
     /** The photos of a case (without their bytes), for the staff and status pages. */

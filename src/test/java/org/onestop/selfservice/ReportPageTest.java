@@ -84,6 +84,15 @@ class ReportPageTest extends IntegrationTest {
 
         Map<String, Object> photo = jdbc.queryForMap("SELECT content_type, width, height, size FROM case_photo WHERE case_id = ?", sr.getId());
         assertThat(photo).containsEntry("CONTENT_TYPE", "image/png").containsEntry("WIDTH", 120).containsEntry("HEIGHT", 90);
+
+        // Apps see the photo too: Open311's media_url is its public (stripped) address on the status page.
+        String json = resident.get("/open311/v2/requests/" + reference + ".json").body();
+        java.util.regex.Matcher media = java.util.regex.Pattern.compile("\"media_url\":\"https?://[^/\"]+(/status/" + reference
+                + "/photos/\\d+)\"").matcher(json);
+        assertThat(media.find()).as(json).isTrue();
+        HttpResponse<byte[]> image = resident.getBytes(media.group(1));
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
     }
 
     @Test
