@@ -140,6 +140,12 @@ class ContactCentreJourneyBrowserTest extends IntegrationTest {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(SCRIPT + " a second hole");
         assertNoAlert();
 
+        // A mistyped reference in the address bar: a friendly page, not a stack trace.
+        browser.get(url("/cases/SR-1999-000404"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+        assertThat(browser.getPageSource()).doesNotContain("Exception");
+        Accessibility.assertNoSeriousViolations(browser);
+
         // Roads: the staff case page and the task in Tasklist.
         browser.manage().deleteAllCookies();
         String roads = user("journey-roads", "roads");
@@ -162,10 +168,17 @@ class ContactCentreJourneyBrowserTest extends IntegrationTest {
         return "http://localhost:" + port + path;
     }
 
+    /** Logs in through the login page (checked, also after a failed attempt) and lands on the home page (checked). */
     private void logIn(String user) {
         browser.get(url("/login"));
+        Accessibility.assertNoSeriousViolations(browser);
+        // A mistyped user name (a wrong password would lock the real user out for a few seconds, as Camunda does).
+        browser.findElement(By.id("username")).sendKeys(user + "x", Keys.TAB, "wrong-password", Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/login?error"));
+        Accessibility.assertNoSeriousViolations(browser);
         browser.findElement(By.id("username")).sendKeys(user, Keys.TAB, PASSWORD, Keys.ENTER);
         wait.until(ExpectedConditions.urlToBe(url("/")));
+        Accessibility.assertNoSeriousViolations(browser);
     }
 
     private void assertNoAlert() {
