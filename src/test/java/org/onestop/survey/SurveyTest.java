@@ -17,7 +17,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -218,8 +217,9 @@ class SurveyTest extends IntegrationTest {
 
     @Test
     void answersAddUpToTheSummaryFiguresForSupervisors() throws Exception {
-        // A Tuesday of its own, years ahead, so that no other answers fall in the period.
-        Instant day = OFFICE_HOURS.plus(Duration.ofDays(7L * ThreadLocalRandom.current().nextInt(600, 5000)));
+        // A Tuesday of its own, a year before the suite's day, so that no other answers fall in the period (and
+        // within what MySQL's TIMESTAMP columns of the engine's history can hold, unlike a day decades ahead).
+        Instant day = OFFICE_HOURS.minus(Duration.ofDays(7L * 52));
         ClockUtil.setCurrentTime(Date.from(day));
         String date = LocalDate.ofInstant(day, ZoneId.of("America/Toronto")).toString();
         answer(resolvedCase("pothole", "Filled"), "4", "yes");
