@@ -67,8 +67,12 @@ public class AdditionalReporters {
                 + " reported the same problem by " + channel.code() + " and was added to this case";
         CaseEvent event = events.save(new CaseEvent(sr.getId(), now, CaseEventType.REPORTER_ADDED, Visibility.INTERNAL, actor,
                 sr.getStatus(), message));
-        publisher.publishEvent(new CaseEventRecorded(sr.getId(), event.getId(), sr.getReference(), sr.getServiceCode(),
-                sr.getWard(), event.getType(), event.getVisibility(), sr.getStatus(), message, sr.getResolveBy()));
+        CaseEventRecorded entry = new CaseEventRecorded(sr.getId(), event.getId(), sr.getReference(), sr.getServiceCode(),
+                sr.getWard(), event.getType(), event.getVisibility(), sr.getStatus(), message, sr.getResolveBy());
+        publisher.publishEvent(entry);
+        if (customerId != null) {
+            publisher.publishEvent(new CallerAddedToCase(entry, customerId));
+        }
         return sr;
     }
 

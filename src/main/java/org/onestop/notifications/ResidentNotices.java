@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.onestop.cases.AdditionalReporters;
+import org.onestop.cases.CallerAddedToCase;
 import org.onestop.cases.CaseEvent;
 import org.onestop.cases.CaseEventRecorded;
 import org.onestop.cases.CaseEventType;
@@ -135,6 +136,21 @@ class ResidentNotices {
         for (Customer customer : recipients) {
             notify(customer, sr, event, milestone, dedupeKey, new HashMap<>(variables));
         }
+    }
+
+    /**
+     * A caller added to an open case hears at once that we have their report, under the case's reference and with its
+     * expected date (the "received" notice, which they did not get), and from then on every milestone.
+     */
+    @EventListener
+    void on(CallerAddedToCase added) {
+        ServiceRequest sr = requests.findById(added.entry().caseId()).orElse(null);
+        Customer customer = customers.findById(added.customerId()).orElse(null);
+        if (sr == null || customer == null) {
+            return;
+        }
+        notify(customer, sr, added.entry(), Milestone.RECEIVED, Milestone.RECEIVED.template + ":" + round(sr),
+                variables(sr, added.entry(), Milestone.RECEIVED));
     }
 
     /**

@@ -121,7 +121,7 @@ class ResidentNoticesTest extends IntegrationTest {
     }
 
     @Test
-    void aCallerAddedToTheCaseHearsAboutEveryMilestoneFromThenOn() throws Exception {
+    void aCallerAddedToTheCaseIsToldAtOnceAndHearsAboutEveryMilestoneFromThenOn() throws Exception {
         deliverAll();
         String first = uniqueEmail("first");
         String second = uniqueEmail("second");
@@ -134,11 +134,13 @@ class ResidentNoticesTest extends IntegrationTest {
 
         assertThat(mailsTo(first)).hasSize(5);
         assertThat(mailsTo(second)).extracting(ResidentNoticesTest::subject).containsExactly(
+                reference + " · Pothole or road defect: we received your request",
                 reference + " · Pothole or road defect: a team has taken on your request",
                 reference + " · Pothole or road defect: work is in progress",
                 reference + " · Pothole or road defect: resolved",
                 reference + " · Pothole or road defect: closed");
-        assertThat(GreenMailUtil.getBody(mailsTo(second).get(2))).contains("/survey/");
+        assertThat(GreenMailUtil.getBody(mailsTo(second).get(0))).contains(reference, "/status/" + reference);
+        assertThat(GreenMailUtil.getBody(mailsTo(second).get(3))).contains("/survey/");
     }
 
     @Test
