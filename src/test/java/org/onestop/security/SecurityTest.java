@@ -100,6 +100,17 @@ class SecurityTest extends IntegrationTest {
     }
 
     @Test
+    void ourPagesForbidInlineAndForeignScriptsButCamundasAreLeftAlone() {
+        TestRestTemplate http = browserClient();
+        for (String page : new String[] {"/login", "/report", "/status"}) {
+            assertThat(http.getForEntity(page, String.class).getHeaders().getFirst("Content-Security-Policy"))
+                    .as(page).contains("script-src 'self'", "object-src 'none'").doesNotContain("unsafe-inline");
+        }
+        assertThat(http.getForEntity("/camunda/app/tasklist/default/", String.class).getHeaders()
+                .getFirst("Content-Security-Policy")).isNotEqualTo(SecurityConfig.PAGE_CONTENT_SECURITY_POLICY);
+    }
+
+    @Test
     void oneLoginOpensTasklistAsThatUser() throws Exception {
         user("it-roads", "roads");
         WebSession browser = new WebSession(http.getRootUri());
