@@ -73,7 +73,10 @@ class OnCallPages {
     @GetMapping("/on-call")
     String roster(Authentication user, Model model) {
         List<Department> own = supervised(user);
-        return page(model, own, ShiftForm.blank(own.get(0).id()), Map.of());
+        // After adding a shift the form stays on that department.
+        Object last = model.getAttribute("lastDepartment");
+        String department = own.stream().map(Department::id).filter(id -> id.equals(last)).findFirst().orElse(own.get(0).id());
+        return page(model, own, ShiftForm.blank(department), Map.of());
     }
 
     @PostMapping("/on-call")
@@ -97,6 +100,7 @@ class OnCallPages {
         if (errors.isEmpty()) {
             try {
                 OnCallShift shift = roster.add(department, userId, startsOn, endsOn, user.getName());
+                redirect.addFlashAttribute("lastDepartment", shift.getDepartment());
                 redirect.addFlashAttribute("addedText", shift.getUserId() + " is on call for "
                         + departments.nameOf(shift.getDepartment()) + " from " + shift.getStartsOn() + " to " + shift.getEndsOn() + ".");
                 return "redirect:/on-call";
