@@ -55,22 +55,14 @@ class OnCallApi {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ShiftView add(@Valid @RequestBody NewShift shift, Authentication user) {
-        requireSupervisorOf(shift.department(), user);
+        Supervision.requireSupervisorOf(shift.department(), user);
         return ShiftView.of(roster.add(shift.department(), shift.userId(), shift.startsOn(), shift.endsOn(), user.getName()));
     }
 
     @DeleteMapping("/{id}")
     ShiftView remove(@PathVariable long id, Authentication user) {
-        requireSupervisorOf(roster.get(id).getDepartment(), user);
+        Supervision.requireSupervisorOf(roster.get(id).getDepartment(), user);
         return ShiftView.of(roster.remove(id));
-    }
-
-    private static void requireSupervisorOf(String department, Authentication user) {
-        boolean allowed = user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("GROUP_" + department + "-supervisors")
-                || a.getAuthority().equals("GROUP_camunda-admin"));
-        if (!allowed) {
-            throw new AccessDeniedException("only " + department + "'s supervisors keep its on-call roster");
-        }
     }
 
     @ExceptionHandler(AccessDeniedException.class)
