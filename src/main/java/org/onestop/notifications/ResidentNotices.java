@@ -33,9 +33,10 @@ import org.springframework.stereotype.Component;
 /**
  * Tells the resident who reported a case about each of its milestones: received (with the expected date),
  * acknowledged, in progress, waiting for you (what is needed), resolved (what was done, with the follow-up survey),
- * closed, reopened, and the other endings (referred, cancelled, duplicate). Written to the outbox in the same
- * transaction as the milestone, from templates per milestone, on the customer's preferred channel (e-mail or SMS;
- * phone, mail and none get no automatic notice), once per milestone of the case, never to a customer who opted out.
+ * closed, reopened, passed to another department, and the other endings (referred, cancelled, duplicate). Written
+ * to the outbox in the same transaction as the milestone, from templates per milestone, on the customer's preferred
+ * channel (e-mail or SMS; phone, mail and none get no automatic notice), once per milestone of the case, never to a
+ * customer who opted out.
  */
 @Component
 class ResidentNotices {
@@ -44,7 +45,8 @@ class ResidentNotices {
     enum Milestone {
         RECEIVED("received", false), ACKNOWLEDGED("acknowledged", false), IN_PROGRESS("in-progress", false),
         WAITING("waiting", true), RESOLVED("resolved", false), CLOSED("closed", false), REOPENED("reopened", true),
-        REFERRED("referred", false), CANCELLED("cancelled", false), DUPLICATE("duplicate", false);
+        REFERRED("referred", false), CANCELLED("cancelled", false), DUPLICATE("duplicate", false),
+        TRANSFERRED("transferred", true);
 
         final String template;
         final boolean perEntry;
@@ -70,6 +72,7 @@ class ResidentNotices {
                 case REFERRED -> REFERRED;
                 case CANCELLED -> CANCELLED;
                 case DUPLICATE -> DUPLICATE;
+                case TRANSFERRED -> TRANSFERRED;
                 default -> null;
             });
         }

@@ -144,6 +144,22 @@ class ResidentNoticesTest extends IntegrationTest {
     }
 
     @Test
+    void aResidentIsToldWhenTheRequestPassesToAnotherDepartment() throws Exception {
+        deliverAll();
+        String email = uniqueEmail("moved");
+        String reference = open(potholeFor(Map.of("name", "Moved Caller", "email", email), "Hole at the lights"));
+        String agent = user("rn-agent", "contact-centre");
+        assertThat(postJson(as(agent), "/api/cases/" + reference + "/transfer", Map.of("department", "transportation",
+                "reason", "The signal loop is broken, not the road")).getStatusCode().value()).isEqualTo(200);
+        deliverAll();
+
+        List<MimeMessage> moved = mailsTo(email).stream().filter(m -> subject(m).endsWith("passed to another team")).toList();
+        assertThat(moved).hasSize(1);
+        assertThat(GreenMailUtil.getBody(moved.get(0)).replace("=\r\n", ""))
+                .contains("Passed from Roads to Transportation: The signal loop is broken, not the road");
+    }
+
+    @Test
     void exactlyOneNoticePerMilestoneFromIntakeToClosureWithTheSurveyLinkWhenResolved() throws Exception {
         deliverAll();
         String email = uniqueEmail("jane");
