@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real browser for the browser tests: Debian's {@code chromium} driven through its {@code chromedriver}
@@ -20,6 +22,17 @@ public final class HeadlessChromium {
     private static final Path DRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
 
     private HeadlessChromium() {
+    }
+
+    /**
+     * A wait for the browser tests: 20 seconds, polling through page loads. While a page is being replaced, an element
+     * found a moment ago may be stale or, in Chromium, "not belong to the document" any more (a plain
+     * WebDriverException); both mean "not yet". A real failure still ends the wait, with its cause, after 20 seconds.
+     */
+    public static WebDriverWait waitFor(ChromeDriver driver) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(WebDriverException.class);
+        return wait;
     }
 
     public static ChromeDriver start() {
