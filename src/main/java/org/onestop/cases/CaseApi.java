@@ -1,7 +1,6 @@
 package org.onestop.cases;
 
 import java.net.URI;
-import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +21,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.onestop.access.StaffMember;
+import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.web.InvalidRequestException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 
-/** The staff API for cases: open, read with timeline, list with filters, add notes, cancel. */
+/**
+ * The staff API for cases: open, read with timeline, list with filters, add notes, cancel, transfer, close as a
+ * duplicate, reopen. Every call asks the access policy through {@link StaffCases}: a case out of the user's reach is a
+ * 404, a change the user may not make a 403, and lists hold only what the user may read.
+ */
 @RestController
 @RequestMapping("/api/cases")
 @Validated
@@ -33,22 +40,36 @@ class CaseApi {
     private static final int MAX_PAGE_SIZE = 200;
 
     private final CaseService cases;
+    private final StaffCases staffCases;
     private final CaseViews views;
+    private final ServiceCatalogue catalogue;
 
-    CaseApi(CaseService cases, CaseViews views) {
+    CaseApi(CaseService cases, StaffCases staffCases, CaseViews views, ServiceCatalogue catalogue) {
         this.cases = cases;
+        this.staffCases = staffCases;
         this.views = views;
+        this.catalogue = catalogue;
     }
 
     @PostMapping
-    ResponseEntity<CaseView> open(@Valid @RequestBody NewCase request, Principal user) {
-        ServiceRequest sr = cases.open(request, user.getName());
-        return ResponseEntity.created(URI.create("/api/cases/" + sr.getReference())).body(views.withTimeline(sr));
+    ResponseEntity<CaseView> open(@Valid @RequestBody NewCase request, Authentication auth) {
+        StaffMember user = StaffMember.of(auth);
+        String code = request.serviceCode().trim();
+        boolean known = catalogue.find(code).isPresent();
+        if (known && !staffCases.policy().mayOpen(user, code, catalogue.find(code).get().publicService())) {
+            throw new AccessDeniedException("You may not open " + code + " cases.");
+        }
+        if (!known && !staffCases.policy().mayOpenAny(user)) {
+            throw new AccessDeniedException("You may not open cases.");
+        }
+        ServiceRequest sr = cases.open(request, user.userId());
+        return ResponseEntity.created(URI.create("/api/cases/" + sr.getReference())).body(views.asOpened(sr, user));
     }
 
     @GetMapping("/{reference}")
-    CaseView read(@PathVariable @Size(max = 24) String reference) {
-        return views.withTimeline(cases.get(reference));
+    CaseView read(@PathVariable @Size(max = 24) String reference, Authentication auth) {
+        StaffMember user = StaffMember.of(auth);
+        return views.withTimeline(staffCases.read(reference, user), user);
     }
 
     record CasePage(List<CaseView> cases, int page, int size, long total) {
@@ -62,7 +83,8 @@ class CaseApi {
                   @RequestParam(required = false) Boolean overdue,
                   @RequestParam(required = false) Long customer,
                   @RequestParam(defaultValue = "0") int page,
-                  @RequestParam(defaultValue = "50") int size) {
+                  @RequestParam(defaultValue = "50") int size, Authentication auth) {
+        StaffMember user = StaffMember.of(auth);
         if (page < 0) {
             throw new InvalidRequestException("page", "must be 0 or more");
         }
@@ -76,9 +98,13 @@ class CaseApi {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("status", e.getMessage());
         }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw new InvalidRequestException("page", "is beyond the last page");
+        }
         Page<ServiceRequest> result = cases.search(new CaseService.Filter(statuses, service, department, ward, overdue, customer),
+                staffCases.reach(user),
                 PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by(Sort.Direction.DESC, "id"))));
-        return new CasePage(views.summaries(result.getContent()), page, size, result.getTotalElements());
+        return new CasePage(views.summaries(result.getContent(), user), page, size, result.getTotalElements());
     }
 
     record NoteRequest(@NotBlank(message = "is required") @Size(max = 4000, message = "must be at most 4000 characters") String text,
@@ -87,9 +113,11 @@ class CaseApi {
 
     @PostMapping("/{reference}/notes")
     ResponseEntity<CaseView.TimelineEntry> addNote(@PathVariable @Size(max = 24) String reference,
-                                                   @Valid @RequestBody NoteRequest note, Principal user) {
-        CaseEvent event = cases.addNote(reference, note.text(),
-                note.visibility() == null ? Visibility.INTERNAL : note.visibility(), user.getName());
+                                                   @Valid @RequestBody NoteRequest note, Authentication auth) {
+        StaffMember user = StaffMember.of(auth);
+        ServiceRequest sr = staffCases.forAction(reference, user);
+        CaseEvent event = cases.addNote(sr.getReference(), note.text(),
+                note.visibility() == null ? Visibility.INTERNAL : note.visibility(), user.userId());
         return ResponseEntity.status(201).body(CaseView.TimelineEntry.of(event));
     }
 
@@ -98,9 +126,11 @@ class CaseApi {
     }
 
     @PostMapping("/{reference}/cancel")
-    CaseView cancel(@PathVariable @Size(max = 24) String reference, @Valid @RequestBody CancelRequest request, Principal user) {
-        cases.cancel(reference, request.reason(), user.getName());
-        return views.withTimeline(cases.get(reference));
+    CaseView cancel(@PathVariable @Size(max = 24) String reference, @Valid @RequestBody CancelRequest request, Authentication auth) {
+        StaffMember user = StaffMember.of(auth);
+        ServiceRequest sr = staffCases.forAdministration(reference, user);
+        cases.cancel(sr.getReference(), request.reason(), user.userId());
+        return views.withTimeline(cases.get(sr.getReference()), user);
     }
 
 
@@ -109,18 +139,27 @@ class CaseApi {
     }
 
     @PostMapping("/{reference}/transfer")
-    CaseView transfer(@PathVariable @Size(max = 24) String reference, @Valid @RequestBody TransferRequest request, Principal user) {
-        cases.transfer(reference, request.department(), request.reason(), user.getName());
-        return views.withTimeline(cases.get(reference));
+    CaseView transfer(@PathVariable @Size(max = 24) String reference, @Valid @RequestBody TransferRequest request, Authentication auth) {
+        StaffMember user = StaffMember.of(auth);
+        ServiceRequest sr = staffCases.forAdministration(reference, user);
+        cases.transfer(sr.getReference(), request.department(), request.reason(), user.userId());
+        // The supervisor's department held it, so they still read it after it moved on.
+        return views.withTimeline(cases.get(sr.getReference()), user);
     }
 
     record DuplicateRequest(@NotBlank(message = "is required") @Size(max = 24, message = "must be at most 24 characters") String duplicateOf) {
     }
 
     @PostMapping("/{reference}/duplicate")
-    CaseView duplicate(@PathVariable @Size(max = 24) String reference, @Valid @RequestBody DuplicateRequest request, Principal user) {
-        cases.markDuplicate(reference, request.duplicateOf(), user.getName());
-        return views.withTimeline(cases.get(reference));
+    CaseView duplicate(@PathVariable @Size(max = 24) String reference, @Valid @RequestBody DuplicateRequest request, Authentication auth) {
+        StaffMember user = StaffMember.of(auth);
+        ServiceRequest sr = staffCases.forAdministration(reference, user);
+        // The original must be a case the supervisor can read: otherwise it is "not a case" to them.
+        if (staffCases.find(request.duplicateOf(), user).isEmpty()) {
+            throw new InvalidRequestException("duplicateOf", "is not a case: '" + request.duplicateOf() + "'");
+        }
+        cases.markDuplicate(sr.getReference(), request.duplicateOf(), user.userId());
+        return views.withTimeline(cases.get(sr.getReference()), user);
     }
 
     record ReopenRequest(@Size(max = 1000, message = "must be at most 1000 characters") String reason) {
@@ -128,8 +167,11 @@ class CaseApi {
 
     /** "Not fixed": the resident says a resolved case is not; it goes back to the department. */
     @PostMapping("/{reference}/reopen")
-    CaseView reopen(@PathVariable @Size(max = 24) String reference, @Valid @RequestBody ReopenRequest request, Principal user) {
-        cases.reopen(reference, request.reason(), user.getName());
-        return views.withTimeline(cases.get(reference));
+    CaseView reopen(@PathVariable @Size(max = 24) String reference, @Valid @RequestBody ReopenRequest request, Authentication auth) {
+        StaffMember user = StaffMember.of(auth);
+        ServiceRequest sr = staffCases.forAction(reference, user);
+        cases.reopen(sr.getReference(), request.reason(), user.userId());
+        return views.withTimeline(cases.get(sr.getReference()), user);
     }
+
 }

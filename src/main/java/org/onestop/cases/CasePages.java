@@ -13,11 +13,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.onestop.access.CaseAccess;
+import org.onestop.access.StaffMember;
 import org.onestop.catalogue.FormField;
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.departments.Departments;
 import org.onestop.web.InvalidRequestException;
-import org.onestop.web.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -51,6 +52,7 @@ class CasePages {
             "transferred", "The case and its open tasks went to the other department.");
 
     private final CaseService cases;
+    private final StaffCases staffCases;
     private final ServiceCatalogue catalogue;
     private final CaseViews views;
     private final TaskService taskService;
@@ -58,9 +60,10 @@ class CasePages {
     private final AdditionalReporters reporters;
     private final ZoneId zone;
 
-    CasePages(CaseService cases, ServiceCatalogue catalogue, CaseViews views, TaskService taskService, Departments departments,
+    CasePages(CaseService cases, StaffCases staffCases, ServiceCatalogue catalogue, CaseViews views, TaskService taskService, Departments departments,
               AdditionalReporters reporters, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
         this.cases = cases;
+        this.staffCases = staffCases;
         this.catalogue = catalogue;
         this.views = views;
         this.taskService = taskService;
@@ -70,15 +73,17 @@ class CasePages {
     }
 
     @GetMapping("/cases/{reference}")
-    String show(@PathVariable String reference, @RequestParam(required = false) String done, Model model) {
+    String show(@PathVariable String reference, @RequestParam(required = false) String done, Authentication auth, Model model) {
+        StaffMember user = StaffMember.of(auth);
         model.addAttribute("done", done == null ? null : DONE.get(done));
-        return page(existing(reference), model, Map.of(), "", "internal", "", "");
+        return page(staffCases.read(reference, user), user, model, Map.of(), "", "internal", "", "");
     }
 
     @PostMapping("/cases/{reference}/notes")
     String addNote(@PathVariable String reference, @RequestParam(required = false) String text,
-                   @RequestParam(required = false) String visibility, Authentication user, Model model, HttpServletResponse response) {
-        ServiceRequest sr = existing(reference);
+                   @RequestParam(required = false) String visibility, Authentication auth, Model model, HttpServletResponse response) {
+        StaffMember user = StaffMember.of(auth);
+        ServiceRequest sr = staffCases.forAction(reference, user);
         String note = text == null ? "" : text;
         Map<String, String> errors = new LinkedHashMap<>();
         if (note.isBlank()) {
@@ -91,16 +96,17 @@ class CasePages {
         }
         if (!errors.isEmpty()) {
             response.setStatus(400);
-            return page(sr, model, errors, note, visibility == null ? "" : visibility, "", "");
+            return page(sr, user, model, errors, note, visibility == null ? "" : visibility, "", "");
         }
-        cases.addNote(sr.getReference(), note, Visibility.fromCode(visibility), user.getName());
+        cases.addNote(sr.getReference(), note, Visibility.fromCode(visibility), user.userId());
         return redirect(sr, "note");
     }
 
     @PostMapping("/cases/{reference}/transfer")
     String transfer(@PathVariable String reference, @RequestParam(required = false) String department,
-                    @RequestParam(required = false) String reason, Authentication user, Model model, HttpServletResponse response) {
-        ServiceRequest sr = existing(reference);
+                    @RequestParam(required = false) String reason, Authentication auth, Model model, HttpServletResponse response) {
+        StaffMember user = StaffMember.of(auth);
+        ServiceRequest sr = staffCases.forAdministration(reference, user);
         String to = department == null ? "" : department.trim();
         String why = reason == null ? "" : reason;
         Map<String, String> errors = new LinkedHashMap<>();
@@ -116,24 +122,28 @@ class CasePages {
         }
         if (errors.isEmpty()) {
             try {
-                cases.transfer(sr.getReference(), to, why.trim(), user.getName());
+                cases.transfer(sr.getReference(), to, why.trim(), user.userId());
                 return redirect(sr, "transferred");
             } catch (InvalidRequestException e) {
                 e.fieldErrors().forEach((field, message) -> errors.put("reason".equals(field) ? "reason" : "department", message));
             }
         }
         response.setStatus(400);
-        return page(existing(reference), model, errors, "", "internal", to, why);
+        return page(cases.get(sr.getReference()), user, model, errors, "", "internal", to, why);
     }
 
-    private String page(ServiceRequest sr, Model model, Map<String, String> errors, String noteText, String noteVisibility,
+    private String page(ServiceRequest sr, StaffMember user, Model model, Map<String, String> errors, String noteText, String noteVisibility,
                         String transferDepartment, String transferReason) {
-        CaseView view = views.withTimeline(sr);
+        CaseView view = views.withTimeline(sr, user);
+        boolean full = staffCases.access(sr, user) == CaseAccess.FULL;
         model.addAttribute("c", view);
         model.addAttribute("answers", answerRows(view));
         model.addAttribute("zone", zone);
-        model.addAttribute("tasks", tasks(sr));
-        model.addAttribute("reporters", reporters.of(sr));
+        model.addAttribute("tasks", full ? tasks(sr) : List.of());
+        // Other callers' names and numbers are contact details: only for those who may see them.
+        model.addAttribute("reporters", staffCases.maySeeContactDetails(sr, user) ? reporters.of(sr) : List.of());
+        model.addAttribute("mayAct", staffCases.mayAct(sr, user));
+        model.addAttribute("mayTransfer", sr.getStatus().isOpen() && staffCases.mayAdminister(sr, user));
         model.addAttribute("open", sr.getStatus().isOpen());
         model.addAttribute("departments", departments.departments().stream()
                 .filter(d -> !d.id().equals(sr.getDepartment())).toList());
@@ -157,13 +167,6 @@ class CasePages {
         }
         rows.sort(Comparator.comparing(TaskRow::created, Comparator.nullsLast(Comparator.naturalOrder())));
         return rows;
-    }
-
-    private ServiceRequest existing(String reference) {
-        if (reference.length() > 24) {
-            throw new NotFoundException("no case with reference '" + reference.substring(0, 24) + "…'");
-        }
-        return cases.get(reference);
     }
 
     private static String redirect(ServiceRequest sr, String done) {

@@ -78,6 +78,7 @@ public class CaseService {
 
     private final ServiceRequests requests;
     private final CaseEvents events;
+    private final CaseDepartments held;
     private final ServiceCatalogue catalogue;
     private final CustomerService customers;
     private final ServiceStandards standards;
@@ -97,7 +98,7 @@ public class CaseService {
     private final ZoneId zone;
     private final Duration reopenWindow;
 
-    CaseService(ServiceRequests requests, CaseEvents events, ServiceCatalogue catalogue, CustomerService customers,
+    CaseService(ServiceRequests requests, CaseEvents events, CaseDepartments held, ServiceCatalogue catalogue, CustomerService customers,
                 ServiceStandards standards, Wards wards, AddressRegister addresses, Departments departments, RuntimeService runtimeService, ManagementService managementService,
                 TaskService taskService, DecisionService decisionService, AuthorizationService authorizationService,
                 OnCallRoster roster, ApplicationEventPublisher publisher,
@@ -106,6 +107,7 @@ public class CaseService {
                 @Value("${onestop.cases.reopen-window:P30D}") Duration reopenWindow) {
         this.requests = requests;
         this.events = events;
+        this.held = held;
         this.catalogue = catalogue;
         this.customers = customers;
         this.standards = standards;
@@ -264,9 +266,9 @@ public class CaseService {
     }
 
     @Transactional(readOnly = true)
-    public Page<ServiceRequest> search(Filter filter, Pageable page) {
+    public Page<ServiceRequest> search(Filter filter, Specification<ServiceRequest> reach, Pageable page) {
         Instant now = clock.instant();
-        Specification<ServiceRequest> spec = (root, query, cb) -> {
+        Specification<ServiceRequest> filters = (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             if (filter.statuses() != null && !filter.statuses().isEmpty()) {
                 where.add(root.get("status").in(filter.statuses()));
@@ -290,7 +292,7 @@ public class CaseService {
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
-        return requests.findAll(spec, page);
+        return requests.findAll(filters.and(reach), page);
     }
 
     // ---------------------------------------------------------------- staff actions
@@ -344,6 +346,7 @@ public class CaseService {
             resolveBy = due.resolveBy();
         }
         sr.transfer(target.id(), target.supervisorsGroup(), acknowledgeBy, resolveBy, now);
+        holds(sr, target.id());
         runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(sr.getReference()).list().forEach(pi -> {
             runtimeService.setVariable(pi.getId(), "departmentGroup", target.id());
             runtimeService.setVariable(pi.getId(), "escalationGroup", target.supervisorsGroup());
@@ -428,6 +431,7 @@ public class CaseService {
         ServiceRequest sr = load(caseId);
         ServiceStandards.DueDates due = standards.dueDates(sr.getCreatedAt(), standard);
         sr.route(department, priority, escalationGroup, due.acknowledgeBy(), due.resolveBy(), standard.clock().name(), clock.instant());
+        holds(sr, department);
         record(sr, CaseEventType.ROUTED, Visibility.PUBLIC, SYSTEM,
                 "Assigned to " + departments.nameOf(department) + " with " + priority + " priority; expected to be resolved by "
                         + CaseTimes.format(due.resolveBy(), zone));
@@ -607,6 +611,13 @@ public class CaseService {
             return json.readValue(sr.getAnswers(), new TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("case " + sr.getReference() + " has unreadable answers", e);
+        }
+    }
+
+    /** The department's staff keep reading the case after it moves on (the access policy's "holds or held"). */
+    private void holds(ServiceRequest sr, String department) {
+        if (department != null && !held.existsByCaseIdAndDepartment(sr.getId(), department)) {
+            held.save(new CaseDepartment(sr.getId(), department, clock.instant()));
         }
     }
 

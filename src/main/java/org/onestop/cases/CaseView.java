@@ -11,7 +11,9 @@ public record CaseView(
         Double longitude, String description, Map<String, Object> answers, CustomerView customer,
         Instant acknowledgeBy, Instant resolveBy, boolean overdue, boolean escalated, String resolution,
         Instant createdAt, Instant acknowledgedAt, Instant resolvedAt, Instant closedAt, String createdBy,
-        int transfers, String duplicateOf, List<TimelineEntry> timeline) {
+        int transfers, String duplicateOf, List<TimelineEntry> timeline,
+        /** False when the reader may only follow the case's status (a councillor's office, for a case in its ward). */
+        boolean full) {
 
     public record CustomerView(Long id, String name, String phone, String email, String preferredChannel) {
     }

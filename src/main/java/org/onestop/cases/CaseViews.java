@@ -1,54 +1,87 @@
 package org.onestop.cases;
 
-import org.onestop.departments.Departments;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.onestop.access.CaseAccess;
+import org.onestop.access.StaffMember;
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
 import org.onestop.customers.Customer;
 import org.onestop.customers.CustomerService;
+import org.onestop.departments.Departments;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Builds {@link CaseView}s: a case with its service's name, its customer and (for one case) its timeline. */
+/**
+ * Builds {@link CaseView}s for a staff member, as much as the access policy lets them read: the whole case with its
+ * customer and timeline, or (a councillor's office for a case in its ward) only the service, status, expected date and
+ * public timeline — and for a private case not even that timeline.
+ */
 @Component
 public class CaseViews {
 
     private final CaseService cases;
+    private final StaffCases staffCases;
     private final ServiceCatalogue catalogue;
     private final CustomerService customers;
     private final Departments departments;
     private final Clock clock;
     private final ServiceRequests requests;
 
-    CaseViews(ServiceRequests requests, CaseService cases, ServiceCatalogue catalogue, CustomerService customers, Departments departments, Clock clock) {
+    CaseViews(ServiceRequests requests, CaseService cases, StaffCases staffCases, ServiceCatalogue catalogue,
+              CustomerService customers, Departments departments, Clock clock) {
         this.requests = requests;
         this.cases = cases;
+        this.staffCases = staffCases;
         this.catalogue = catalogue;
         this.customers = customers;
         this.departments = departments;
         this.clock = clock;
     }
 
+    /** One case with its timeline, as far as the user may read it (the caller has checked that they may). */
     @Transactional(readOnly = true)
-    public CaseView withTimeline(ServiceRequest sr) {
-        return view(sr, cases.timeline(sr).stream().map(CaseView.TimelineEntry::of).toList(), true);
+    public CaseView withTimeline(ServiceRequest sr, StaffMember user) {
+        CaseAccess access = staffCases.access(sr, user);
+        String name = serviceName(sr.getServiceCode());
+        if (access == CaseAccess.FULL) {
+            return view(sr, cases.timeline(sr).stream().map(CaseView.TimelineEntry::of).toList(), true, name);
+        }
+        boolean privateCase = staffCases.facts(sr).privateCase();
+        List<CaseView.TimelineEntry> shown = privateCase ? List.of() : cases.timeline(sr).stream()
+                .filter(e -> e.getVisibility() == Visibility.PUBLIC).map(CaseView.TimelineEntry::of)
+                .map(CaseViews::withoutActor).toList();
+        return statusOnly(sr, name, shown);
     }
 
-    /** Cases for a list: the catalogue is read once for the whole page, not once per case. */
+    /**
+     * The answer to whoever just opened the case: all they recorded and the routing, even when the case went to a
+     * department that is not theirs (a roads crew member reporting graffiti) — but its customer's stored contact
+     * details only if the policy lets them see those, and no way to read the case later unless it does.
+     */
     @Transactional(readOnly = true)
-    public List<CaseView> summaries(List<ServiceRequest> page) {
+    public CaseView asOpened(ServiceRequest sr, StaffMember user) {
+        boolean contact = staffCases.maySeeContactDetails(sr, user);
+        return view(sr, cases.timeline(sr).stream().map(CaseView.TimelineEntry::of).toList(), contact,
+                serviceName(sr.getServiceCode()));
+    }
+
+    /** Cases for a list (the catalogue is read once for the whole page); entries the user may only follow are cut down. */
+    @Transactional(readOnly = true)
+    public List<CaseView> summaries(List<ServiceRequest> page, StaffMember user) {
         Map<String, String> names = catalogue.services().stream()
                 .collect(Collectors.toMap(ServiceDefinition::code, ServiceDefinition::name, (a, b) -> a));
-        return page.stream().map(sr -> view(sr, null, false, names.getOrDefault(sr.getServiceCode(), sr.getServiceCode()))).toList();
+        return page.stream().map(sr -> {
+            String name = names.getOrDefault(sr.getServiceCode(), sr.getServiceCode());
+            return staffCases.access(sr, user) == CaseAccess.FULL ? view(sr, null, false, name) : statusOnly(sr, name, null);
+        }).toList();
     }
 
-    private CaseView view(ServiceRequest sr, List<CaseView.TimelineEntry> timeline, boolean withCustomer) {
-        return view(sr, timeline, withCustomer,
-                catalogue.find(sr.getServiceCode()).map(ServiceDefinition::name).orElse(sr.getServiceCode()));
+    private String serviceName(String code) {
+        return catalogue.find(code).map(ServiceDefinition::name).orElse(code);
     }
 
     private CaseView view(ServiceRequest sr, List<CaseView.TimelineEntry> timeline, boolean withCustomer, String serviceName) {
@@ -66,6 +99,18 @@ public class CaseViews {
                 sr.getAcknowledgeBy(), sr.getResolveBy(), sr.isOverdue(clock.instant()), sr.isEscalated(), sr.getResolution(),
                 sr.getCreatedAt(), sr.getAcknowledgedAt(), sr.getResolvedAt(), sr.getClosedAt(), sr.getCreatedBy(),
                 sr.getTransfers(), sr.getDuplicateOf() == null ? null : requests.findById(sr.getDuplicateOf()).map(ServiceRequest::getReference).orElse(null),
-                timeline);
+                timeline, true);
+    }
+
+    /** The service, status, ward and expected date; no customer, description, place, answers or staff names. */
+    private CaseView statusOnly(ServiceRequest sr, String serviceName, List<CaseView.TimelineEntry> timeline) {
+        return new CaseView(sr.getReference(), sr.getServiceCode(), serviceName, null, sr.getStatus().code(),
+                sr.getStatus().open311(), null, null, null, sr.getWard(), null, null, null, null, Map.of(), null,
+                null, sr.getStatus().isOpen() ? sr.getResolveBy() : null, false, false, null, sr.getCreatedAt(), null,
+                sr.getResolvedAt(), sr.getClosedAt(), null, 0, null, timeline, false);
+    }
+
+    private static CaseView.TimelineEntry withoutActor(CaseView.TimelineEntry e) {
+        return new CaseView.TimelineEntry(e.at(), e.type(), e.visibility(), null, e.status(), e.message());
     }
 }

@@ -19,7 +19,9 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.onestop.access.StaffMember;
 import org.onestop.cases.CaseService;
+import org.onestop.cases.StaffCases;
 import org.onestop.cases.CaseView;
 import org.onestop.cases.CaseViews;
 import org.onestop.cases.Channel;
@@ -78,12 +80,15 @@ class CaseIntakePages {
     private final NearbyCases nearby;
     private final CaseIntake intake;
     private final CaseService cases;
+    private final StaffCases staffCases;
+    private final ConsoleCustomers consoleCustomers;
     private final CaseViews views;
     private final Validator validator;
     private final ZoneId zone;
 
     CaseIntakePages(ServiceCatalogue catalogue, CustomerService customers, AddressRegister addresses, NearbyCases nearby,
-                    CaseIntake intake, CaseService cases, CaseViews views, Validator validator,
+                    CaseIntake intake, CaseService cases, StaffCases staffCases, ConsoleCustomers consoleCustomers,
+                    CaseViews views, Validator validator,
                     @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
         this.catalogue = catalogue;
         this.customers = customers;
@@ -91,6 +96,8 @@ class CaseIntakePages {
         this.nearby = nearby;
         this.intake = intake;
         this.cases = cases;
+        this.staffCases = staffCases;
+        this.consoleCustomers = consoleCustomers;
         this.views = views;
         this.validator = validator;
         this.zone = ZoneId.of(zone);
@@ -102,7 +109,7 @@ class CaseIntakePages {
     String start(@RequestParam(required = false) String customer, @RequestParam(required = false) String started,
                  @RequestParam(required = false) String service, @RequestParam(required = false) String words,
                  Authentication user, Model model, HttpServletResponse response) {
-        Customer caller = caller(customer);
+        Customer caller = caller(customer, user);
         Instant start = ConsoleParams.started(started);
         model.addAttribute("caller", caller);
         model.addAttribute("started", start == null ? "" : start.toString());
@@ -125,9 +132,9 @@ class CaseIntakePages {
             model.addAttribute("wordsError", "Type a few of the caller's words, for example \"pothole\" or \"missed bin\".");
         }
         List<ServiceDefinition> matches = words == null ? List.of()
-                : catalogue.match(typed, false).stream().filter(s -> !councilOnly || ConsoleParams.COUNCILLOR_INQUIRY.equals(s.code())).toList();
+                : catalogue.match(typed, false).stream().filter(s -> mayOpen(s, user)).toList();
         model.addAttribute("matches", matches);
-        model.addAttribute("councillorInquiry", catalogue.find(ConsoleParams.COUNCILLOR_INQUIRY).orElse(null));
+        model.addAttribute("councillorInquiry", catalogue.find(ConsoleParams.COUNCILLOR_INQUIRY).filter(s -> mayOpen(s, user)).orElse(null));
         model.addAttribute("linkBase", linkBase(caller, start));
         return "console/case-intake";
     }
@@ -137,7 +144,7 @@ class CaseIntakePages {
         ServiceDefinition service = allowed(trimToNull(first(params, "service")), user)
                 .orElseThrow(() -> new NotFoundException("no service '" + abbreviate(String.valueOf(first(params, "service")))
                         + "' that you can open here"));
-        Customer caller = caller(first(params, "customer"));
+        Customer caller = caller(first(params, "customer"), user);
         Instant started = ConsoleParams.started(first(params, "started"));
         model.addAttribute("caller", caller);
         model.addAttribute("started", started == null ? "" : started.toString());
@@ -199,7 +206,8 @@ class CaseIntakePages {
         if (decision.startsWith("add:")) {
             String reference = decision.substring(4);
             try {
-                Optional<ServiceRequest> target = cases.find(reference.length() > 24 ? "" : reference);
+                StaffMember staff = StaffMember.of(user);
+                Optional<ServiceRequest> target = staffCases.find(reference, staff).filter(sr -> staffCases.mayAct(sr, staff));
                 if (target.isEmpty() || !target.get().getServiceCode().equals(service.code())) {
                     throw new InvalidRequestException("decision", "'" + abbreviate(reference) + "' is not an open case of this service");
                 }
@@ -211,10 +219,13 @@ class CaseIntakePages {
                 response.setStatus(400);
             }
         }
-        List<NearbyCases.Nearby> near = lat == null ? List.of() : nearby.openNear(service.code(), lat, lon);
+        StaffMember staff = StaffMember.of(user);
+        // Only the nearby cases this user may act on: the rest are out of their reach (and would be a 404 to add to).
+        List<NearbyCases.Nearby> near = lat == null ? List.of() : nearby.openNear(service.code(), lat, lon).stream()
+                .filter(n -> staffCases.access(n.request(), staff).readable() && staffCases.mayAct(n.request(), staff)).toList();
         if (!errors.isEmpty() || "check".equals(decision) && (!near.isEmpty() || addressUnknown)) {
             model.addAttribute("review", true);
-            List<CaseView> summaries = views.summaries(near.stream().map(NearbyCases.Nearby::request).toList());
+            List<CaseView> summaries = views.summaries(near.stream().map(NearbyCases.Nearby::request).toList(), staff);
             List<NearbyRow> rows = new ArrayList<>();
             for (int i = 0; i < near.size(); i++) {
                 rows.add(new NearbyRow(summaries.get(i), near.get(i).roundedMetres()));
@@ -240,14 +251,14 @@ class CaseIntakePages {
 
     @GetMapping("/console/cases/{reference}/confirmation")
     String confirmation(@PathVariable String reference, @RequestParam(required = false) String customer,
-                        @RequestParam(required = false) boolean added, Model model) {
-        ServiceRequest sr = cases.find(reference.length() > 24 ? "" : reference)
-                .orElseThrow(() -> new NotFoundException("no case with reference '" + abbreviate(reference) + "'"));
-        CaseView view = views.summaries(List.of(sr)).get(0);
+                        @RequestParam(required = false) boolean added, Authentication user, Model model) {
+        StaffMember staff = StaffMember.of(user);
+        ServiceRequest sr = staffCases.read(reference, staff);
+        CaseView view = views.summaries(List.of(sr), staff).get(0);
         model.addAttribute("c", view);
         model.addAttribute("added", added);
         model.addAttribute("expected", sr.getResolveBy() == null ? null : EXPECTED_DATE.format(sr.getResolveBy().atZone(zone)));
-        model.addAttribute("customer", customer(customer).map(Customer::getId).orElse(null));
+        model.addAttribute("customer", customer(customer).filter(c -> consoleCustomers.maySee(c, user)).map(Customer::getId).orElse(null));
         return "console/case-confirmation";
     }
 
@@ -297,10 +308,12 @@ class CaseIntakePages {
         if (code == null || code.length() > 64) {
             return Optional.empty();
         }
-        if (ConsoleParams.councilOfficeOnly(user) && !ConsoleParams.COUNCILLOR_INQUIRY.equals(code)) {
-            return Optional.empty();
-        }
-        return catalogue.find(code);
+        return catalogue.find(code).filter(s -> mayOpen(s, user));
+    }
+
+    /** The access policy: agents any public service, a councillor's office councillor inquiries. */
+    private boolean mayOpen(ServiceDefinition service, Authentication user) {
+        return staffCases.policy().mayOpen(StaffMember.of(user), service.code(), service.publicService());
     }
 
     /** A councillor inquiry comes by the council door; other requests most often by phone. */
@@ -348,11 +361,12 @@ class CaseIntakePages {
         }
     }
 
-    private Customer caller(String customer) {
+    private Customer caller(String customer, Authentication user) {
         if (isBlank(customer)) {
             return null;
         }
-        return customer(customer).orElseThrow(() -> new NotFoundException("no customer with id '" + abbreviate(customer) + "'"));
+        return customer(customer).filter(c -> consoleCustomers.maySee(c, user))
+                .orElseThrow(() -> new NotFoundException("no customer with id '" + abbreviate(customer) + "'"));
     }
 
     private Optional<Customer> customer(String customer) {

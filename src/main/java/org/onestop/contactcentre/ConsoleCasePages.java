@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.onestop.access.StaffMember;
 import org.onestop.cases.AdditionalReporters;
 import org.onestop.cases.CaseService;
 import org.onestop.cases.CaseStatus;
@@ -17,6 +18,7 @@ import org.onestop.cases.CaseView;
 import org.onestop.cases.CaseViews;
 import org.onestop.cases.Channel;
 import org.onestop.cases.ServiceRequest;
+import org.onestop.cases.StaffCases;
 import org.onestop.cases.Visibility;
 import org.onestop.customers.Customer;
 import org.onestop.customers.CustomerService;
@@ -47,25 +49,32 @@ class ConsoleCasePages {
             "reopened", "The case is open again and back with the department.");
 
     private final CaseService cases;
+    private final StaffCases staffCases;
     private final CaseViews views;
     private final AdditionalReporters reporters;
     private final CaseCallbacks callbacks;
     private final CustomerService customers;
+    private final ConsoleCustomers consoleCustomers;
+    private final org.onestop.catalogue.ServiceCatalogue catalogue;
     private final ZoneId zone;
 
-    ConsoleCasePages(CaseService cases, CaseViews views, AdditionalReporters reporters, CaseCallbacks callbacks,
-                     CustomerService customers, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+    ConsoleCasePages(CaseService cases, StaffCases staffCases, CaseViews views, AdditionalReporters reporters, CaseCallbacks callbacks,
+                     CustomerService customers, ConsoleCustomers consoleCustomers, org.onestop.catalogue.ServiceCatalogue catalogue, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
         this.cases = cases;
+        this.staffCases = staffCases;
         this.views = views;
         this.reporters = reporters;
         this.callbacks = callbacks;
         this.customers = customers;
+        this.consoleCustomers = consoleCustomers;
+        this.catalogue = catalogue;
         this.zone = ZoneId.of(zone);
     }
 
     @GetMapping("/console/cases")
     String lookup(@RequestParam(required = false) String reference, @RequestParam(required = false) String customer,
-                  @RequestParam(required = false) String started, Model model, HttpServletResponse response) {
+                  @RequestParam(required = false) String started, Authentication auth, Model model, HttpServletResponse response) {
+        StaffMember user = StaffMember.of(auth);
         model.addAttribute("reference", reference == null ? "" : abbreviate(reference));
         model.addAttribute("customer", ConsoleParams.customerId(customer));
         model.addAttribute("started", startedText(started));
@@ -77,7 +86,7 @@ class ConsoleCasePages {
             response.setStatus(400);
             return "console/case-lookup";
         }
-        Optional<ServiceRequest> found = find(reference);
+        Optional<ServiceRequest> found = find(reference, user);
         if (found.isEmpty()) {
             return notFound(reference, model, response);
         }
@@ -87,15 +96,16 @@ class ConsoleCasePages {
     @GetMapping("/console/cases/{reference}")
     String show(@PathVariable String reference, @RequestParam(required = false) String customer,
                 @RequestParam(required = false) String started, @RequestParam(required = false) String done,
-                Model model, HttpServletResponse response) {
-        Optional<ServiceRequest> found = find(reference);
+                Authentication auth, Model model, HttpServletResponse response) {
+        StaffMember user = StaffMember.of(auth);
+        Optional<ServiceRequest> found = find(reference, user);
         if (found.isEmpty()) {
             model.addAttribute("customer", ConsoleParams.customerId(customer));
             model.addAttribute("started", startedText(started));
             return notFound(reference, model, response);
         }
         model.addAttribute("done", done == null ? null : DONE.get(done));
-        return page(found.get(), ConsoleParams.customerId(customer), started, model, Map.of(), "", "public", "");
+        return page(found.get(), user, ConsoleParams.customerId(customer), started, model, Map.of(), "", "public", "");
     }
 
     @PostMapping("/console/cases/{reference}/notes")
@@ -103,7 +113,8 @@ class ConsoleCasePages {
                    @RequestParam(required = false) String visibility, @RequestParam(required = false) String customer,
                    @RequestParam(required = false) String started, @RequestParam(required = false) String channel,
                    Authentication user, Model model, HttpServletResponse response) {
-        ServiceRequest sr = existing(reference);
+        StaffMember staff = StaffMember.of(user);
+        ServiceRequest sr = staffCases.forAction(reference, staff);
         Map<String, String> errors = new LinkedHashMap<>();
         String note = text == null ? "" : text;
         if (note.isBlank()) {
@@ -120,7 +131,7 @@ class ConsoleCasePages {
         Long caller = ConsoleParams.customerId(customer);
         if (!errors.isEmpty()) {
             response.setStatus(400);
-            return page(sr, caller, started, model, errors, note, visibility == null ? "" : visibility, "");
+            return page(sr, staff, caller, started, model, errors, note, visibility == null ? "" : visibility, "");
         }
         callbacks.addNote(sr.getReference(), note, shown, call(caller, started, channel, user), topic(sr));
         return "redirect:" + casePath(sr.getReference(), caller, ConsoleParams.started(started), "note");
@@ -130,7 +141,7 @@ class ConsoleCasePages {
     String called(@PathVariable String reference, @RequestParam(required = false) String customer,
                   @RequestParam(required = false) String started, @RequestParam(required = false) String channel,
                   Authentication user) {
-        ServiceRequest sr = existing(reference);
+        ServiceRequest sr = staffCases.forAction(reference, StaffMember.of(user));
         Long caller = ConsoleParams.customerId(customer);
         callbacks.statusGiven(sr.getReference(), call(caller, started, channel, user), topic(sr));
         return "redirect:" + casePath(sr.getReference(), caller, ConsoleParams.started(started), "called");
@@ -140,7 +151,8 @@ class ConsoleCasePages {
     String reopen(@PathVariable String reference, @RequestParam(required = false) String reason,
                   @RequestParam(required = false) String customer, @RequestParam(required = false) String started,
                   @RequestParam(required = false) String channel, Authentication user, Model model, HttpServletResponse response) {
-        ServiceRequest sr = existing(reference);
+        StaffMember staff = StaffMember.of(user);
+        ServiceRequest sr = staffCases.forAction(reference, staff);
         Long caller = ConsoleParams.customerId(customer);
         String typed = reason == null ? "" : reason;
         Map<String, String> errors = new LinkedHashMap<>();
@@ -158,18 +170,20 @@ class ConsoleCasePages {
             }
         }
         response.setStatus(400);
-        return page(cases.get(sr.getReference()), caller, started, model, errors, "", "public", typed);
+        return page(cases.get(sr.getReference()), staff, caller, started, model, errors, "", "public", typed);
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private String page(ServiceRequest sr, Long customer, String started, Model model, Map<String, String> errors,
+    private String page(ServiceRequest sr, StaffMember user, Long customer, String started, Model model, Map<String, String> errors,
                         String noteText, String noteVisibility, String reopenReason) {
-        CaseView view = views.withTimeline(sr);
+        CaseView view = views.withTimeline(sr, user);
+        boolean mayAct = staffCases.mayAct(sr, user);
         model.addAttribute("c", view);
-        model.addAttribute("reporters", reporters.of(sr));
-        model.addAttribute("reopenable", sr.getStatus() == CaseStatus.RESOLVED || sr.getStatus() == CaseStatus.CLOSED);
-        Customer caller = customer == null ? null : customers.find(customer).orElse(null);
+        model.addAttribute("reporters", staffCases.maySeeContactDetails(sr, user) ? reporters.of(sr) : List.of());
+        model.addAttribute("mayAct", mayAct);
+        model.addAttribute("reopenable", mayAct && (sr.getStatus() == CaseStatus.RESOLVED || sr.getStatus() == CaseStatus.CLOSED));
+        Customer caller = customer == null ? null : customers.find(customer).filter(c -> consoleCustomers.maySee(c, user)).orElse(null);
         model.addAttribute("caller", caller);
         model.addAttribute("customer", caller == null ? null : caller.getId());
         model.addAttribute("started", startedText(started));
@@ -189,16 +203,12 @@ class ConsoleCasePages {
         return "console/case-lookup";
     }
 
-    private Optional<ServiceRequest> find(String reference) {
-        return reference == null || reference.trim().length() > MAX_REFERENCE ? Optional.empty() : cases.find(reference);
-    }
-
-    private ServiceRequest existing(String reference) {
-        return find(reference).orElseThrow(() -> new org.onestop.web.NotFoundException("no case with reference '" + abbreviate(reference) + "'"));
+    private Optional<ServiceRequest> find(String reference, StaffMember user) {
+        return reference == null || reference.trim().length() > MAX_REFERENCE ? Optional.empty() : staffCases.find(reference, user);
     }
 
     private String topic(ServiceRequest sr) {
-        return views.summaries(List.of(sr)).get(0).serviceName();
+        return catalogue.find(sr.getServiceCode()).map(org.onestop.catalogue.ServiceDefinition::name).orElse(sr.getServiceCode());
     }
 
     private static CaseCallbacks.Call call(Long customer, String started, String channel, Authentication user) {

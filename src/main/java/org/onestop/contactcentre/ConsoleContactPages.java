@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.onestop.cases.CaseService;
+import org.onestop.cases.StaffCases;
 import org.onestop.cases.Channel;
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -46,17 +47,19 @@ class ConsoleContactPages {
     private final CustomerService customers;
     private final KnowledgeBase knowledge;
     private final ServiceCatalogue catalogue;
-    private final CaseService cases;
+    private final StaffCases cases;
+    private final ConsoleCustomers consoleCustomers;
     private final Clock clock;
     private final ZoneId zone;
 
     ConsoleContactPages(ContactLog contactLog, CustomerService customers, KnowledgeBase knowledge, ServiceCatalogue catalogue,
-                        CaseService cases, Clock clock, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+                        StaffCases cases, ConsoleCustomers consoleCustomers, Clock clock, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
         this.contactLog = contactLog;
         this.customers = customers;
         this.knowledge = knowledge;
         this.catalogue = catalogue;
         this.cases = cases;
+        this.consoleCustomers = consoleCustomers;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
     }
@@ -107,7 +110,7 @@ class ConsoleContactPages {
     @PostMapping("/console/contacts")
     ModelAndView record(WrapUpForm form, @RequestParam(required = false) String channel,
                         @RequestParam(required = false) String started, @RequestParam(required = false) String customer,
-                        Principal agent, Model model) {
+                        org.springframework.security.core.Authentication agent, Model model) {
         ContactContext ctx = context(channel, started, customer);
         Map<String, String> errors = new LinkedHashMap<>();
         String topic = form.topic() == null ? "" : form.topic().strip();
@@ -134,7 +137,7 @@ class ConsoleContactPages {
             reference = reference.toUpperCase();
             if (reference.length() > 24 || !ConsolePages.REFERENCE.matcher(reference).matches()) {
                 errors.put("caseReference", "is not a case reference, e.g. SR-2026-000123");
-            } else if (cases.find(reference).isEmpty()) {
+            } else if (cases.find(reference, org.onestop.access.StaffMember.of(agent)).isEmpty()) {
                 errors.put("caseReference", "no case has this reference");
             }
         } else if (outcome != null && outcome != ContactOutcome.ANSWERED && outcome != ContactOutcome.REFERRED_ELSEWHERE
@@ -161,7 +164,9 @@ class ConsoleContactPages {
         if (!ctx.inProgress()) {
             ctx = ContactContext.start(Channel.PHONE, ctx.customerId(), clock);
         }
-        if (ctx.customerId() != null && customers.find(ctx.customerId()).isEmpty()) {
+        // A caller out of this user's reach (the access policy) is as unknown as one that does not exist.
+        if (ctx.customerId() != null && customers.find(ctx.customerId())
+                .filter(c -> consoleCustomers.maySee(c, SecurityContextHolder.getContext().getAuthentication())).isEmpty()) {
             throw new NotFoundException("no customer with id " + ctx.customerId());
         }
         return ctx;

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.onestop.access.StaffMember;
 import org.onestop.cases.Channel;
 import org.onestop.customers.ContactLog;
 import org.onestop.customers.ContactPreference;
@@ -17,6 +18,7 @@ import org.onestop.web.InvalidRequestException;
 import org.onestop.web.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,15 +64,17 @@ class ConsoleCustomerPages {
     private final CustomerService customers;
     private final CustomerCases customerCases;
     private final ContactLog contactLog;
+    private final ConsoleCustomers access;
     private final Clock clock;
     private final ZoneId zone;
 
     ConsoleCustomerPages(CustomerSearch search, CustomerService customers, CustomerCases customerCases,
-                         ContactLog contactLog, Clock clock, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+                         ContactLog contactLog, ConsoleCustomers access, Clock clock, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
         this.search = search;
         this.customers = customers;
         this.customerCases = customerCases;
         this.contactLog = contactLog;
+        this.access = access;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
     }
@@ -93,7 +97,7 @@ class ConsoleCustomerPages {
     /** The caller search. Searching starts a contact by the chosen channel if none is in progress. */
     @GetMapping("/console/customers")
     String find(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String channel,
-                @RequestParam(required = false) String started, Model model) {
+                @RequestParam(required = false) String started, Authentication user, Model model) {
         ContactContext ctx = ContactContext.of(channel, started, null, clock);
         if (!ctx.inProgress()) {
             ctx = ContactContext.start(Channel.PHONE, null, clock);
@@ -103,6 +107,11 @@ class ConsoleCustomerPages {
             return "redirect:" + ctx.link("/console/cases/" + UriUtils.encodePathSegment(query.toUpperCase(), "UTF-8"));
         }
         CustomerSearch.Result result = search.search(query);
+        if (!access.mayUseDirectory(user)) {
+            // A councillor's office finds only the residents it recorded or opened cases for.
+            result = new CustomerSearch.Result(result.query(), result.kind(),
+                    result.customers().stream().filter(c -> access.maySee(c, user)).toList(), false, result.hint());
+        }
         model.addAttribute("ctx", ctx);
         model.addAttribute("elapsed", ctx.elapsed(clock));
         model.addAttribute("result", result);
@@ -112,14 +121,15 @@ class ConsoleCustomerPages {
 
     @GetMapping("/console/customers/{id}")
     String show(@PathVariable long id, @RequestParam(required = false) String channel, @RequestParam(required = false) String started,
-                @RequestParam(required = false) Long recorded, Model model) {
-        Customer customer = customers.find(id).orElseThrow(() -> new NotFoundException("no customer with id " + id));
+                @RequestParam(required = false) Long recorded, Authentication user, Model model) {
+        Customer customer = visible(id, user);
         ContactContext ctx = ContactContext.of(channel, started, null, clock).withCustomer(id);
         model.addAttribute("ctx", ctx);
         model.addAttribute("elapsed", ctx.elapsed(clock));
         model.addAttribute("customer", customer);
-        model.addAttribute("cases", customerCases.newestFirst(id, HISTORY));
-        model.addAttribute("contacts", contactLog.history(id, HISTORY));
+        model.addAttribute("cases", customerCases.newestFirst(id, HISTORY, StaffMember.of(user)));
+        // The contact history (every agent's notes of every call) is the contact centre's, not a councillor's office's.
+        model.addAttribute("contacts", access.mayUseDirectory(user) ? contactLog.history(id, HISTORY) : List.of());
         ConsolePages.confirm(model, contactLog, recorded);
         return "console/customer";
     }
@@ -133,10 +143,10 @@ class ConsoleCustomerPages {
 
     @PostMapping("/console/customers")
     ModelAndView create(CustomerForm form, @RequestParam(required = false) String channel,
-                        @RequestParam(required = false) String started, Model model) {
+                        @RequestParam(required = false) String started, Authentication user, Model model) {
         ContactContext ctx = ContactContext.of(channel, started, null, clock);
         try {
-            Customer created = customers.create(checked(form));
+            Customer created = customers.create(checked(form), user.getName());
             return new ModelAndView("redirect:" + ctx.link("/console/customers/" + created.getId()));
         } catch (InvalidRequestException e) {
             return invalid(model, ctx, null, form, e.fieldErrors());
@@ -145,15 +155,15 @@ class ConsoleCustomerPages {
 
     @GetMapping("/console/customers/{id}/edit")
     String edit(@PathVariable long id, @RequestParam(required = false) String channel,
-                @RequestParam(required = false) String started, Model model) {
-        Customer customer = customers.find(id).orElseThrow(() -> new NotFoundException("no customer with id " + id));
+                @RequestParam(required = false) String started, Authentication user, Model model) {
+        Customer customer = visible(id, user);
         return form(model, ContactContext.of(channel, started, null, clock).withCustomer(id), customer, CustomerForm.of(customer), Map.of());
     }
 
     @PostMapping("/console/customers/{id}")
     ModelAndView correct(@PathVariable long id, CustomerForm form, @RequestParam(required = false) String channel,
-                         @RequestParam(required = false) String started, Model model) {
-        Customer customer = customers.find(id).orElseThrow(() -> new NotFoundException("no customer with id " + id));
+                         @RequestParam(required = false) String started, Authentication user, Model model) {
+        Customer customer = visible(id, user);
         ContactContext ctx = ContactContext.of(channel, started, null, clock).withCustomer(id);
         try {
             customers.correct(id, form.version() == null ? -1 : form.version(), checked(form));
@@ -168,6 +178,12 @@ class ConsoleCustomerPages {
             }
             return invalid(model, ctx, customers.find(id).orElse(customer), kept, e.fieldErrors());
         }
+    }
+
+    /** The customer if the user may see them (the access policy); otherwise as if there were none. */
+    private Customer visible(long id, Authentication user) {
+        return customers.find(id).filter(c -> access.maySee(c, user))
+                .orElseThrow(() -> new NotFoundException("no customer with id " + id));
     }
 
     private CustomerDetails checked(CustomerForm form) {

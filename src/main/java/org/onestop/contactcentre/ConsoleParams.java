@@ -68,7 +68,8 @@ final class ConsoleParams {
             String a = authority.getAuthority();
             if (a.equals("GROUP_" + IdentityBootstrap.COUNCIL_OFFICE)) {
                 council = true;
-            } else if (a.equals("GROUP_" + IdentityBootstrap.CONTACT_CENTRE) || a.equals("GROUP_" + IdentityBootstrap.ADMINS)) {
+            } else if (a.equals("GROUP_" + IdentityBootstrap.CONTACT_CENTRE) || a.equals("GROUP_" + IdentityBootstrap.KNOWLEDGE_EDITORS)
+                    || a.equals("GROUP_" + IdentityBootstrap.ADMINS)) {
                 other = true;
             }
         }

@@ -2,7 +2,9 @@ package org.onestop.contactcentre;
 
 import java.util.List;
 
+import org.onestop.access.StaffMember;
 import org.onestop.cases.CaseService;
+import org.onestop.cases.StaffCases;
 import org.onestop.cases.CaseView;
 import org.onestop.cases.CaseViews;
 import org.springframework.data.domain.PageRequest;
@@ -15,14 +17,17 @@ public class CustomerCases {
 
     private final CaseService cases;
     private final CaseViews views;
+    private final StaffCases staffCases;
 
-    CustomerCases(CaseService cases, CaseViews views) {
+    CustomerCases(CaseService cases, CaseViews views, StaffCases staffCases) {
         this.cases = cases;
         this.views = views;
+        this.staffCases = staffCases;
     }
 
-    public List<CaseView> newestFirst(long customerId, int limit) {
-        return views.summaries(cases.search(new CaseService.Filter(null, null, null, null, null, customerId),
-                PageRequest.of(0, limit, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")))).getContent());
+    /** The customer's cases that the user may read (the access policy's reach). */
+    public List<CaseView> newestFirst(long customerId, int limit, StaffMember user) {
+        return views.summaries(cases.search(new CaseService.Filter(null, null, null, null, null, customerId), staffCases.reach(user),
+                PageRequest.of(0, limit, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")))).getContent(), user);
     }
 }

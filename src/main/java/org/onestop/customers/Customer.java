@@ -43,6 +43,10 @@ public class Customer {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** The staff member who recorded the customer in the console (a councillor's office sees those it recorded). */
+    @Column(name = "created_by")
+    private String createdBy;
+
     @Version
     private long version;
 
@@ -73,6 +77,8 @@ public class Customer {
     public String getAddress() { return address; }
     public ContactPreference getPreferredChannel() { return ContactPreference.valueOf(preferredChannel); }
     public Instant getCreatedAt() { return createdAt; }
+    public String getCreatedBy() { return createdBy; }
+    void recordedBy(String user) { this.createdBy = user; }
     public Instant getUpdatedAt() { return updatedAt; }
     public long getVersion() { return version; }
     public String getPhoneDigits() { return phoneDigits; }

@@ -61,9 +61,17 @@ public class CustomerService {
      */
     @Transactional
     public Customer create(CustomerDetails details) {
+        return create(details, null);
+    }
+
+    /** The same, remembering which staff member recorded the customer. */
+    @Transactional
+    public Customer create(CustomerDetails details, String recordedBy) {
         validate(details);
-        Customer created = customers.save(new Customer(details.name().trim(), blankToNull(details.phone()),
-                blankToNull(details.email()), blankToNull(details.address()), details.preferredChannel(), clock.instant()));
+        Customer customer = new Customer(details.name().trim(), blankToNull(details.phone()),
+                blankToNull(details.email()), blankToNull(details.address()), details.preferredChannel(), clock.instant());
+        customer.recordedBy(recordedBy);
+        Customer created = customers.save(customer);
         index.index(created);
         return created;
     }

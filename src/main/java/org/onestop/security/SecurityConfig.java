@@ -86,7 +86,10 @@ class SecurityConfig {
                                 .hasAuthority("GROUP_" + IdentityBootstrap.KNOWLEDGE_EDITORS)
                         .requestMatchers(HttpMethod.POST, "/console/knowledge", "/console/knowledge/*")
                                 .hasAuthority("GROUP_" + IdentityBootstrap.KNOWLEDGE_EDITORS)
+                        // The console: the contact centre (knowledge editors work as agents), councillors' offices and
+                        // administrators; what each may see there is the case-access policy's to say.
                         .requestMatchers("/console/**").hasAnyAuthority("GROUP_" + IdentityBootstrap.CONTACT_CENTRE,
+                                "GROUP_" + IdentityBootstrap.KNOWLEDGE_EDITORS,
                                 "GROUP_" + IdentityBootstrap.COUNCIL_OFFICE, "GROUP_" + IdentityBootstrap.ADMINS)
                         // Administration pages (Open311 API keys): administrators only.
                         .requestMatchers("/admin/**").hasAuthority("GROUP_" + IdentityBootstrap.ADMINS)

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
-import org.onestop.departments.Departments;
 import org.onestop.web.InvalidRequestException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -29,12 +28,12 @@ class SurveyApi {
     static final int MAX_DAYS = 366;
 
     private final SurveyService surveys;
-    private final Departments departments;
+    private final org.onestop.access.CaseAccessPolicy policy;
     private final ZoneId zone;
 
-    SurveyApi(SurveyService surveys, Departments departments, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+    SurveyApi(SurveyService surveys, org.onestop.access.CaseAccessPolicy policy, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
         this.surveys = surveys;
-        this.departments = departments;
+        this.policy = policy;
         this.zone = ZoneId.of(zone);
     }
 
@@ -42,7 +41,10 @@ class SurveyApi {
     @GetMapping("/summary")
     SurveyService.Summary summary(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                   @RequestParam(defaultValue = "service") String by, Authentication user) {
-        requireSupervisor(user);
+        java.util.Set<String> readable = policy.reportDepartments(org.onestop.access.StaffMember.of(user));
+        if (readable.isEmpty()) {
+            throw new AccessDeniedException("survey figures are for supervisors (their departments) and administrators");
+        }
         LocalDate first = day("from", from);
         LocalDate last = day("to", to);
         if (last.isBefore(first)) {
@@ -56,7 +58,7 @@ class SurveyApi {
             case "department" -> SurveyService.GroupBy.DEPARTMENT;
             default -> throw new InvalidRequestException("by", "must be service or department");
         };
-        return surveys.summary(first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant(), groupBy);
+        return surveys.summary(first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant(), groupBy, readable);
     }
 
     private static LocalDate day(String field, String value) {
@@ -67,14 +69,6 @@ class SurveyApi {
             return LocalDate.parse(value.trim());
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidRequestException(field, "must be a date such as 2026-11-01");
-        }
-    }
-
-    private void requireSupervisor(Authentication user) {
-        boolean allowed = user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("GROUP_camunda-admin")
-                || departments.departments().stream().anyMatch(d -> a.getAuthority().equals("GROUP_" + d.supervisorsGroup())));
-        if (!allowed) {
-            throw new AccessDeniedException("survey figures are for supervisors and administrators");
         }
     }
 

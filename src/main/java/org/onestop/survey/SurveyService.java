@@ -190,10 +190,17 @@ public class SurveyService {
 
     public enum GroupBy { SERVICE, DEPARTMENT }
 
-    /** The survey answers given in [from, to), grouped by service or department, and the totals over all of them. */
+    /**
+     * The survey answers given in [from, to) about the given departments' cases (the reader's, by the access policy),
+     * grouped by service or department, and the totals over all of them.
+     */
     @Transactional(readOnly = true)
-    public Summary summary(Instant from, Instant to, GroupBy by) {
-        List<Object[]> rows = by == GroupBy.SERVICE ? surveys.byService(from, to) : surveys.byDepartment(from, to);
+    public Summary summary(Instant from, Instant to, GroupBy by, java.util.Set<String> departments) {
+        if (departments.isEmpty()) {
+            return new Summary(from, to, by, new Figures("all", 0, 0, 0), List.of());
+        }
+        List<Object[]> rows = by == GroupBy.SERVICE ? surveys.byService(from, to, departments)
+                : surveys.byDepartment(from, to, departments);
         List<Figures> groups = rows.stream().map(r -> figures(r[0] == null ? "-" : r[0].toString(),
                 ((Number) r[1]).longValue(), ((Number) r[2]).doubleValue(), ((Number) r[3]).longValue())).toList();
         long responses = groups.stream().mapToLong(Figures::responses).sum();

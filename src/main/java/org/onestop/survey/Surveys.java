@@ -26,13 +26,17 @@ interface Surveys extends JpaRepository<Survey, Long> {
     @Query("update Survey s set s.reopened = :reopened where s.id = :id")
     int reopened(@Param("id") Long id, @Param("reopened") boolean reopened);
 
-    /** Answers in a period per service: [serviceCode, responses, average rating, number fixed]. */
+    /** Answers in a period about the given departments' cases, per service: [serviceCode, responses, average rating, number fixed]. */
     @Query("select s.serviceCode, count(s), avg(s.rating), sum(case when s.fixed = true then 1 else 0 end) from Survey s "
-            + "where s.answeredAt >= :from and s.answeredAt < :to group by s.serviceCode order by s.serviceCode")
-    List<Object[]> byService(@Param("from") Instant from, @Param("to") Instant to);
+            + "where s.answeredAt >= :from and s.answeredAt < :to and s.department in :departments "
+            + "group by s.serviceCode order by s.serviceCode")
+    List<Object[]> byService(@Param("from") Instant from, @Param("to") Instant to,
+                             @Param("departments") java.util.Collection<String> departments);
 
     /** Answers in a period per department: [department, responses, average rating, number fixed]. */
     @Query("select s.department, count(s), avg(s.rating), sum(case when s.fixed = true then 1 else 0 end) from Survey s "
-            + "where s.answeredAt >= :from and s.answeredAt < :to group by s.department order by s.department")
-    List<Object[]> byDepartment(@Param("from") Instant from, @Param("to") Instant to);
+            + "where s.answeredAt >= :from and s.answeredAt < :to and s.department in :departments "
+            + "group by s.department order by s.department")
+    List<Object[]> byDepartment(@Param("from") Instant from, @Param("to") Instant to,
+                                @Param("departments") java.util.Collection<String> departments);
 }

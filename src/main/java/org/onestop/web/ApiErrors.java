@@ -103,6 +103,14 @@ public class ApiErrors {
         return problem;
     }
 
+    /** A case the user may read but not change this way (the access policy); out of reach is a 404 instead. */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ProblemDetail forbidden(org.springframework.security.access.AccessDeniedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Forbidden");
+        return problem;
+    }
+
     @ExceptionHandler(NoResourceFoundException.class)
     ProblemDetail noSuchEndpoint(NoResourceFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no such endpoint");

@@ -18,4 +18,12 @@ class PageErrors {
         model.addAttribute("message", e.getMessage());
         return "problem";
     }
+
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String forbidden(org.springframework.security.access.AccessDeniedException e, Model model) {
+        model.addAttribute("title", "Not allowed");
+        model.addAttribute("message", e.getMessage());
+        return "problem";
+    }
 }

@@ -134,12 +134,16 @@ class CaseIntakeToClosureTest extends IntegrationTest {
     @Test
     void anOpenCaseCanBeCancelledWhichEndsItsProcess() {
         String reference = (String) open("pothole", Map.of("hazard", false, "size", "medium", "locationOnRoad", "shoulder")).get("reference");
-        ResponseEntity<Map<String, Object>> cancelled = postJson(as(agent), "/api/cases/" + reference + "/cancel",
+        // Cancelling is for the supervisors of the department that holds the case; an agent may not.
+        assertThat(postJson(as(agent), "/api/cases/" + reference + "/cancel", Map.of("reason", "x")).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        String supervisor = user("it-roads-supervisor", "roads-supervisors");
+        ResponseEntity<Map<String, Object>> cancelled = postJson(as(supervisor), "/api/cases/" + reference + "/cancel",
                 Map.of("reason", "Resident called back: it was already fixed."));
         assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(cancelled.getBody()).containsEntry("status", "cancelled");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
-        assertThat(postJson(as(agent), "/api/cases/" + reference + "/cancel", Map.of("reason", "again")).getStatusCode())
+        assertThat(postJson(as(supervisor), "/api/cases/" + reference + "/cancel", Map.of("reason", "again")).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 

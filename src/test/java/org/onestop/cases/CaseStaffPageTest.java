@@ -12,7 +12,10 @@ import org.onestop.IntegrationTest;
 import org.onestop.testing.FormSession;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The department's case page: its open tasks linked to Tasklist, notes, and sending it to another department. */
+/**
+ * The department's case page: its open tasks linked to Tasklist, notes, and (for the department's supervisors) sending
+ * it to another department.
+ */
 class CaseStaffPageTest extends IntegrationTest {
 
     @Autowired
@@ -30,6 +33,11 @@ class CaseStaffPageTest extends IntegrationTest {
         return FormSession.loggedIn(http.getRootUri(), "sp-roads", PASSWORD);
     }
 
+    private FormSession supervisor(String department) throws Exception {
+        String id = user("sp-" + department + "-supervisor", department + "-supervisors");
+        return FormSession.loggedIn(http.getRootUri(), id, PASSWORD);
+    }
+
     @Test
     void showsTheOpenTasksWithALinkToEachInTasklist() throws Exception {
         String reference = open();
@@ -37,7 +45,11 @@ class CaseStaffPageTest extends IntegrationTest {
         HttpResponse<String> page = roads().get("/cases/" + reference);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Open tasks", "Inspect pothole", "/camunda/app/tasklist/default/#/?task=" + inspect.getId(),
-                "not claimed", "Send to another department");
+                "not claimed").doesNotContain("Send to another department");
+        assertThat(supervisor("roads").get("/cases/" + reference).body()).contains("Send to another department");
+        // Staff may not send it on: the form is not there, and a post is refused.
+        assertThat(roads().post("/cases/" + reference + "/transfer", "department", "water", "reason", "Not ours").statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -61,7 +73,7 @@ class CaseStaffPageTest extends IntegrationTest {
     void staffSendTheCaseToAnotherDepartmentWithAReason() throws Exception {
         String reference = open();
         Task inspect = onlyDepartmentTask(reference);
-        FormSession roads = roads();
+        FormSession roads = supervisor("roads");
 
         HttpResponse<String> invalid = roads.post("/cases/" + reference + "/transfer", "department", "", "reason", "");
         assertThat(invalid.statusCode()).isEqualTo(400);
@@ -79,8 +91,9 @@ class CaseStaffPageTest extends IntegrationTest {
         assertThat(roads.get(FormSession.location(sent)).body()).contains("went to the other department",
                 "Passed from Roads to Water and wastewater: Sunken pavement over a water main");
 
-        // Already with Water: refused beside the department.
-        HttpResponse<String> again = roads.post("/cases/" + reference + "/transfer", "department", "water", "reason", "Again");
+        // Already with Water: refused beside the department (for Water's supervisors; Roads' may no longer move it).
+        assertThat(roads.post("/cases/" + reference + "/transfer", "department", "waste", "reason", "x").statusCode()).isEqualTo(403);
+        HttpResponse<String> again = supervisor("water").post("/cases/" + reference + "/transfer", "department", "water", "reason", "Again");
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.body()).contains("id=\"transfer-department-error\"", "the case is already with Water and wastewater");
     }

@@ -28,7 +28,11 @@ class TransferAndDuplicateTest extends IntegrationTest {
         agent = user("it-agent", "contact-centre");
         user("it-roads", "roads");
         user("it-waste", "waste");
+        // Transfers and duplicates are the department's supervisors' to make (the access policy).
+        user(SUPERVISOR, "roads-supervisors");
     }
+
+    static final String SUPERVISOR = "it-roads-supervisor";
 
     private String pothole(boolean hazard) {
         Map<String, Object> request = new HashMap<>(CaseIntakeToClosureTest.baseRequest("pothole",
@@ -44,7 +48,7 @@ class TransferAndDuplicateTest extends IntegrationTest {
         postJson(as("it-roads"), "/engine-rest/task/" + inspect.getId() + "/claim", Map.of("userId", "it-roads"));
 
         ClockUtil.setCurrentTime(Date.from(WaitingForCustomerClockTest.toronto("2026-11-25T14:00")));
-        Map<String, Object> moved = postJson(as("it-roads"), "/api/cases/" + reference + "/transfer",
+        Map<String, Object> moved = postJson(as(SUPERVISOR), "/api/cases/" + reference + "/transfer",
                 Map.of("department", "waste", "reason", "It is a dumped mattress, not a pothole")).getBody();
 
         assertThat(moved).containsEntry("department", "waste").containsEntry("transfers", 1);
@@ -71,7 +75,7 @@ class TransferAndDuplicateTest extends IntegrationTest {
     void anUrgentCaseKeepsItsClockWhenTransferred() {
         String reference = pothole(true);
         Object before = getJson(as(agent), "/api/cases/" + reference).getBody().get("resolveBy");
-        Map<String, Object> moved = postJson(as(agent), "/api/cases/" + reference + "/transfer",
+        Map<String, Object> moved = postJson(as(SUPERVISOR), "/api/cases/" + reference + "/transfer",
                 Map.of("department", "bylaw", "reason", "Damage from an illegal construction site")).getBody();
         assertThat(moved).containsEntry("department", "bylaw").containsEntry("resolveBy", before);
     }
@@ -79,11 +83,11 @@ class TransferAndDuplicateTest extends IntegrationTest {
     @Test
     void transfersToNowhereOrToTheSameDepartmentAreRefused() {
         String reference = pothole(false);
-        assertThat(postJson(as(agent), "/api/cases/" + reference + "/transfer", Map.of("department", "moon-base", "reason", "x"))
+        assertThat(postJson(as(SUPERVISOR), "/api/cases/" + reference + "/transfer", Map.of("department", "moon-base", "reason", "x"))
                 .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(postJson(as(agent), "/api/cases/" + reference + "/transfer", Map.of("department", "roads", "reason", "x"))
+        assertThat(postJson(as(SUPERVISOR), "/api/cases/" + reference + "/transfer", Map.of("department", "roads", "reason", "x"))
                 .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(postJson(as(agent), "/api/cases/" + reference + "/transfer", Map.of("department", "waste"))
+        assertThat(postJson(as(SUPERVISOR), "/api/cases/" + reference + "/transfer", Map.of("department", "waste"))
                 .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(getJson(as(agent), "/api/cases/" + reference).getBody()).containsEntry("department", "roads").containsEntry("transfers", 0);
     }
@@ -92,7 +96,7 @@ class TransferAndDuplicateTest extends IntegrationTest {
     void aDuplicateIsClosedAndLinkedToTheOriginal() {
         String original = pothole(false);
         String again = pothole(false);
-        Map<String, Object> duplicate = postJson(as(agent), "/api/cases/" + again + "/duplicate", Map.of("duplicateOf", original)).getBody();
+        Map<String, Object> duplicate = postJson(as(SUPERVISOR), "/api/cases/" + again + "/duplicate", Map.of("duplicateOf", original)).getBody();
 
         assertThat(duplicate).containsEntry("status", "duplicate").containsEntry("open311Status", "closed").containsEntry("duplicateOf", original);
         assertThat(duplicate.get("timeline").toString()).contains("already reported as " + original);
@@ -101,11 +105,11 @@ class TransferAndDuplicateTest extends IntegrationTest {
         assertThat(first).containsEntry("status", "submitted");
         assertThat(first.get("timeline").toString()).contains(again + " reported the same problem");
 
-        assertThat(postJson(as(agent), "/api/cases/" + original + "/duplicate", Map.of("duplicateOf", original)).getStatusCode())
+        assertThat(postJson(as(SUPERVISOR), "/api/cases/" + original + "/duplicate", Map.of("duplicateOf", original)).getStatusCode())
                 .as("itself").isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(postJson(as(agent), "/api/cases/" + original + "/duplicate", Map.of("duplicateOf", again)).getStatusCode())
+        assertThat(postJson(as(SUPERVISOR), "/api/cases/" + original + "/duplicate", Map.of("duplicateOf", again)).getStatusCode())
                 .as("of a closed case").isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(postJson(as(agent), "/api/cases/" + original + "/duplicate", Map.of("duplicateOf", "SR-1999-000001")).getStatusCode())
+        assertThat(postJson(as(SUPERVISOR), "/api/cases/" + original + "/duplicate", Map.of("duplicateOf", "SR-1999-000001")).getStatusCode())
                 .as("of no case").isEqualTo(HttpStatus.BAD_REQUEST);
     }
 }

@@ -59,13 +59,14 @@ class CaseIntakePagesTest extends IntegrationTest {
     }
 
     @Test
-    void theAgentFindsTheServiceByTheCallersWordsIncludingStaffOnlyServices() throws Exception {
+    void theAgentFindsTheServiceByTheCallersWordsButNotTheCouncilOfficesInquiries() throws Exception {
         FormSession agent = agent();
         HttpResponse<String> search = agent.get("/console/cases/new?customer=&words=pothole");
         assertThat(search.statusCode()).isEqualTo(200);
         assertThat(search.body()).contains("Pothole or road defect", "service=pothole");
 
-        assertThat(agent.get("/console/cases/new?words=councillor+inquiry").body()).contains("service=councillor-inquiry", "staff only");
+        // Councillor inquiries are the councillors' offices' to open (the access policy), not the contact centre's.
+        assertThat(agent.get("/console/cases/new?words=councillor+inquiry").body()).doesNotContain("service=councillor-inquiry");
         assertThat(agent.get("/console/cases/new?words=").body()).contains("Type a few of the caller");
 
         HttpResponse<String> form = agent.get("/console/cases/new?service=pothole");
@@ -229,12 +230,14 @@ class CaseIntakePagesTest extends IntegrationTest {
         assertThat(sr.getWard()).isEqualTo("Ward 3 - Escarpment");
         assertThat(sr.getCreatedBy()).isEqualTo("it-council");
 
-        // An agent may open one too, but only by the council door.
-        FormSession agent = agent();
-        HttpResponse<String> wrongDoor = agent.post("/console/cases/new", "service", "councillor-inquiry", "channel", "phone",
+        // Only by the council door.
+        HttpResponse<String> wrongDoor = council.post("/console/cases/new", "service", "councillor-inquiry", "channel", "phone",
                 "q.councillor", "Councillor Maya Chen", "q.topic", "other", "q.inquiry", "A question");
         assertThat(wrongDoor.statusCode()).isEqualTo(400);
         assertThat(wrongDoor.body()).contains("id=\"channel-error\"", "choose council");
+        // An agent may not open one at all.
+        assertThat(agent().post("/console/cases/new", "service", "councillor-inquiry", "channel", "council",
+                "q.councillor", "Councillor Maya Chen", "q.topic", "other", "q.inquiry", "A question").statusCode()).isEqualTo(404);
     }
 
     @Test

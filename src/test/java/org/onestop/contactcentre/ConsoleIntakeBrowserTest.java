@@ -89,7 +89,7 @@ class ConsoleIntakeBrowserTest extends IntegrationTest {
     @Test
     void anAgentOpensACaseNearAnOpenOneWithTheKeyboardAndRoadsSeesItsTask() {
         String agent = user("br-agent", "contact-centre");
-        String roads = user("br-roads", "roads");
+        String roads = user("br-roads", "roads", "roads-supervisors");
         Map<String, Object> existing = new HashMap<>();
         existing.put("serviceCode", "pothole");
         existing.put("channel", "phone");

@@ -35,7 +35,7 @@ class CouncillorNoticesTest extends IntegrationTest {
 
     @Test
     void theWardCouncillorIsCopiedOnEveryMilestoneOfACouncillorInquiry() {
-        String agent = user("it-agent", "contact-centre");
+        String agent = user("it-council", "council-office");
         String transportation = user("it-transportation", "transportation");
         Map<String, Object> created = open(agent, "councillor-inquiry", Map.of("councillor", "Councillor Priya Natarajan",
                 "topic", "roads-traffic", "inquiry", "Drivers speed past the school crossing every morning.", "residentConsent", true));

@@ -40,7 +40,7 @@ class OutboxDeliveryTest extends IntegrationTest {
 
     /** A councillor inquiry taken to closed: five milestones, five notices for the ward's councillor. */
     private String closedCouncillorInquiry() {
-        String agent = user("it-agent", "contact-centre");
+        String agent = user("it-council", "council-office");
         String staff = user("it-transportation", "transportation");
         Map<String, Object> request = new HashMap<>(Map.of("serviceCode", "councillor-inquiry", "channel", "council",
                 "address", "Mountain Brow Blvd", "latitude", 43.2200, "longitude", -79.9000,

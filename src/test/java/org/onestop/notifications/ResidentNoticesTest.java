@@ -148,8 +148,8 @@ class ResidentNoticesTest extends IntegrationTest {
         deliverAll();
         String email = uniqueEmail("moved");
         String reference = open(potholeFor(Map.of("name", "Moved Caller", "email", email), "Hole at the lights"));
-        String agent = user("rn-agent", "contact-centre");
-        assertThat(postJson(as(agent), "/api/cases/" + reference + "/transfer", Map.of("department", "transportation",
+        String supervisor = user("rn-roads-supervisor", "roads-supervisors");
+        assertThat(postJson(as(supervisor), "/api/cases/" + reference + "/transfer", Map.of("department", "transportation",
                 "reason", "The signal loop is broken, not the road")).getStatusCode().value()).isEqualTo(200);
         deliverAll();
 

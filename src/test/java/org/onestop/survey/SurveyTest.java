@@ -226,7 +226,10 @@ class SurveyTest extends IntegrationTest {
         answer(resolvedCase("pothole", "Filled"), "2", "no");
         answer(resolvedCase("missed-collection", "Collected"), "5", "yes");
 
-        String supervisor = user("sv-supervisor", "roads-supervisors");
+        // A supervisor of both departments sees both; one of Roads only, Roads' figures only (the access policy).
+        String supervisor = user("sv-supervisor", "roads-supervisors", "waste-supervisors");
+        assertThat(getJson(as(user("sv-roads-supervisor", "roads-supervisors")), "/api/surveys/summary?from=" + date + "&to=" + date)
+                .getBody().get("total")).isEqualTo(Map.of("key", "all", "responses", 2, "averageRating", 3.0, "fixedPercent", 50.0));
         Map<String, Object> byService = getJson(as(supervisor), "/api/surveys/summary?from=" + date + "&to=" + date).getBody();
         assertThat(byService.get("total")).isEqualTo(Map.of("key", "all", "responses", 3, "averageRating", 3.67, "fixedPercent", 66.7));
         assertThat(byService.get("groups")).isEqualTo(List.of(

@@ -1,0 +1,167 @@
+package org.onestop.access;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.onestop.departments.Departments;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one case-access policy: who may open which services, read which cases, see a customer's contact details, act on
+ * a case (note, reopen, add a caller) and administer it (cancel, transfer, close as duplicate). Every entry point asks
+ * here; the README's access matrix is this class, and {@code AuthorizationMatrixTest} proves each cell.
+ *
+ * <table>
+ * <tr><th>role</th><th>open</th><th>read</th><th>contact details</th><th>act</th><th>administer</th></tr>
+ * <tr><td>contact centre, knowledge editors</td><td>any public service</td><td>all</td><td>yes</td><td>yes</td><td>no</td></tr>
+ * <tr><td>department staff (the department's group, its on-call and head groups)</td><td>any public service</td>
+ *     <td>cases their department holds or held</td><td>on those</td><td>on those</td><td>no</td></tr>
+ * <tr><td>department supervisors</td><td>as staff</td><td>as staff</td><td>as staff</td><td>as staff</td>
+ *     <td>cases their department holds</td></tr>
+ * <tr><td>councillor's office</td><td>councillor inquiries</td><td>cases it opened; status of its ward's cases</td>
+ *     <td>on cases it opened</td><td>on cases it opened</td><td>no</td></tr>
+ * <tr><td>process owners</td><td colspan="5">nothing</td></tr>
+ * <tr><td>administrators</td><td>none</td><td>all</td><td>yes</td><td>no</td><td>no</td></tr>
+ * </table>
+ * A user in several groups has the union of their rights.
+ */
+@Component
+public class CaseAccessPolicy {
+
+    private final Departments departments;
+
+    CaseAccessPolicy(Departments departments) {
+        this.departments = departments;
+    }
+
+    // ---------------------------------------------------------------- roles
+
+    /** Contact-centre agents (and knowledge-base editors, who work as agents). */
+    public boolean isAgent(StaffMember s) {
+        return s.in(Roles.CONTACT_CENTRE) || s.in(Roles.KNOWLEDGE_EDITORS);
+    }
+
+    public boolean isAdmin(StaffMember s) {
+        return s.in(Roles.ADMINS);
+    }
+
+    public boolean isCouncilOffice(StaffMember s) {
+        return s.in(Roles.COUNCIL_OFFICE);
+    }
+
+    /** The departments whose staff the user is: the department's group, or its supervisors', on-call or head group. */
+    public Set<String> departmentsOf(StaffMember s) {
+        return departments.departments().stream().map(Departments.Department::id)
+                .filter(d -> s.in(d) || s.in(d + "-supervisors") || s.in(d + "-oncall") || s.in(d + "-head"))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The departments the user supervises: its supervisors' group, or its head's. */
+    public Set<String> supervisedBy(StaffMember s) {
+        return departments.departments().stream().map(Departments.Department::id)
+                .filter(d -> s.in(d + "-supervisors") || s.in(d + "-head"))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private Set<String> wardOfficesOf(StaffMember s) {
+        return s.groups().stream().filter(g -> g.startsWith("council-ward-")).collect(Collectors.toUnmodifiableSet());
+    }
+
+    // ---------------------------------------------------------------- opening cases
+
+    /**
+     * Whether the user may open a case of the service: agents and department staff any public service (one residents
+     * may request), a councillor's office councillor inquiries; process owners and administrators none.
+     */
+    public boolean mayOpen(StaffMember s, String serviceCode, boolean publicService) {
+        if (publicService && (isAgent(s) || !departmentsOf(s).isEmpty())) {
+            return true;
+        }
+        return isCouncilOffice(s) && Roles.COUNCILLOR_INQUIRY.equals(serviceCode);
+    }
+
+    /** Whether the user may open any case at all (the console's intake, the API's POST). */
+    public boolean mayOpenAny(StaffMember s) {
+        return isAgent(s) || !departmentsOf(s).isEmpty() || isCouncilOffice(s);
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    public CaseAccess read(StaffMember s, CaseFacts c) {
+        if (isAgent(s) || isAdmin(s) || holdsOrHeld(s, c) || openedBy(s, c)) {
+            return CaseAccess.FULL;
+        }
+        if (c.ward() != null && wardOfficesOf(s).contains(Roles.wardOfficeGroup(c.ward()))) {
+            return CaseAccess.STATUS;
+        }
+        return CaseAccess.NONE;
+    }
+
+    /** A customer's name, phone, e-mail and address on a case: whoever reads the whole case. */
+    public boolean maySeeContactDetails(StaffMember s, CaseFacts c) {
+        return read(s, c) == CaseAccess.FULL;
+    }
+
+    /** The lists' reach: the same rule as {@link #read}, as data for a query. */
+    public Reach reach(StaffMember s) {
+        if (isAgent(s) || isAdmin(s)) {
+            return new Reach(true, Set.of(), null, Set.of());
+        }
+        return new Reach(false, departmentsOf(s), isCouncilOffice(s) ? s.userId() : null, wardOfficesOf(s));
+    }
+
+    // ---------------------------------------------------------------- changing
+
+    /** Add a note, reopen, add a caller, record a call: agents, the department's staff, the office that opened it. */
+    public boolean mayAct(StaffMember s, CaseFacts c) {
+        return isAgent(s) || holdsOrHeld(s, c) || openedBy(s, c);
+    }
+
+    /** Cancel, transfer, close as a duplicate: the supervisors of the department that holds the case. */
+    public boolean mayAdminister(StaffMember s, CaseFacts c) {
+        return c.department() != null && supervisedBy(s).contains(c.department());
+    }
+
+    // ---------------------------------------------------------------- customers
+
+    /** The console's customer directory (search, callers' pages, new and corrected callers) in full. */
+    public boolean mayUseCustomerDirectory(StaffMember s) {
+        return isAgent(s) || isAdmin(s);
+    }
+
+    /**
+     * A councillor's office sees the customers it recorded and those of the cases it opened; the directory's users all.
+     */
+    public boolean maySeeCustomer(StaffMember s, String customerCreatedBy, List<CaseFacts> customersCases) {
+        if (mayUseCustomerDirectory(s)) {
+            return true;
+        }
+        if (!isCouncilOffice(s)) {
+            return false;
+        }
+        return s.userId().equals(customerCreatedBy) || customersCases.stream().anyMatch(c -> openedBy(s, c));
+    }
+
+    // ---------------------------------------------------------------- reports
+
+    /** Figures about the departments' work (survey summary, scorecards): supervisors for theirs, administrators all. */
+    public Set<String> reportDepartments(StaffMember s) {
+        if (isAdmin(s)) {
+            return departments.departments().stream().map(Departments.Department::id).collect(Collectors.toUnmodifiableSet());
+        }
+        return supervisedBy(s);
+    }
+
+    private boolean holdsOrHeld(StaffMember s, CaseFacts c) {
+        Set<String> mine = departmentsOf(s);
+        if (mine.isEmpty()) {
+            return false;
+        }
+        return (c.department() != null && mine.contains(c.department())) || c.heldBy().stream().anyMatch(mine::contains);
+    }
+
+    private static boolean openedBy(StaffMember s, CaseFacts c) {
+        return s.in(Roles.COUNCIL_OFFICE) && c.createdBy() != null && c.createdBy().equals(s.userId());
+    }
+}

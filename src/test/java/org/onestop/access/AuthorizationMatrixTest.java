@@ -1,0 +1,237 @@
+package org.onestop.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.camunda.bpm.engine.identity.Group;
+import org.junit.jupiter.api.Test;
+import org.onestop.IntegrationTest;
+import org.onestop.testing.FormSession;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The access matrix of the README, cell by cell, against the running application: every role (a user in that role's
+ * groups) tries every action on the same cases through the staff API, the staff and console pages, {@code /engine-rest}
+ * and the Camunda webapps, and Open311 shows what the public sees. All cells are run and every wrong one is reported
+ * at once. In CI the same test runs on MariaDB.
+ */
+class AuthorizationMatrixTest extends IntegrationTest {
+
+    enum Role {
+        AGENT("mx-agent", "contact-centre"),
+        EDITOR("mx-editor", "knowledge-editors"),
+        ROADS("mx-roads", "roads"),
+        ROADS_SUPERVISOR("mx-roads-supervisor", "roads-supervisors"),
+        WASTE("mx-waste", "waste"),
+        COUNCIL_OPENER("mx-council", "council-office"),
+        COUNCIL_OF_WARD("mx-council-ward", "council-office"),
+        OWNER("mx-owner", "process-owners"),
+        ADMIN("mx-admin", "camunda-admin");
+
+        final String user;
+        final String group;
+
+        Role(String user, String group) {
+            this.user = user;
+            this.group = group;
+        }
+    }
+
+    private final List<String> wrong = new ArrayList<>();
+    private int cells;
+
+    @Test
+    void everyRoleGetsExactlyWhatTheMatrixSays() throws Exception {
+        for (Role role : Role.values()) {
+            user(role.user, role.group);
+        }
+        String email = "mx-" + System.nanoTime() + "@example.org";
+        Map<String, Object> pothole = open(Role.AGENT, pothole(email));
+        String p = (String) pothole.get("reference");
+        String potholeWard = (String) pothole.get("ward");
+        Map<String, Object> inquiry = open(Role.COUNCIL_OPENER, councillorInquiry());
+        String i = (String) inquiry.get("reference");
+        String inquiryWard = (String) inquiry.get("ward");
+        assertThat(potholeWard).isNotNull().isNotEqualTo(inquiryWard);
+        member(Role.COUNCIL_OF_WARD.user, Roles.wardOfficeGroup(potholeWard));
+        member(Role.COUNCIL_OPENER.user, Roles.wardOfficeGroup(inquiryWard));
+
+        // ---- open cases
+        cell("open a public service (API)", statuses(201, 201, 201, 201, 201, 403, 403, 403, 403),
+                r -> postJson(as(r.user), "/api/cases", pothole("mx-open-" + System.nanoTime() + "@example.org")).getStatusCode().value());
+        cell("open a councillor inquiry (API)", statuses(403, 403, 403, 403, 403, 201, 201, 403, 403),
+                r -> postJson(as(r.user), "/api/cases", councillorInquiry()).getStatusCode().value());
+
+        // ---- read a Roads case opened by the contact centre, in another ward than the office that opened the inquiry
+        cell("read a Roads case (API)", statuses(200, 200, 200, 200, 404, 404, 200, 404, 200),
+                r -> getJson(as(r.user), "/api/cases/" + p).getStatusCode().value());
+        cell("the Roads case in the case list (API)", yesNo(true, true, true, true, false, false, true, false, true),
+                r -> listed(r, "/api/cases?service=pothole&size=200", p));
+        cell("the Roads case's customer contact details (API)", yesNo(true, true, true, true, false, false, false, false, true),
+                r -> getJson(as(r.user), "/api/cases/" + p).toString().contains(email));
+        cell("the Roads case's description (API)", yesNo(true, true, true, true, false, false, false, false, true),
+                r -> getJson(as(r.user), "/api/cases/" + p).toString().contains("Reported by a caller"));
+        cell("read the councillor inquiry (API)", statuses(200, 200, 404, 404, 404, 200, 404, 404, 200),
+                r -> getJson(as(r.user), "/api/cases/" + i).getStatusCode().value());
+        cell("the inquiry's customer contact details (API)", yesNo(true, true, false, false, false, true, false, false, true),
+                r -> getJson(as(r.user), "/api/cases/" + i).toString().contains("mx-resident@example.org"));
+
+        // ---- act: note, reopen (allowed roles get the 400 of a case that is still open: the policy let them through)
+        cell("note on the Roads case (API)", statuses(201, 201, 201, 201, 404, 404, 403, 404, 403),
+                r -> postJson(as(r.user), "/api/cases/" + p + "/notes", Map.of("text", "Matrix note by " + r.user)).getStatusCode().value());
+        cell("note on the councillor inquiry (API)", statuses(201, 201, 404, 404, 404, 201, 404, 404, 403),
+                r -> postJson(as(r.user), "/api/cases/" + i + "/notes", Map.of("text", "Matrix note by " + r.user)).getStatusCode().value());
+        cell("reopen the Roads case (API; 400 = allowed, but it is still open)", statuses(400, 400, 400, 400, 404, 404, 403, 404, 403),
+                r -> postJson(as(r.user), "/api/cases/" + p + "/reopen", Map.of("reason", "x")).getStatusCode().value());
+
+        // ---- administer: the supervisors of the department that holds the case (each on a case of its own)
+        cell("cancel the Roads case (API)", statuses(403, 403, 403, 200, 404, 404, 403, 404, 403),
+                r -> postJson(as(r.user), "/api/cases/" + (r == Role.ROADS_SUPERVISOR ? freshPothole() : p) + "/cancel",
+                        Map.of("reason", "Matrix")).getStatusCode().value());
+        cell("transfer the Roads case (API)", statuses(403, 403, 403, 200, 404, 404, 403, 404, 403),
+                r -> postJson(as(r.user), "/api/cases/" + (r == Role.ROADS_SUPERVISOR ? freshPothole() : p) + "/transfer",
+                        Map.of("department", "water", "reason", "Matrix")).getStatusCode().value());
+        cell("close the Roads case as a duplicate (API)", statuses(403, 403, 403, 200, 404, 404, 403, 404, 403),
+                r -> postJson(as(r.user), "/api/cases/" + (r == Role.ROADS_SUPERVISOR ? freshPothole() : p) + "/duplicate",
+                        Map.of("duplicateOf", freshPothole())).getStatusCode().value());
+
+        // ---- pages
+        cell("the staff case page /cases/{ref}", statuses(200, 200, 200, 200, 404, 404, 200, 404, 200),
+                r -> page(r, "/cases/" + p).statusCode());
+        cell("the staff case page shows the customer's e-mail", yesNo(true, true, true, true, false, false, false, false, true),
+                r -> page(r, "/cases/" + p).body().contains(email));
+        cell("the console's case page /console/cases/{ref}", statuses(200, 200, 403, 403, 403, 404, 200, 403, 200),
+                r -> page(r, "/console/cases/" + p).statusCode());
+        cell("the staff photo of the Roads case (none: 404 for all)", statuses(404, 404, 404, 404, 404, 404, 404, 404, 404),
+                r -> page(r, "/cases/" + p + "/photos/1").statusCode());
+        cell("survey figures /api/surveys/summary", statuses(403, 403, 403, 200, 403, 403, 403, 403, 200),
+                r -> getJson(as(r.user), "/api/surveys/summary?from=2026-11-01&to=2026-11-30").getStatusCode().value());
+
+        // ---- the engine: tasks of the Roads case, users, webapps
+        cell("see the Roads case's task (/engine-rest)", yesNo(false, false, true, false, false, false, false, false, true),
+                r -> !as(r.user).exchange("/engine-rest/task?processInstanceBusinessKey=" + p + "&maxResults=10",
+                        HttpMethod.GET, null, JSON_LIST).getBody().isEmpty());
+        cell("create a user (/engine-rest)", statuses(403, 403, 403, 403, 403, 403, 403, 403, 204),
+                r -> postJson(as(r.user), "/engine-rest/user/create", Map.of(
+                        "profile", Map.of("id", "mx-new-" + r.name().toLowerCase().replace('_', '-') + "-" + System.nanoTime() % 100000,
+                                "firstName", "New", "lastName", "User", "email", "new@example.org"),
+                        "credentials", Map.of("password", "a-long-enough-password"))).getStatusCode().value());
+        cell("Camunda Admin", statuses(403, 403, 403, 403, 403, 403, 403, 403, 200),
+                r -> page(r, "/camunda/app/admin/default/").statusCode());
+        cell("Camunda Cockpit", statuses(403, 403, 403, 200, 403, 403, 403, 200, 200),
+                r -> page(r, "/camunda/app/cockpit/default/").statusCode());
+
+        // ---- the public: Open311 never shows the customer, whoever asks
+        ResponseEntity<String> open311 = http.getForEntity("/open311/v2/requests/" + p + ".json", String.class);
+        assertThat(open311.getBody()).doesNotContain(email).doesNotContain("Matrix Resident");
+
+        assertThat(wrong).as(cells + " cells checked").isEmpty();
+    }
+
+    // ---------------------------------------------------------------- the cells
+
+    private final Map<Role, FormSession> sessions = new EnumMap<>(Role.class);
+
+    private <T> void cell(String action, Map<Role, T> expected, Function<Role, T> actual) {
+        assertThat(expected.keySet()).as(action + ": every role has a cell").containsExactlyInAnyOrder(Role.values());
+        for (Role role : Role.values()) {
+            cells++;
+            T got;
+            try {
+                got = actual.apply(role);
+            } catch (RuntimeException e) {
+                wrong.add(action + " / " + role + ": expected " + expected.get(role) + " but failed: " + e);
+                continue;
+            }
+            if (!expected.get(role).equals(got)) {
+                wrong.add(action + " / " + role + ": expected " + expected.get(role) + " but got " + got);
+            }
+        }
+    }
+
+    private static Map<Role, Integer> statuses(int... values) {
+        Map<Role, Integer> map = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            map.put(role, values[role.ordinal()]);
+        }
+        return map;
+    }
+
+    private static Map<Role, Boolean> yesNo(boolean... values) {
+        Map<Role, Boolean> map = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            map.put(role, values[role.ordinal()]);
+        }
+        return map;
+    }
+
+    private boolean listed(Role role, String path, String reference) {
+        ResponseEntity<Map<String, Object>> page = getJson(as(role.user), path);
+        if (page.getStatusCode().value() != 200) {
+            return false;
+        }
+        return ((List<?>) page.getBody().get("cases")).stream().anyMatch(c -> reference.equals(((Map<?, ?>) c).get("reference")));
+    }
+
+    private HttpResponse<String> page(Role role, String path) {
+        try {
+            FormSession session = sessions.get(role);
+            if (session == null) {
+                session = FormSession.loggedIn(http.getRootUri(), role.user, PASSWORD);
+                sessions.put(role, session);
+            }
+            return session.get(path);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- cases
+
+    private Map<String, Object> open(Role role, Map<String, Object> request) {
+        ResponseEntity<Map<String, Object>> created = postJson(as(role.user), "/api/cases", request);
+        assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
+        return created.getBody();
+    }
+
+    private String freshPothole() {
+        return (String) open(Role.AGENT, pothole("mx-fresh-" + System.nanoTime() + "@example.org")).get("reference");
+    }
+
+    private static Map<String, Object> pothole(String email) {
+        Map<String, Object> request = new HashMap<>(Map.of("serviceCode", "pothole", "channel", "phone",
+                "description", "Reported by a caller", "address", "120 King St E, Lakeport",
+                "answers", Map.of("hazard", false, "size", "small", "locationOnRoad", "shoulder")));
+        request.put("customer", Map.of("name", "Matrix Resident", "email", email));
+        return request;
+    }
+
+    private static Map<String, Object> councillorInquiry() {
+        Map<String, Object> request = new LinkedHashMap<>(Map.of("serviceCode", "councillor-inquiry", "channel", "council",
+                "address", "40 Mountain Brow Blvd", "answers", Map.of("councillor", "Councillor Priya Natarajan",
+                        "topic", "roads-traffic", "inquiry", "Speeding at the school crossing.", "residentConsent", true)));
+        request.put("customer", Map.of("name", "Inquiring Resident", "email", "mx-resident@example.org"));
+        return request;
+    }
+
+    private void member(String user, String group) {
+        if (identityService.createGroupQuery().groupId(group).count() == 0) {
+            Group g = identityService.newGroup(group);
+            g.setName(group);
+            g.setType("WARD_OFFICE");
+            identityService.saveGroup(g);
+        }
+        if (identityService.createUserQuery().userId(user).memberOfGroup(group).count() == 0) {
+            identityService.createMembership(user, group);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.onestop.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.onestop.departments.Departments;
+
+/** The policy's rules on their own, without the application: the reasons behind the matrix test's cells. */
+class CaseAccessPolicyTest {
+
+    private final CaseAccessPolicy policy = new CaseAccessPolicy(new Departments(List.of(
+            new Departments.Department("roads", "Roads"), new Departments.Department("water", "Water"))));
+
+    private static StaffMember staff(String... groups) {
+        return new StaffMember("someone", Set.of(groups));
+    }
+
+    private static CaseFacts roadsCase(Set<String> heldBy, String createdBy) {
+        return new CaseFacts("pothole", "roads", heldBy, createdBy, "Ward 2 - Old Town", false);
+    }
+
+    @Test
+    void departmentStaffReadWhatTheirDepartmentHoldsOrHeldAndNothingElse() {
+        CaseFacts movedToWater = new CaseFacts("pothole", "water", Set.of("roads", "water"), "agent", "Ward 2 - Old Town", false);
+        assertThat(policy.read(staff("roads"), roadsCase(Set.of("roads"), "agent"))).isEqualTo(CaseAccess.FULL);
+        assertThat(policy.read(staff("roads-oncall"), roadsCase(Set.of("roads"), "agent"))).isEqualTo(CaseAccess.FULL);
+        assertThat(policy.read(staff("roads"), movedToWater)).as("held").isEqualTo(CaseAccess.FULL);
+        assertThat(policy.read(staff("water"), roadsCase(Set.of("roads"), "agent"))).isEqualTo(CaseAccess.NONE);
+        assertThat(policy.reach(staff("water")).departments()).containsExactly("water");
+    }
+
+    @Test
+    void onlyTheSupervisorsOfTheHoldingDepartmentAdminister() {
+        assertThat(policy.mayAdminister(staff("roads-supervisors"), roadsCase(Set.of("roads"), "agent"))).isTrue();
+        assertThat(policy.mayAdminister(staff("roads-head"), roadsCase(Set.of("roads"), "agent"))).isTrue();
+        assertThat(policy.mayAdminister(staff("roads"), roadsCase(Set.of("roads"), "agent"))).isFalse();
+        assertThat(policy.mayAdminister(staff("contact-centre"), roadsCase(Set.of("roads"), "agent"))).isFalse();
+        assertThat(policy.mayAdminister(staff("camunda-admin"), roadsCase(Set.of("roads"), "agent"))).isFalse();
+        CaseFacts movedToWater = new CaseFacts("pothole", "water", Set.of("roads", "water"), "agent", null, false);
+        assertThat(policy.mayAdminister(staff("roads-supervisors"), movedToWater)).as("no longer theirs").isFalse();
+    }
+
+    @Test
+    void aCouncillorsOfficeOpensInquiriesReadsWhatItOpenedAndFollowsItsWard() {
+        StaffMember office = new StaffMember("council-1", Set.of("council-office", Roles.wardOfficeGroup("Ward 2 - Old Town")));
+        assertThat(policy.mayOpen(office, Roles.COUNCILLOR_INQUIRY, false)).isTrue();
+        assertThat(policy.mayOpen(office, "pothole", true)).isFalse();
+        assertThat(policy.read(office, roadsCase(Set.of(), "council-1"))).isEqualTo(CaseAccess.FULL);
+        assertThat(policy.mayAct(office, roadsCase(Set.of(), "council-1"))).isTrue();
+        assertThat(policy.read(office, roadsCase(Set.of(), "agent"))).as("in its ward").isEqualTo(CaseAccess.STATUS);
+        assertThat(policy.maySeeContactDetails(office, roadsCase(Set.of(), "agent"))).isFalse();
+        assertThat(policy.mayAct(office, roadsCase(Set.of(), "agent"))).isFalse();
+        CaseFacts elsewhere = new CaseFacts("pothole", "roads", Set.of(), "agent", "Ward 4 - Meadowvale", false);
+        assertThat(policy.read(office, elsewhere)).isEqualTo(CaseAccess.NONE);
+    }
+
+    @Test
+    void processOwnersReachNothingAndAdministratorsReadButDoNotAct() {
+        assertThat(policy.reach(staff("process-owners")).nothing()).isTrue();
+        assertThat(policy.mayOpenAny(staff("process-owners"))).isFalse();
+        assertThat(policy.read(staff("process-owners"), roadsCase(Set.of("roads"), "agent"))).isEqualTo(CaseAccess.NONE);
+        assertThat(policy.read(staff("camunda-admin"), roadsCase(Set.of("roads"), "agent"))).isEqualTo(CaseAccess.FULL);
+        assertThat(policy.mayAct(staff("camunda-admin"), roadsCase(Set.of("roads"), "agent"))).isFalse();
+        assertThat(policy.mayOpen(staff("camunda-admin"), "pothole", true)).isFalse();
+    }
+
+    @Test
+    void wardOfficeGroupsAreNamedAfterTheWardsNumber() {
+        assertThat(Roles.wardOfficeGroup("Ward 1 - Harbourfront")).isEqualTo("council-ward-1");
+        assertThat(Roles.wardOfficeGroup("Harbour & Docks")).isEqualTo("council-ward-harbour-docks");
+    }
+}
