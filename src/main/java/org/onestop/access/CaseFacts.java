@@ -4,10 +4,9 @@ import java.util.Set;
 
 /**
  * What the policy needs to know of a case: its service, the department that holds it and every department that held
- * it, who opened it, its ward and whether the service's cases are private.
+ * it, who opened it and its ward.
  */
-public record CaseFacts(String serviceCode, String department, Set<String> heldBy, String createdBy, String ward,
-                        boolean privateCase) {
+public record CaseFacts(String serviceCode, String department, Set<String> heldBy, String createdBy, String ward) {
 
     public CaseFacts {
         heldBy = heldBy == null ? Set.of() : Set.copyOf(heldBy);

@@ -50,7 +50,7 @@ public class CaseViews {
         if (access == CaseAccess.FULL) {
             return view(sr, cases.timeline(sr).stream().map(CaseView.TimelineEntry::of).toList(), true, name);
         }
-        boolean privateCase = staffCases.facts(sr).privateCase();
+        boolean privateCase = staffCases.isPrivate(sr);
         List<CaseView.TimelineEntry> shown = privateCase ? List.of() : cases.timeline(sr).stream()
                 .filter(e -> e.getVisibility() == Visibility.PUBLIC).map(CaseView.TimelineEntry::of)
                 .map(CaseViews::withoutActor).toList();

@@ -19,12 +19,12 @@ class CaseAccessPolicyTest {
     }
 
     private static CaseFacts roadsCase(Set<String> heldBy, String createdBy) {
-        return new CaseFacts("pothole", "roads", heldBy, createdBy, "Ward 2 - Old Town", false);
+        return new CaseFacts("pothole", "roads", heldBy, createdBy, "Ward 2 - Old Town");
     }
 
     @Test
     void departmentStaffReadWhatTheirDepartmentHoldsOrHeldAndNothingElse() {
-        CaseFacts movedToWater = new CaseFacts("pothole", "water", Set.of("roads", "water"), "agent", "Ward 2 - Old Town", false);
+        CaseFacts movedToWater = new CaseFacts("pothole", "water", Set.of("roads", "water"), "agent", "Ward 2 - Old Town");
         assertThat(policy.read(staff("roads"), roadsCase(Set.of("roads"), "agent"))).isEqualTo(CaseAccess.FULL);
         assertThat(policy.read(staff("roads-oncall"), roadsCase(Set.of("roads"), "agent"))).isEqualTo(CaseAccess.FULL);
         assertThat(policy.read(staff("roads"), movedToWater)).as("held").isEqualTo(CaseAccess.FULL);
@@ -39,7 +39,7 @@ class CaseAccessPolicyTest {
         assertThat(policy.mayAdminister(staff("roads"), roadsCase(Set.of("roads"), "agent"))).isFalse();
         assertThat(policy.mayAdminister(staff("contact-centre"), roadsCase(Set.of("roads"), "agent"))).isFalse();
         assertThat(policy.mayAdminister(staff("camunda-admin"), roadsCase(Set.of("roads"), "agent"))).isFalse();
-        CaseFacts movedToWater = new CaseFacts("pothole", "water", Set.of("roads", "water"), "agent", null, false);
+        CaseFacts movedToWater = new CaseFacts("pothole", "water", Set.of("roads", "water"), "agent", null);
         assertThat(policy.mayAdminister(staff("roads-supervisors"), movedToWater)).as("no longer theirs").isFalse();
     }
 
@@ -53,7 +53,7 @@ class CaseAccessPolicyTest {
         assertThat(policy.read(office, roadsCase(Set.of(), "agent"))).as("in its ward").isEqualTo(CaseAccess.STATUS);
         assertThat(policy.maySeeContactDetails(office, roadsCase(Set.of(), "agent"))).isFalse();
         assertThat(policy.mayAct(office, roadsCase(Set.of(), "agent"))).isFalse();
-        CaseFacts elsewhere = new CaseFacts("pothole", "roads", Set.of(), "agent", "Ward 4 - Meadowvale", false);
+        CaseFacts elsewhere = new CaseFacts("pothole", "roads", Set.of(), "agent", "Ward 4 - Meadowvale");
         assertThat(policy.read(office, elsewhere)).isEqualTo(CaseAccess.NONE);
     }
 
