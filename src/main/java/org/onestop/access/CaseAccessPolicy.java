@@ -65,7 +65,7 @@ public class CaseAccessPolicy {
     }
 
     private Set<String> wardOfficesOf(StaffMember s) {
-        return s.groups().stream().filter(g -> g.startsWith("council-ward-")).collect(Collectors.toUnmodifiableSet());
+        return s.groups().stream().filter(g -> g.startsWith(Roles.WARD_OFFICE_PREFIX)).collect(Collectors.toUnmodifiableSet());
     }
 
     // ---------------------------------------------------------------- opening cases

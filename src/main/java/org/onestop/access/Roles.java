@@ -1,5 +1,6 @@
 package org.onestop.access;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,21 +18,32 @@ public final class Roles {
     /** The one service a councillor's office opens, on a resident's behalf. */
     public static final String COUNCILLOR_INQUIRY = "councillor-inquiry";
 
-    private static final Pattern WARD_NUMBER = Pattern.compile("(?i)\\bward\\s*(\\d+)");
+    public static final String WARD_OFFICE_PREFIX = "council-ward-";
+    private static final Pattern WARD_NUMBER = Pattern.compile("(?i)\\bward\\s*(?:no\\.?\\s*|#\\s*)?(\\d{1,9})\\b");
 
     private Roles() {
     }
 
     /**
-     * The group of a ward's councillor's office ({@code council-ward-1} for "Ward 1 - Harbourfront"): its members
-     * follow the status of the cases in that ward.
+     * The group of a ward's councillor's office ({@code council-ward-1} for "Ward 1 - Harbourfront", else
+     * {@code council-ward-<slug of the name>}): its members follow the status of the cases in that ward.
      */
     public static String wardOfficeGroup(String wardName) {
+        if (wardName == null || wardName.isBlank()) {
+            throw new IllegalArgumentException("a ward needs a name");
+        }
         Matcher number = WARD_NUMBER.matcher(wardName);
         if (number.find()) {
-            return "council-ward-" + number.group(1);
+            return WARD_OFFICE_PREFIX + number.group(1).replaceFirst("^0+(?=\\d)", "");
         }
-        String slug = wardName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return "council-ward-" + (slug.length() > 50 ? slug.substring(0, 50) : slug);
+        String slug = Normalizer.normalize(wardName, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        // Group ids are at most 64 characters (generalResourceWhitelistPattern); a name without a letter or digit
+        // in the Latin alphabet still gets a stable id.
+        if (slug.isEmpty()) {
+            slug = Integer.toHexString(wardName.strip().hashCode());
+        }
+        slug = slug.substring(0, Math.min(slug.length(), 64 - WARD_OFFICE_PREFIX.length())).replaceAll("-+$", "");
+        return WARD_OFFICE_PREFIX + slug;
     }
 }

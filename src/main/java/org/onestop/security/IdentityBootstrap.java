@@ -10,14 +10,14 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.onestop.cases.Wards;
+import org.onestop.access.Roles;
 import org.onestop.departments.Departments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,20 +29,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes sure the groups, authorizations and Tasklist filters OneStop relies on exist, on every start (idempotent, so
- * any number of nodes may run it): a group per department and per department's supervisors, the roles, least-privilege
- * grants, and the first administrator from {@code ONESTOP_ADMIN_USER} / {@code ONESTOP_ADMIN_PASSWORD}.
+ * any number of nodes may run it): a group per department and per department's supervisors, the roles, a councillor's
+ * office per ward, the engine grants of {@link EngineRights} (narrowing older, wider ones), and the first administrator
+ * from {@code ONESTOP_ADMIN_USER} / {@code ONESTOP_ADMIN_PASSWORD}.
  */
 @Component
 @Order(10)
 public class IdentityBootstrap implements ApplicationRunner {
 
-    public static final String CONTACT_CENTRE = "contact-centre";
-    public static final String PROCESS_OWNERS = "process-owners";
+    public static final String CONTACT_CENTRE = Roles.CONTACT_CENTRE;
+    public static final String PROCESS_OWNERS = Roles.PROCESS_OWNERS;
     /** Staff who write and correct the knowledge base's articles. */
-    public static final String KNOWLEDGE_EDITORS = "knowledge-editors";
+    public static final String KNOWLEDGE_EDITORS = Roles.KNOWLEDGE_EDITORS;
     /** Councillors' assistants: open councillor inquiries on a resident's behalf from the console. */
-    public static final String COUNCIL_OFFICE = "council-office";
+    public static final String COUNCIL_OFFICE = Roles.COUNCIL_OFFICE;
     public static final String ADMINS = Groups.CAMUNDA_ADMIN;
+    /** Group type of the councillors' offices per ward ({@link #wardOfficeGroup}). */
+    public static final String WARD_OFFICE = "WARD_OFFICE";
+    private static final String WARD_OFFICE_PREFIX = Roles.WARD_OFFICE_PREFIX;
 
     private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
 
@@ -51,12 +55,13 @@ public class IdentityBootstrap implements ApplicationRunner {
     private final FilterService filters;
     private final TaskService tasks;
     private final Departments departments;
+    private final Wards wards;
     private final String adminUser;
     private final String adminPassword;
     private final boolean demoUsers;
 
     IdentityBootstrap(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks,
-                      Departments departments, @Value("${onestop.admin.username:}") String adminUser,
+                      Departments departments, Wards wards, @Value("${onestop.admin.username:}") String adminUser,
                       @Value("${onestop.admin.password:}") String adminPassword,
                       @Value("${onestop.demo.users:false}") boolean demoUsers) {
         this.identity = identity;
@@ -64,6 +69,7 @@ public class IdentityBootstrap implements ApplicationRunner {
         this.filters = filters;
         this.tasks = tasks;
         this.departments = departments;
+        this.wards = wards;
         this.adminUser = adminUser;
         this.adminPassword = adminPassword;
         this.demoUsers = demoUsers;
@@ -76,35 +82,19 @@ public class IdentityBootstrap implements ApplicationRunner {
         group(PROCESS_OWNERS, "Process owners", Groups.GROUP_TYPE_WORKFLOW);
         group(KNOWLEDGE_EDITORS, "Knowledge base editors", Groups.GROUP_TYPE_WORKFLOW);
         group(COUNCIL_OFFICE, "Councillors' office", Groups.GROUP_TYPE_WORKFLOW);
-        List<String> staff = new ArrayList<>(List.of(CONTACT_CENTRE, PROCESS_OWNERS, COUNCIL_OFFICE));
-        List<String> supervisors = new ArrayList<>();
+        List<String> wardOffices = new ArrayList<>();
+        for (String ward : wards.names()) {
+            String office = wardOfficeGroup(ward);
+            group(office, "Councillor's office, " + ward, WARD_OFFICE);
+            wardOffices.add(office);
+        }
         for (Departments.Department department : departments.departments()) {
             group(department.id(), department.name(), "DEPARTMENT");
             group(department.supervisorsGroup(), department.name() + " supervisors", "SUPERVISORS");
             group(department.id() + "-oncall", department.name() + " on call", "ONCALL");
             group(department.id() + "-head", "Head of " + department.name(), "HEAD");
-            staff.add(department.id() + "-head");
-            staff.add(department.id() + "-oncall");
-            staff.add(department.id());
-            staff.add(department.supervisorsGroup());
-            supervisors.add(department.supervisorsGroup());
         }
-        for (String group : staff) {
-            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
-            grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ);
-        }
-        for (String group : supervisors) {
-            grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-            grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
-            grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
-        }
-        grant(PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.ALL);
-        grant(PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.ALL);
-        grant(PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.ALL);
-        grant(PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.ALL);
-        grant(PROCESS_OWNERS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+        EngineRights.of(departments.departments(), wardOffices).apply(authorizations);
 
         filter("My tasks", 0, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
                 "Tasks assigned to me");
@@ -115,6 +105,14 @@ public class IdentityBootstrap implements ApplicationRunner {
         if (demoUsers) {
             demoUsers();
         }
+    }
+
+    /**
+     * The group of the councillor's office of a ward ({@code Wards#names()}): {@code council-ward-<n>} for
+     * "Ward n - Name", else {@code council-ward-<slug of the name>}.
+     */
+    public static String wardOfficeGroup(String wardName) {
+        return Roles.wardOfficeGroup(wardName);
     }
 
     private void admin() {
@@ -140,6 +138,10 @@ public class IdentityBootstrap implements ApplicationRunner {
         user("agent", "Alex", "Agent", "demo", CONTACT_CENTRE);
         user("editor", "Eddie", "Editor", "demo", CONTACT_CENTRE, KNOWLEDGE_EDITORS);
         user("council", "Cora", "Council", "demo", COUNCIL_OFFICE);
+        // Ward 1's office too, where the demo's wards have a ward 1.
+        if (identity.createGroupQuery().groupId(WARD_OFFICE_PREFIX + "1").count() > 0) {
+            user("council", "Cora", "Council", "demo", WARD_OFFICE_PREFIX + "1");
+        }
         user("owner", "Olive", "Owner", "demo", PROCESS_OWNERS);
         user("admin", "Ada", "Admin", "demo", ADMINS);
         Map<String, String[]> staff = Map.of(
@@ -177,24 +179,6 @@ public class IdentityBootstrap implements ApplicationRunner {
             group.setType(type);
             identity.saveGroup(group);
         }
-    }
-
-    /** Grants the permissions, adding to the group's existing grant on that resource if there is one. */
-    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
-                .resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT).singleResult();
-        if (authorization == null) {
-            authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            authorization.setGroupId(groupId);
-            authorization.setResource(resource);
-            authorization.setResourceId(resourceId);
-        } else if (java.util.Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
-            return;
-        }
-        for (Permission permission : permissions) {
-            authorization.addPermission(permission);
-        }
-        authorizations.saveAuthorization(authorization);
     }
 
     private void filter(String name, int priority, TaskQuery query, String description) {
