@@ -47,11 +47,10 @@ final class BpmnRules {
         for (int i = 0; i < attributes.getLength(); i++) {
             attribute(resource, id, element, extension, (Attr) attributes.item(i), problems);
         }
+        expressions(resource, id, where(element), SafeXml.ownText(element), problems);
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element e) {
                 check(resource, e, problems);
-            } else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-                expressions(resource, id, where(element), child.getNodeValue(), problems);
             }
         }
     }

@@ -42,13 +42,14 @@ final class DmnRules {
                         "remove the expressionLanguage attribute (FEEL is the default) and write the expression in FEEL"));
             }
         }
+        String text = SafeXml.ownText(element);
+        if (EXTERNAL.matcher(FEEL_STRING.matcher(text).replaceAll("\"\"")).find()) {
+            problems.add(new ModelProblem(resource, id, element.getTagName(), text.trim(),
+                    "a FEEL external function calls Java", "compute it with FEEL's own functions"));
+        }
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element e) {
                 check(resource, e, problems);
-            } else if ((child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE)
-                    && EXTERNAL.matcher(FEEL_STRING.matcher(child.getNodeValue()).replaceAll("\"\"")).find()) {
-                problems.add(new ModelProblem(resource, id, element.getTagName(), child.getNodeValue().trim(),
-                        "a FEEL external function calls Java", "compute it with FEEL's own functions"));
             }
         }
     }

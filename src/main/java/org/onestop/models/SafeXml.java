@@ -46,6 +46,20 @@ final class SafeXml {
         }
     }
 
+    /**
+     * All the element's own text, CDATA included, joined across its child elements: that is how the engine's parser
+     * reads an element's text, so "$" before a child element and "{...}" after it are one expression there too.
+     */
+    static String ownText(Element element) {
+        StringBuilder text = new StringBuilder();
+        for (org.w3c.dom.Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == org.w3c.dom.Node.TEXT_NODE || child.getNodeType() == org.w3c.dom.Node.CDATA_SECTION_NODE) {
+                text.append(child.getNodeValue());
+            }
+        }
+        return text.toString();
+    }
+
     /** The id of the element or of its nearest ancestor with one outside the given extension namespaces. */
     static String nearestId(Element element, java.util.Set<String> extensionNamespaces) {
         for (org.w3c.dom.Node node = element; node instanceof Element e; node = node.getParentNode()) {

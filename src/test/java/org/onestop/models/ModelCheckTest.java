@@ -156,6 +156,20 @@ class ModelCheckTest {
     }
 
     @Test
+    void anExpressionSplitByCdataOrAChildElementIsReadAsTheEngineReadsIt() {
+        assertThat(bpmnProblems("""
+                <bpmn:sequenceFlow id="Flow_Cdata" sourceRef="A" targetRef="B">
+                  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">$<![CDATA[{identityService.createMembership('owner','camunda-admin')}]]></bpmn:conditionExpression>
+                </bpmn:sequenceFlow>
+                <bpmn:sequenceFlow id="Flow_Split" sourceRef="A" targetRef="B">
+                  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">$<bpmn:documentation />{runtimeService}</bpmn:conditionExpression>
+                </bpmn:sequenceFlow>
+                """)).extracting(ModelProblem::elementId, ModelProblem::expression).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Flow_Cdata", "${identityService.createMembership('owner','camunda-admin')}"),
+                org.assertj.core.groups.Tuple.tuple("Flow_Split", "${runtimeService}"));
+    }
+
+    @Test
     void decisionsMayOnlyUseFeel() {
         assertThat(check.check("good.dmn", dmn("", "", "\"high\"").getBytes(StandardCharsets.UTF_8))).isEmpty();
         assertThat(check.check("feel.dmn", dmn("expressionLanguage=\"https://www.omg.org/spec/DMN/20191111/FEEL/\"",
