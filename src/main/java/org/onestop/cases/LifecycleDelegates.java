@@ -4,6 +4,7 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.onestop.models.ModelBean;
 import org.onestop.standards.BusinessCalendar;
 import org.onestop.standards.ServiceStandards;
 import org.springframework.context.annotation.Bean;
@@ -11,12 +12,13 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The service tasks of {@code bpmn/case-lifecycle.bpmn}, each a bean named after what it does.
- * They only read variables and call {@link CaseService}.
+ * They only read variables and call {@link CaseService}. Each is a {@link ModelBean}: the only beans models may name.
  */
 @Configuration(proxyBeanMethods = false)
 class LifecycleDelegates {
 
     @Bean
+    @ModelBean
     JavaDelegate assignCase(CaseService cases) {
         return execution -> {
             CaseService.Assignment assignment = cases.assign(caseId(execution),
@@ -37,31 +39,37 @@ class LifecycleDelegates {
     }
 
     @Bean
+    @ModelBean
     JavaDelegate resolveCase(CaseService cases) {
         return execution -> cases.resolve(caseId(execution), (String) execution.getVariable("resolutionNote"));
     }
 
     @Bean
+    @ModelBean
     JavaDelegate closeCase(CaseService cases) {
         return execution -> cases.close(caseId(execution));
     }
 
     @Bean
+    @ModelBean
     JavaDelegate referCase(CaseService cases) {
         return execution -> cases.refer(caseId(execution), (String) execution.getVariable("referralReason"));
     }
 
     @Bean
+    @ModelBean
     JavaDelegate remindDepartment(CaseService cases) {
         return execution -> cases.remind(caseId(execution));
     }
 
     @Bean
+    @ModelBean
     JavaDelegate escalateToDepartmentHead(CaseService cases) {
         return execution -> cases.escalateToHead(caseId(execution));
     }
 
     @Bean
+    @ModelBean
     JavaDelegate recordEscalation(CaseService cases) {
         return execution -> cases.escalate(caseId(execution));
     }
@@ -71,6 +79,7 @@ class LifecycleDelegates {
      * {@code stageWithin} and {@code stageClock}, sets {@code stageDueBy} for the stage's own timers.
      */
     @Bean
+    @ModelBean
     JavaDelegate startStageClock(CaseService cases) {
         return execution -> {
             java.time.Instant due = cases.startStage(caseId(execution), (String) execution.getVariable("stageName"),

@@ -155,8 +155,8 @@ class GraffitiRemovalProcessTest {
 
     @Test
     void unansweredPropertyTypeGoesToABylawInspection() {
-        // given
-        Map<String, Object> answers = withVariables("departmentGroup", "bylaw", "offensive", false);
+        // given no property type (intake requires one, so the variable is there, if empty: models read variables directly)
+        Map<String, Object> answers = withVariables("departmentGroup", "bylaw", "propertyType", null, "offensive", false);
 
         // when
         ProcessInstance graffiti = report(answers);
