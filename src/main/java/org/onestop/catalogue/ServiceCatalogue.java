@@ -34,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ServiceCatalogue {
 
     static final String SERVICE_CODE = "serviceCode";
+    static final String PRIVACY = "privacy";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServiceCatalogue.class);
 
     private final RepositoryService repositoryService;
@@ -65,6 +66,15 @@ public class ServiceCatalogue {
             return Optional.empty();
         }
         return services().stream().filter(s -> s.code().equals(code)).findFirst();
+    }
+
+    /**
+     * Whether a service's cases are private: its model says {@code privacy=private}, says nothing, or the service is
+     * unknown (no longer deployed, suspended). Only a model that says {@code privacy=public} makes its cases public.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public boolean isPrivate(String serviceCode) {
+        return find(serviceCode).map(ServiceDefinition::privateCases).orElse(true);
     }
 
     /**
@@ -153,12 +163,22 @@ public class ServiceCatalogue {
                 keywords,
                 properties.getOrDefault("group", "Other"),
                 !"staff".equalsIgnoreCase(properties.getOrDefault("visibility", "public")),
+                privateCases(definition, properties.get(PRIVACY)),
                 definition.getKey(),
                 definition.getId(),
                 properties.getOrDefault("routingDecision", definition.getKey() + "Routing"),
                 !"optional".equalsIgnoreCase(properties.getOrDefault("location", "required")),
                 "true".equalsIgnoreCase(properties.getOrDefault("notifyWardCouncillor", "false")),
                 questions(definition)));
+    }
+
+    /** Private unless the model says public: a missing or mistyped property must not publish anyone's case. */
+    private static boolean privateCases(ProcessDefinition definition, String privacy) {
+        if (privacy != null && !privacy.strip().equalsIgnoreCase("public") && !privacy.strip().equalsIgnoreCase("private")) {
+            log.warn("Service process {} has privacy '{}'; expected public or private, so its cases are private",
+                    definition.getKey(), privacy);
+        }
+        return privacy == null || !privacy.strip().equalsIgnoreCase("public");
     }
 
     private static Map<String, String> properties(Process process) {

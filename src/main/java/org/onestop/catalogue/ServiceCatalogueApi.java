@@ -34,7 +34,7 @@ class ServiceCatalogueApi {
     }
 
     record ServiceView(String code, String name, String description, String group, List<String> keywords,
-                       boolean publicService, boolean locationRequired, List<Question> questions,
+                       boolean publicService, String privacy, boolean locationRequired, List<Question> questions,
                        List<PublishedStandards.Published> standards) {
     }
 
@@ -51,7 +51,7 @@ class ServiceCatalogueApi {
 
     private ServiceView view(ServiceDefinition s) {
         return new ServiceView(s.code(), s.name(), s.description(), s.group(), s.keywords(), s.publicService(),
-                s.locationRequired(), s.questions().fields().stream().map(Question::of).toList(),
+                s.privateCases() ? "private" : "public", s.locationRequired(), s.questions().fields().stream().map(Question::of).toList(),
                 standards.forService(s.code(), s.routingDecision()));
     }
 }

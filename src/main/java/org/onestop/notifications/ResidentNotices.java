@@ -25,6 +25,7 @@ import org.onestop.customers.ContactPreference;
 import org.onestop.customers.Customer;
 import org.onestop.customers.Customers;
 import org.onestop.customers.PhoneNumbers;
+import org.onestop.selfservice.StatusLinks;
 import org.onestop.survey.SurveyService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -93,6 +94,7 @@ class ResidentNotices {
     private final SurveyService surveys;
     private final NoticeTemplates templates;
     private final Outbox outbox;
+    private final StatusLinks links;
     private final ZoneId zone;
     private final String city;
     private final String publicUrl;
@@ -100,7 +102,7 @@ class ResidentNotices {
 
     ResidentNotices(ServiceRequests requests, CaseService cases, Customers customers, ServiceCatalogue catalogue,
                     RuntimeService runtime, OptOuts optOuts, AdditionalReporters reporters, SurveyService surveys, NoticeTemplates templates, Outbox outbox,
-                    @Value("${onestop.city.time-zone:America/Toronto}") String zone,
+                    StatusLinks links, @Value("${onestop.city.time-zone:America/Toronto}") String zone,
                     @Value("${onestop.city.name:the city}") String city,
                     @Value("${onestop.public-url:${onestop.base-url:http://localhost:8080}}") String publicUrl,
                     @Value("${onestop.survey.valid-for:P30D}") java.time.Duration surveyValidFor) {
@@ -114,6 +116,7 @@ class ResidentNotices {
         this.surveys = surveys;
         this.templates = templates;
         this.outbox = outbox;
+        this.links = links;
         this.zone = ZoneId.of(zone);
         this.city = city;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
@@ -221,7 +224,8 @@ class ResidentNotices {
         v.put("address", sr.getAddress());
         v.put("resolution", sr.getResolution());
         v.put("message", event.message());
-        v.put("statusUrl", publicUrl + "/status/" + sr.getReference());
+        // The resident's own link (with its key): the reference alone shows only the status.
+        v.put("statusUrl", publicUrl + links.path(sr.getReference()));
         v.put("reportUrl", publicUrl + "/report");
         v.put("surveyDays", surveyDays);
         if (milestone == Milestone.WAITING) {

@@ -34,6 +34,7 @@ import org.onestop.catalogue.ServiceDefinition;
 import org.onestop.customers.CustomerDetails;
 import org.onestop.departments.Departments;
 import org.onestop.selfservice.Photos;
+import org.onestop.selfservice.StatusLinks;
 import org.onestop.web.InvalidRequestException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
@@ -45,7 +46,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * GeoReport v2 over OneStop's catalogue and cases: only public services, cases opened through {@link CaseService} as
  * any other (channel {@code app}), and request documents that never carry the requester's name, e-mail, phone or
- * device id.
+ * device id. Cases of private services (their model's {@code privacy}) are never listed, and read by id they show only
+ * that the request exists, its service, status and dates.
  */
 @Service
 class Open311Service {
@@ -62,6 +64,7 @@ class Open311Service {
     private final Open311Requests open311Requests;
     private final Departments departments;
     private final Photos photos;
+    private final StatusLinks links;
     private final String publicUrl;
     private final EntityManager entityManager;
     private final Validator validator;
@@ -69,7 +72,7 @@ class Open311Service {
     private final ZoneId zone;
 
     Open311Service(ServiceCatalogue catalogue, CaseService cases, ServiceRequests requests, Open311Requests open311Requests,
-                   Departments departments, Photos photos, EntityManager entityManager, Validator validator, Clock clock,
+                   Departments departments, Photos photos, StatusLinks links, EntityManager entityManager, Validator validator, Clock clock,
                    @Value("${onestop.city.time-zone:America/Toronto}") String zone,
                    @Value("${onestop.public-url:${onestop.base-url:http://localhost:8080}}") String publicUrl) {
         this.catalogue = catalogue;
@@ -78,6 +81,7 @@ class Open311Service {
         this.open311Requests = open311Requests;
         this.departments = departments;
         this.photos = photos;
+        this.links = links;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.entityManager = entityManager;
         this.validator = validator;
@@ -285,11 +289,16 @@ class Open311Service {
 
     @Transactional(readOnly = true)
     List<Map<String, Object>> search(Query q, boolean extensions) {
-        Set<String> publicCodes = services().stream().map(ServiceDefinition::code).collect(Collectors.toSet());
+        // Filtered in the query, so that pages and their sizes only ever count public cases.
+        Set<String> publicCodes = services().stream().filter(s -> !s.privateCases()).map(ServiceDefinition::code)
+                .collect(Collectors.toSet());
         Specification<ServiceRequest> spec;
         if (!q.ids().isEmpty()) {
             // The specification: with service_request_id, every other filter is ignored.
             List<String> ids = q.ids().stream().map(id -> id.toUpperCase(java.util.Locale.ROOT)).toList();
+            if (publicCodes.isEmpty()) {
+                return List.of();
+            }
             spec = (root, query, cb) -> cb.and(root.get("reference").in(ids), root.get("serviceCode").in(publicCodes));
         } else {
             List<String> codes = q.serviceCodes().isEmpty() ? List.copyOf(publicCodes)
@@ -337,10 +346,28 @@ class Open311Service {
 
     @Transactional(readOnly = true)
     Map<String, Object> one(String reference, boolean extensions) {
-        ServiceRequest sr = cases.find(reference)
-                .filter(r -> services().stream().anyMatch(s -> s.code().equals(r.getServiceCode())))
-                .orElseThrow(() -> Open311Exception.notFound("service_request_id '" + Format.clip(reference) + "' not found"));
-        return documents(List.of(sr), extensions).get(0);
+        ServiceRequest sr = cases.find(reference).orElse(null);
+        ServiceDefinition service = sr == null ? null
+                : services().stream().filter(s -> s.code().equals(sr.getServiceCode())).findFirst().orElse(null);
+        if (service == null) {
+            throw Open311Exception.notFound("service_request_id '" + Format.clip(reference) + "' not found");
+        }
+        return service.privateCases() ? privateDocument(sr, service.name()) : documents(List.of(sr), extensions).get(0);
+    }
+
+    /**
+     * A private case by its id: that it exists, its service, status and dates; nothing about what or where it is, nor
+     * its timeline, whatever extensions are asked for.
+     */
+    private Map<String, Object> privateDocument(ServiceRequest sr, String serviceName) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("service_request_id", sr.getReference());
+        doc.put("status", sr.getStatus().open311());
+        doc.put("service_name", serviceName);
+        doc.put("service_code", sr.getServiceCode());
+        doc.put("requested_datetime", w3c(sr.getCreatedAt()));
+        doc.put("expected_datetime", w3c(sr.getResolveBy()));
+        return doc;
     }
 
     private List<Map<String, Object>> documents(List<ServiceRequest> page, boolean extensions) {
@@ -355,16 +382,16 @@ class Open311Service {
                         CaseEvent.class)
                 .setParameter("ids", ids).setParameter("public", Visibility.PUBLIC).getResultList().stream()
                 .collect(Collectors.groupingBy(CaseEvent::getCaseId));
-        Map<Long, String> photoPaths = photos.firstPhotoPaths(page.stream()
-                .collect(Collectors.toMap(ServiceRequest::getId, ServiceRequest::getReference)));
+        Map<Long, Long> firstPhotos = photos.firstPhotoIds(ids);
         Map<String, String> names = catalogue.services().stream()
                 .collect(Collectors.toMap(ServiceDefinition::code, ServiceDefinition::name, (a, b) -> a));
-        return page.stream().map(sr -> document(sr, extras.get(sr.getId()), photoPaths.get(sr.getId()),
+        return page.stream().map(sr -> document(sr, extras.get(sr.getId()),
+                firstPhotos.containsKey(sr.getId()) ? links.photoPath(sr.getReference(), firstPhotos.get(sr.getId())) : null,
                 timelines.getOrDefault(sr.getId(), List.of()), names.getOrDefault(sr.getServiceCode(), sr.getServiceCode()),
                 extensions)).toList();
     }
 
-    /** One request as the public may see it: no name, e-mail, phone or device id. */
+    /** One request of a public service as the public may see it: no name, e-mail, phone or device id. */
     private Map<String, Object> document(ServiceRequest sr, Open311Request extra, String photoPath, List<CaseEvent> publicTimeline,
                                          String serviceName, boolean extensions) {
         Map<String, Object> doc = new LinkedHashMap<>();

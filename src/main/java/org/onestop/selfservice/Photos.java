@@ -137,20 +137,19 @@ public class Photos {
     }
 
     /**
-     * The public address of each case's first photo, by case id, for apps (Open311 {@code media_url}): the residents'
-     * status page serves it, stripped of its metadata.
+     * The first photo of each case, by case id, for apps (Open311 {@code media_url}, through
+     * {@link StatusLinks#photoPath}): the residents' status page serves it, stripped of its metadata.
      */
     @Transactional(readOnly = true)
-    public Map<Long, String> firstPhotoPaths(Map<Long, String> referencesByCaseId) {
-        if (referencesByCaseId.isEmpty()) {
+    public Map<Long, Long> firstPhotoIds(java.util.Collection<Long> caseIds) {
+        if (caseIds.isEmpty()) {
             return Map.of();
         }
-        Map<Long, String> paths = new HashMap<>();
-        for (Object[] row : photos.firstOf(referencesByCaseId.keySet())) {
-            Long caseId = ((Number) row[0]).longValue();
-            paths.put(caseId, "/status/" + referencesByCaseId.get(caseId) + "/photos/" + ((Number) row[1]).longValue());
+        Map<Long, Long> ids = new HashMap<>();
+        for (Object[] row : photos.firstOf(caseIds)) {
+            ids.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
         }
-        return paths;
+        return ids;
     }
 
     /** The photos of a case (without their bytes), for the staff and status pages. */

@@ -58,17 +58,19 @@ class ReportPages {
     private final Photos photos;
     private final Wards wards;
     private final WardMap map;
+    private final StatusLinks links;
     private final Validator validator;
     private final ZoneId zone;
 
     ReportPages(ServiceCatalogue catalogue, CaseService cases, Reports reports, Photos photos, Wards wards, WardMap map,
-                Validator validator, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+                StatusLinks links, Validator validator, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
         this.catalogue = catalogue;
         this.cases = cases;
         this.reports = reports;
         this.photos = photos;
         this.wards = wards;
         this.map = map;
+        this.links = links;
         this.validator = validator;
         this.zone = ZoneId.of(zone);
     }
@@ -164,7 +166,8 @@ class ReportPages {
         if (errors.isEmpty()) {
             try {
                 ServiceRequest sr = reports.submit(request, image);
-                return "redirect:/report/received/" + sr.getReference();
+                // The key rides along, so that the receipt can give the resident their own status link.
+                return "redirect:/report/received/" + sr.getReference() + "?key=" + links.key(sr.getReference());
             } catch (InvalidRequestException e) {
                 e.fieldErrors().forEach((field, message) -> errors.putIfAbsent(field.startsWith("customer.")
                         ? field.substring("customer.".length()) : field, sentence(LABELS.getOrDefault(field, "This answer"), message)));
@@ -179,14 +182,23 @@ class ReportPages {
 
     // ---------------------------------------------------------------- the receipt
 
+    /**
+     * The receipt: reference, service and promised date (what the reference alone shows on the status page too), and,
+     * for the resident who just reported (the key from the redirect), their own status link.
+     */
     @GetMapping("/report/received/{reference}")
-    String received(@PathVariable String reference, Model model) {
+    String received(@PathVariable String reference, @RequestParam(name = "key", required = false) String key, Model model,
+                    HttpServletResponse response) {
+        response.setHeader("Referrer-Policy", "no-referrer");
         String ref = reference.toUpperCase(Locale.ROOT);
         ServiceRequest sr = REFERENCE.matcher(ref).matches() ? cases.find(ref).orElse(null) : null;
         if (sr == null) {
             throw new NotFoundException("no case with reference '" + ref + "'");
         }
         model.addAttribute("reference", sr.getReference());
+        boolean ownLink = links.opens(sr.getReference(), key);
+        model.addAttribute("ownLink", ownLink);
+        model.addAttribute("statusPath", ownLink ? links.path(sr.getReference()) : "/status/" + sr.getReference());
         model.addAttribute("serviceName", catalogue.find(sr.getServiceCode()).map(ServiceDefinition::name).orElse(sr.getServiceCode()));
         model.addAttribute("promisedDay", PublicDates.day(sr.getResolveBy(), zone));
         return "public/report-received";

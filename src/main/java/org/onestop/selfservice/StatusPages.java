@@ -28,15 +28,18 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * "Check a status", for residents without a login: a case by its reference number, with only what the public may
- * read (the public timeline, the expected date, the photos, which were stripped of metadata on upload) and never who
- * reported it. A resolved or closed case can be sent back ("this is not fixed") within the reopen window by whoever
- * knows the contact details it was reported with.
+ * "Check a status", for residents without a login. A reference alone, known or guessed, shows only the service, the
+ * status and the expected date. The resident's own link ({@link StatusLinks}: the reference with its key, from the
+ * confirmation page and every notice) shows the rest of what is public: the public timeline and, for a public case
+ * (a pothole, not a neighbour's noise), its description, address and photos, which were stripped of metadata on
+ * upload. Never who reported it. A resolved or closed case can be sent back ("this is not fixed") within the reopen
+ * window by whoever holds the link, or knows the contact details it was reported with.
  */
 @Controller
 class StatusPages {
@@ -51,20 +54,28 @@ class StatusPages {
     private final ServiceCatalogue catalogue;
     private final CustomerService customers;
     private final Photos photos;
+    private final StatusLinks links;
     private final Clock clock;
     private final ZoneId zone;
     private final Duration reopenWindow;
 
-    StatusPages(CaseService cases, ServiceCatalogue catalogue, CustomerService customers, Photos photos, Clock clock,
+    StatusPages(CaseService cases, ServiceCatalogue catalogue, CustomerService customers, Photos photos, StatusLinks links, Clock clock,
                 @Value("${onestop.city.time-zone:America/Toronto}") String zone,
                 @Value("${onestop.cases.reopen-window:P30D}") Duration reopenWindow) {
         this.cases = cases;
         this.catalogue = catalogue;
         this.customers = customers;
         this.photos = photos;
+        this.links = links;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
         this.reopenWindow = reopenWindow;
+    }
+
+    /** The key is in these pages' addresses: no page, picture or link followed from them may pass it on. */
+    @ModelAttribute
+    void noReferrer(HttpServletResponse response) {
+        response.setHeader("Referrer-Policy", "no-referrer");
     }
 
     @GetMapping("/status")
@@ -81,24 +92,27 @@ class StatusPages {
     }
 
     @GetMapping("/status/{reference}")
-    String show(@PathVariable String reference, @RequestParam(name = "reopened", required = false) String reopened,
-                Model model, HttpServletResponse response) {
+    String show(@PathVariable String reference, @RequestParam(name = "key", required = false) String key,
+                @RequestParam(name = "reopened", required = false) String reopened, Model model, HttpServletResponse response) {
         Optional<ServiceRequest> found = find(reference);
         if (found.isEmpty()) {
             return notFound(reference, model, response);
         }
         model.addAttribute("reopened", reopened != null);
-        return render(found.get(), model, "", "", Map.of());
+        return render(found.get(), links.opens(found.get().getReference(), key), model, "", "", Map.of());
     }
 
     @PostMapping("/status/{reference}/reopen")
     String reopen(@PathVariable String reference, @RequestParam(name = "reason", required = false) String reason,
-                  @RequestParam(name = "contact", required = false) String contact, Model model, HttpServletResponse response) {
+                  @RequestParam(name = "contact", required = false) String contact,
+                  @RequestParam(name = "key", required = false) String key, Model model, HttpServletResponse response) {
         Optional<ServiceRequest> found = find(reference);
         if (found.isEmpty()) {
             return notFound(reference, model, response);
         }
         ServiceRequest sr = found.get();
+        // The resident's own link is proof enough; without it, the contact details the case was reported with are.
+        boolean keyed = links.opens(sr.getReference(), key);
         String why = reason == null ? "" : reason.strip();
         String who = contact == null ? "" : contact.strip();
         Map<String, String> errors = new LinkedHashMap<>();
@@ -107,7 +121,7 @@ class StatusPages {
         } else if (why.length() > MAX_REASON) {
             errors.put("reason", "Keep it to " + MAX_REASON + " characters; you typed " + why.length() + ".");
         }
-        if (who.length() > 254 || !reportedBy(sr, who)) {
+        if (!keyed && (who.length() > 254 || !reportedBy(sr, who))) {
             errors.put("contact", NOT_YOURS);
         }
         if (sr.getStatus().isOpen()) {
@@ -119,7 +133,7 @@ class StatusPages {
         if (errors.isEmpty()) {
             try {
                 cases.reopen(sr.getReference(), why, Reports.RESIDENT);
-                return "redirect:/status/" + sr.getReference() + "?reopened";
+                return "redirect:" + (keyed ? links.path(sr.getReference()) + "&reopened" : "/status/" + sr.getReference() + "?reopened");
             } catch (InvalidRequestException e) {
                 e.fieldErrors().values().stream().findFirst().ifPresent(message ->
                         errors.put("reason", ReportPages.sentence("The report", message)));
@@ -127,13 +141,18 @@ class StatusPages {
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("reopened", false);
-        return render(cases.get(sr.getReference()), model, why.length() > MAX_REASON * 4 ? why.substring(0, MAX_REASON * 4) : why,
+        return render(cases.get(sr.getReference()), keyed, model, why.length() > MAX_REASON * 4 ? why.substring(0, MAX_REASON * 4) : why,
                 who.length() > 254 ? who.substring(0, 254) : who, errors);
     }
 
+    /** A photo of a public case, with the case's own key or the photo's (Open311's media_url); anything else is a 404. */
     @GetMapping("/status/{reference}/photos/{id}")
-    ResponseEntity<byte[]> photo(@PathVariable String reference, @PathVariable long id) {
-        return find(reference).flatMap(sr -> photos.find(sr.getId(), id))
+    ResponseEntity<byte[]> photo(@PathVariable String reference, @PathVariable long id,
+                                 @RequestParam(name = "key", required = false) String key) {
+        return find(reference)
+                .filter(sr -> links.opensPhoto(sr.getReference(), id, key))
+                .filter(sr -> !catalogue.isPrivate(sr.getServiceCode()))
+                .flatMap(sr -> photos.find(sr.getId(), id))
                 .map(StatusPages::image)
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
@@ -170,25 +189,36 @@ class StatusPages {
         return phoneDigits != null && !given.contains("@") && phoneDigits.equals(PhoneNumbers.digits(given));
     }
 
-    private String render(ServiceRequest sr, Model model, String reason, String contact, Map<String, String> errors) {
+    /**
+     * The page: by reference alone, the service, status and expected date; with the key, also the public timeline and
+     * the dates; for a public case also its description, address, ward and photos.
+     */
+    private String render(ServiceRequest sr, boolean keyed, Model model, String reason, String contact, Map<String, String> errors) {
         String serviceName = catalogue.find(sr.getServiceCode()).map(ServiceDefinition::name).orElse(sr.getServiceCode());
-        List<PublicEntry> timeline = cases.timeline(sr).stream()
+        boolean privateCase = catalogue.isPrivate(sr.getServiceCode());
+        boolean details = keyed && !privateCase;
+        List<PublicEntry> timeline = !keyed ? List.of() : cases.timeline(sr).stream()
                 .filter(e -> e.getVisibility() == Visibility.PUBLIC)
                 .map(e -> new PublicEntry(e.getOccurredAt().toString(), PublicDates.dayAndTime(e.getOccurredAt(), zone), e.getMessage()))
                 .toList();
         boolean reopenable = sr.getStatus() == CaseStatus.RESOLVED || sr.getStatus() == CaseStatus.CLOSED;
         boolean withinWindow = reopenable && (sr.getResolvedAt() == null || !sr.getResolvedAt().plus(reopenWindow).isBefore(clock.instant()));
         model.addAttribute("c", new PublicCase(sr.getReference(), serviceName, statusLabel(sr.getStatus()), sr.getStatus().open311(),
-                sr.getStatus().isOpen(), PublicDates.day(sr.getCreatedAt(), zone),
+                sr.getStatus().isOpen(), keyed ? PublicDates.day(sr.getCreatedAt(), zone) : null,
                 sr.getStatus().isOpen() ? PublicDates.day(sr.getResolveBy(), zone) : null,
-                PublicDates.day(sr.getResolvedAt(), zone), sr.getAddress(), sr.getWard(), sr.getDescription(), sr.getResolution()));
+                keyed ? PublicDates.day(sr.getResolvedAt(), zone) : null,
+                details ? sr.getAddress() : null, details ? sr.getWard() : null, details ? sr.getDescription() : null,
+                keyed ? sr.getResolution() : null));
+        model.addAttribute("keyed", keyed);
+        model.addAttribute("key", keyed ? links.key(sr.getReference()) : null);
+        model.addAttribute("privateCase", privateCase);
         model.addAttribute("timeline", timeline);
-        model.addAttribute("photos", photos.idsOf(sr.getId()));
+        model.addAttribute("photos", details ? photos.idsOf(sr.getId()) : List.of());
         // After a refused attempt the form stays, with the reason beside its field.
         model.addAttribute("reopenable", (reopenable && withinWindow) || !errors.isEmpty());
         model.addAttribute("tooLateToReopen", reopenable && !withinWindow && errors.isEmpty());
         model.addAttribute("reopenDays", reopenWindow.toDays());
-        model.addAttribute("reopenUntil", sr.getResolvedAt() == null ? null : PublicDates.day(sr.getResolvedAt().plus(reopenWindow), zone));
+        model.addAttribute("reopenUntil", !keyed || sr.getResolvedAt() == null ? null : PublicDates.day(sr.getResolvedAt().plus(reopenWindow), zone));
         model.addAttribute("reason", reason);
         model.addAttribute("contact", contact);
         model.addAttribute("errors", errors);
@@ -221,7 +251,7 @@ class StatusPages {
         };
     }
 
-    /** A case as anyone may read it: no customer, no staff, no internal notes. */
+    /** A case as the page may show it (fields left out are null): no customer, no staff, no internal notes. */
     record PublicCase(String reference, String serviceName, String status, String open311Status, boolean open,
                       String submittedOn, String expectedBy, String resolvedOn, String address, String ward,
                       String description, String resolution) {

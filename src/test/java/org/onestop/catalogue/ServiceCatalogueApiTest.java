@@ -29,6 +29,19 @@ import org.springframework.util.MultiValueMap;
 /** The catalogue comes from the deployed models: listing, one service, and a service added only as files. */
 class ServiceCatalogueApiTest extends IntegrationTest {
 
+    /** The decision per service, as the README's table has it. */
+    static final Map<String, Object> PRIVACY = Map.ofEntries(
+            Map.entry("pothole", "public"), Map.entry("sidewalk-damage", "public"), Map.entry("streetlight-out", "public"),
+            Map.entry("traffic-signal", "public"), Map.entry("snow-ice", "public"), Map.entry("tree", "public"),
+            Map.entry("graffiti", "public"), Map.entry("illegal-dumping", "public"),
+            Map.entry("noise-complaint", "private"), Map.entry("complaint", "private"), Map.entry("compliment", "private"),
+            Map.entry("councillor-inquiry", "private"), Map.entry("general-inquiry", "private"),
+            Map.entry("property-standards", "private"), Map.entry("parking", "private"), Map.entry("animal", "private"),
+            Map.entry("missed-collection", "private"), Map.entry("water-sewer", "private"));
+
+    @Autowired
+    ServiceCatalogue catalogue;
+
     @Autowired
     RepositoryService repositoryService;
 
@@ -46,6 +59,10 @@ class ServiceCatalogueApiTest extends IntegrationTest {
         Map<String, Object> pothole = services.stream().filter(s -> "pothole".equals(s.get("code"))).findFirst().orElseThrow();
         assertThat(pothole).containsEntry("name", "Pothole or road defect").containsEntry("group", "Roads")
                 .containsEntry("publicService", true).containsEntry("locationRequired", true);
+        // Each model says whether its cases are public or private (README, "Private services").
+        Map<String, Object> privacy = new HashMap<>();
+        services.stream().filter(s -> PRIVACY.containsKey(s.get("code"))).forEach(s -> privacy.put((String) s.get("code"), s.get("privacy")));
+        assertThat(privacy).isEqualTo(PRIVACY);
         assertThat(services).allSatisfy(s -> {
             assertThat((List<?>) s.get("questions")).as("%s has questions", s.get("code")).isNotEmpty();
             assertThat((List<?>) s.get("standards")).as("%s has a standard", s.get("code")).isNotEmpty();
@@ -70,6 +87,11 @@ class ServiceCatalogueApiTest extends IntegrationTest {
                 .containsEntry("text", "Acknowledge within 2 business days, resolve within 10 business days");
 
         assertThat(getJson(as(agent), "/api/services/fix-my-roof").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(pothole).containsEntry("privacy", "public");
+        assertThat(catalogue.isPrivate("pothole")).isFalse();
+        assertThat(catalogue.isPrivate("noise-complaint")).isTrue();
+        assertThat(catalogue.isPrivate("fix-my-roof")).as("an unknown service").isTrue();
+        assertThat(catalogue.isPrivate(null)).isTrue();
         assertThat(http.getForEntity("/api/services", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
@@ -96,6 +118,9 @@ class ServiceCatalogueApiTest extends IntegrationTest {
         try {
             Map<String, Object> listed = getJson(as(agent), "/api/services/shopping-cart").getBody();
             assertThat(listed).containsEntry("name", "Abandoned shopping cart").containsEntry("group", "Waste");
+            // Its model says nothing about privacy: its cases are private, the safe default.
+            assertThat(listed).containsEntry("privacy", "private");
+            assertThat(catalogue.isPrivate("shopping-cart")).isTrue();
             assertThat(listed.get("questions").toString()).contains("inWater", "store");
             assertThat(listed.get("standards").toString()).contains("high", "low");
 

@@ -27,7 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * In a real browser, without a login: a resident finds "pothole" by typing, makes a mistake and corrects it, answers,
  * gives an address, drops a pin on the ward map, attaches a photo, leaves an e-mail address, sends the report, reads
- * the reference and the promised date, then looks the report up by its reference. axe-core checks every page.
+ * the reference and the promised date, follows their own status link, then looks the report up by its reference
+ * alone (status and expected date only). axe-core checks every page.
  */
 class ReportBrowserTest extends IntegrationTest {
 
@@ -35,6 +36,8 @@ class ReportBrowserTest extends IntegrationTest {
     int port;
     @Autowired
     CaseService cases;
+    @Autowired
+    StatusLinks links;
 
     private ChromeDriver browser;
     private WebDriverWait wait;
@@ -117,7 +120,20 @@ class ReportBrowserTest extends IntegrationTest {
                     .isEqualTo(PublicDates.day(sr.getResolveBy(), java.time.ZoneId.of("America/Toronto")))
                     .matches("\\w+day \\d{1,2} \\w+ 2026");
 
-            // Later: "Check a status" from the header, by reference number.
+            // The resident's own link on the confirmation page: the whole public report, with the photo.
+            browser.findElement(By.id("status-link")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("status")));
+            Accessibility.assertNoSeriousViolations(browser);
+            assertThat(browser.getCurrentUrl()).endsWith(links.path(reference));
+            assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Received");
+            assertThat(browser.findElement(By.id("expected")).getText())
+                    .isEqualTo(PublicDates.day(cases.get(reference).getResolveBy(), java.time.ZoneId.of("America/Toronto")));
+            assertThat(browser.findElement(By.id("description")).getText()).isEqualTo("Deep, by the bus stop");
+            WebElement img = browser.findElement(By.cssSelector("ul.photos img"));
+            wait.until(d -> ((Number) browser.executeScript("return arguments[0].naturalWidth", img)).intValue() == 160);
+            assertThat(browser.getPageSource()).doesNotContain("jane.browser@example.org", "Jane Resident");
+
+            // Later: "Check a status" from the header, by reference number: the status and the expected date only.
             browser.findElement(By.linkText("Check a status")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reference")));
             Accessibility.assertNoSeriousViolations(browser);
@@ -134,10 +150,9 @@ class ReportBrowserTest extends IntegrationTest {
             assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Received");
             assertThat(browser.findElement(By.id("expected")).getText())
                     .isEqualTo(PublicDates.day(cases.get(reference).getResolveBy(), java.time.ZoneId.of("America/Toronto")));
-            assertThat(browser.findElement(By.id("description")).getText()).isEqualTo("Deep, by the bus stop");
-            WebElement img = browser.findElement(By.cssSelector("ul.photos img"));
-            wait.until(d -> ((Number) browser.executeScript("return arguments[0].naturalWidth", img)).intValue() == 160);
-            assertThat(browser.getPageSource()).doesNotContain("jane.browser@example.org", "Jane Resident");
+            assertThat(browser.findElements(By.id("description"))).isEmpty();
+            assertThat(browser.findElements(By.cssSelector("ul.photos img"))).isEmpty();
+            assertThat(browser.getPageSource()).doesNotContain("Deep, by the bus stop", "120 King St E", "jane.browser@example.org");
         } finally {
             Files.deleteIfExists(photo);
         }

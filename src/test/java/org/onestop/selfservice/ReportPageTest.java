@@ -32,6 +32,8 @@ class ReportPageTest extends IntegrationTest {
     CustomerService customers;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    StatusLinks links;
 
     private Resident resident;
 
@@ -68,16 +70,21 @@ class ReportPageTest extends IntegrationTest {
 
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
         String location = sent.headers().firstValue("Location").orElseThrow();
-        assertThat(location).matches(".*/report/received/SR-2026-\\d{6}");
-        String reference = location.substring(location.lastIndexOf('/') + 1);
+        assertThat(location).matches(".*/report/received/SR-2026-\\d{6}\\?key=[A-Za-z0-9_-]{22}");
+        String reference = referenceIn(location);
         ServiceRequest sr = cases.get(reference);
         assertThat(sr.getChannel().code()).isEqualTo("web");
         assertThat(sr.getWard()).isEqualTo("Ward 1 - Harbourfront");
         assertThat(sr.getCreatedBy()).isEqualTo("resident");
         assertThat(customers.find(sr.getCustomerId()).orElseThrow().getPreferredChannel().code()).isEqualTo("email");
 
-        HttpResponse<String> receipt = resident.get("/report/received/" + reference);
+        HttpResponse<String> receipt = resident.get("/report/received/" + reference + "?key=" + links.key(reference));
         assertThat(receipt.body()).contains(reference);
+        assertThat(receipt.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        // The resident who just reported gets their own status link; the reference alone gets the plain one.
+        assertThat(receipt.body()).contains("id=\"status-link\" href=\"" + links.path(reference) + "\"");
+        assertThat(resident.get("/report/received/" + reference).body()).contains("id=\"status-link\" href=\"/status/" + reference + "\"")
+                .doesNotContain("?key=");
         String promised = PublicDates.day(sr.getResolveBy(), java.time.ZoneId.of("America/Toronto"));
         assertThat(promised).matches("(Monday|Tuesday|Wednesday|Thursday|Friday) \\d{1,2} (November|December) 2026");
         assertThat(receipt.body()).contains(promised);
@@ -85,14 +92,19 @@ class ReportPageTest extends IntegrationTest {
         Map<String, Object> photo = jdbc.queryForMap("SELECT content_type, width, height, size FROM case_photo WHERE case_id = ?", sr.getId());
         assertThat(photo).containsEntry("CONTENT_TYPE", "image/png").containsEntry("WIDTH", 120).containsEntry("HEIGHT", 90);
 
-        // Apps see the photo too: Open311's media_url is its public (stripped) address on the status page.
+        // Apps see the photo too: Open311's media_url is its public (stripped) address on the status page, with a key
+        // that opens that photo only, not the resident's page.
         String json = resident.get("/open311/v2/requests/" + reference + ".json").body();
         java.util.regex.Matcher media = java.util.regex.Pattern.compile("\"media_url\":\"https?://[^/\"]+(/status/" + reference
-                + "/photos/\\d+)\"").matcher(json);
+                + "/photos/\\d+)\\?key=([A-Za-z0-9_-]{22})\"").matcher(json);
         assertThat(media.find()).as(json).isTrue();
-        HttpResponse<byte[]> image = resident.getBytes(media.group(1));
+        HttpResponse<byte[]> image = resident.getBytes(media.group(1) + "?key=" + media.group(2));
         assertThat(image.statusCode()).isEqualTo(200);
         assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(resident.getBytes(media.group(1)).statusCode()).isEqualTo(404);
+        assertThat(media.group(2)).isNotEqualTo(links.key(reference));
+        assertThat(resident.get("/status/" + reference + "?key=" + media.group(2)).body()).contains("id=\"limited\"")
+                .doesNotContain("Deep hole by the bus stop");
     }
 
     @Test
@@ -104,7 +116,7 @@ class ReportPageTest extends IntegrationTest {
         HttpResponse<String> sent = resident.postMultipart("/report/pothole", "/report/pothole", parts);
 
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
-        String reference = sent.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        String reference = referenceIn(sent.headers().firstValue("Location").orElseThrow());
         ServiceRequest sr = cases.get(reference);
         assertThat(sr.getCustomerId()).isNull();
         assertThat(sr.getLatitude()).isNull();
@@ -211,6 +223,11 @@ class ReportPageTest extends IntegrationTest {
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("id=\"email-error\">Give your e-mail address to get updates by e-mail");
         assertThat(page.body()).containsPattern("id=\"emailUpdates\"[^>]*checked");
+    }
+
+    /** The reference in the confirmation page's address, {@code …/report/received/SR-2026-000123?key=…}. */
+    static String referenceIn(String location) {
+        return location.replaceAll(".*/report/received/([^?]+).*", "$1");
     }
 
     static List<Resident.Part> potholeAnswers() {

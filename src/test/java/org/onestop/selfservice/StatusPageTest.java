@@ -15,13 +15,19 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onestop.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The residents' status page: public entries only, nobody's personal data, and "this is not fixed". */
+/**
+ * The residents' status page: by reference alone only the service, status and expected date; with the resident's own
+ * link public entries only, nobody's personal data; and "this is not fixed".
+ */
 class StatusPageTest extends IntegrationTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    StatusLinks links;
 
     private Resident resident;
     private String agent;
@@ -39,15 +45,25 @@ class StatusPageTest extends IntegrationTest {
         postJson(as(agent), "/api/cases/" + reference + "/notes", Map.of("text", "Internal: crew foreman suspects contractor damage", "visibility", "internal"));
         postJson(as(agent), "/api/cases/" + reference + "/notes", Map.of("text", "We have scheduled the repair", "visibility", "public"));
 
-        HttpResponse<String> page = resident.get("/status/" + reference);
+        HttpResponse<String> page = resident.get(links.path(reference));
 
         assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         String html = page.body();
         assertThat(html).contains(reference, "Pothole", "We have scheduled the repair", "Expected by", "Request received by phone");
         assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt; by the school").doesNotContain("<script>alert(1)");
         assertThat(html).doesNotContain("crew foreman", "Privatename", "priya.private", "555-0142", "5550142", "ss-agent");
         assertThat(html).containsPattern("id=\"expected\">(Monday|Tuesday|Wednesday|Thursday|Friday) \\d{1,2} \\w+ 2026<");
         assertThat(html).doesNotContain("Is it not fixed?"); // still open
+
+        // The reference alone, or with a wrong key: the service, the status and the expected date, nothing else.
+        for (String path : List.of("/status/" + reference, "/status/" + reference + "?key=AAAAAAAAAAAAAAAAAAAAAA",
+                "/status/" + reference + "?key=" + links.key("SR-2026-000001"))) {
+            String bare = resident.get(path).body();
+            assertThat(bare).contains(reference, "Pothole", "id=\"status\"", "Expected by").contains("id=\"limited\"")
+                    .doesNotContain("We have scheduled the repair", "Request received by phone", "by the school", "1 Main St",
+                            "What has happened", "Reported on");
+        }
     }
 
     @Test
@@ -74,7 +90,8 @@ class StatusPageTest extends IntegrationTest {
         String reference = open(Map.of("name", "Ola Reporter", "email", "ola.reporter@example.org"), "Hole");
         resolve(reference);
         String page = "/status/" + reference;
-        assertThat(resident.get(page).body()).contains("Is it not fixed?", "Resolved", "Patched.");
+        assertThat(resident.get(links.path(reference)).body()).contains("Is it not fixed?", "Resolved", "Patched.");
+        assertThat(resident.get(page).body()).contains("Is it not fixed?", "Closed", "id=\"contact\"").doesNotContain("Patched.");
 
         HttpResponse<String> stranger = resident.postForm(page, page + "/reopen", Map.of("reason", "Still there", "contact", "someone@example.org"));
         assertThat(stranger.statusCode()).isEqualTo(400);
@@ -94,7 +111,30 @@ class StatusPageTest extends IntegrationTest {
         assertThat(reopened.get("open311Status")).isEqualTo("open");
         assertThat(reopened.get("timeline").toString()).contains("Reopened: The <hole> is back");
         String after = resident.get(page + "?reopened").body();
-        assertThat(after).contains("We have sent your report back", "Reopened: The &lt;hole&gt; is back", "Expected by");
+        assertThat(after).contains("We have sent your report back", "Expected by").doesNotContain("The &lt;hole&gt; is back");
+        assertThat(resident.get(links.path(reference)).body()).contains("Reopened: The &lt;hole&gt; is back");
+    }
+
+    @Test
+    void theResidentsOwnLinkSendsACaseBackWithoutAskingForTheContactDetailsAndAWrongKeyDoesNot() throws Exception {
+        String reference = open(Map.of("name", "Kim Keyholder", "email", "kim.keyholder@example.org"), "Hole");
+        resolve(reference);
+        String own = links.path(reference);
+        String keyed = resident.get(own).body();
+        assertThat(keyed).contains("Is it not fixed?", "name=\"key\"").doesNotContain("id=\"contact\"");
+
+        HttpResponse<String> wrongKey = resident.postForm(own, "/status/" + reference + "/reopen",
+                Map.of("reason", "Still there", "key", links.key("SR-2026-000001")));
+        assertThat(wrongKey.statusCode()).isEqualTo(400);
+        assertThat(wrongKey.body()).contains("id=\"contact-error\">" + StatusPages.NOT_YOURS);
+        assertThat(getJson(as(agent), "/api/cases/" + reference).getBody()).containsEntry("status", "closed");
+
+        HttpResponse<String> withKey = resident.postForm(own, "/status/" + reference + "/reopen",
+                Map.of("reason", "Still there", "key", links.key(reference)));
+        assertThat(withKey.statusCode()).as(withKey.body()).isEqualTo(302);
+        assertThat(withKey.headers().firstValue("Location").orElseThrow()).endsWith(own + "&reopened");
+        assertThat(getJson(as(agent), "/api/cases/" + reference).getBody().get("open311Status")).isEqualTo("open");
+        assertThat(resident.get(own + "&reopened").body()).contains("We have sent your report back", "Reopened: Still there");
     }
 
     @Test
@@ -140,22 +180,32 @@ class StatusPageTest extends IntegrationTest {
     }
 
     @Test
-    void aPhotoIsShownOnTheStatusPageAndToStaffBehindTheLogin() throws Exception {
+    void aPhotoIsShownOnTheResidentsOwnStatusPageAndToStaffBehindTheLogin() throws Exception {
         List<Resident.Part> parts = new ArrayList<>(ReportPageTest.potholeAnswers());
         parts.add(Resident.Part.field("address", "3 Photo Lane"));
         parts.add(Resident.Part.file("photo", "p.png", "image/png", TestImages.png(40, 30)));
-        String reference = resident.postMultipart("/report/pothole", "/report/pothole", parts).headers()
-                .firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        String location = resident.postMultipart("/report/pothole", "/report/pothole", parts).headers()
+                .firstValue("Location").orElseThrow();
+        String reference = ReportPageTest.referenceIn(location);
 
-        String html = resident.get("/status/" + reference).body();
+        // The own link, as the confirmation page gives it.
+        String receipt = resident.get(location.replaceAll("^https?://[^/]+", "")).body();
+        String own = receipt.replaceAll("(?s).*id=\"status-link\" href=\"([^\"]+)\".*", "$1");
+        assertThat(own).isEqualTo(links.path(reference));
+        String html = resident.get(own).body();
         String src = html.replaceAll("(?s).*<img src=\"([^\"]+)\".*", "$1");
-        assertThat(src).matches("/status/" + reference + "/photos/\\d+");
+        assertThat(src).matches("/status/" + reference + "/photos/\\d+\\?key=" + links.key(reference));
         HttpResponse<byte[]> image = resident.getBytes(src);
         assertThat(image.statusCode()).isEqualTo(200);
         assertThat(image.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("image/png");
         assertThat(image.headers().firstValue("X-Content-Type-Options").orElseThrow()).isEqualTo("nosniff");
-        String id = src.replaceAll(".*/", "");
+        String id = src.replaceAll(".*/photos/(\\d+).*", "$1");
         assertThat(resident.getBytes("/status/SR-2026-999999/photos/" + id).statusCode()).isEqualTo(404);
+
+        // The reference alone shows no photo, and the photo needs the key.
+        assertThat(resident.get("/status/" + reference).body()).doesNotContain("<img", "/photos/");
+        assertThat(resident.getBytes("/status/" + reference + "/photos/" + id).statusCode()).isEqualTo(404);
+        assertThat(resident.getBytes("/status/" + reference + "/photos/" + id + "?key=" + links.key("SR-2026-000001")).statusCode()).isEqualTo(404);
 
         String staffPath = "/cases/" + reference + "/photos/" + id;
         assertThat(resident.get(staffPath).statusCode()).isEqualTo(302); // to the login page
