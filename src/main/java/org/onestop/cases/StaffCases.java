@@ -159,7 +159,7 @@ public class StaffCases {
     }
 
     private boolean isPrivate(String serviceCode) {
-        return catalogue.find(serviceCode).map(s -> !s.publicService()).orElse(true);
+        return catalogue.isPrivate(serviceCode);
     }
 
     private static NotFoundException notFound(String reference) {

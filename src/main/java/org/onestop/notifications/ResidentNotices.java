@@ -155,8 +155,14 @@ class ResidentNotices {
         if (sr == null || customer == null) {
             return;
         }
-        notify(customer, sr, added.entry(), Milestone.RECEIVED, Milestone.RECEIVED.template + ":" + round(sr),
-                variables(sr, added.entry(), Milestone.RECEIVED));
+        // What the first reporter told us is theirs, not the added caller's: no description, and for a private case
+        // (a neighbour, a household) not the address either.
+        Map<String, Object> v = variables(sr, added.entry(), Milestone.RECEIVED);
+        v.remove("description");
+        if (catalogue.isPrivate(sr.getServiceCode())) {
+            v.remove("address");
+        }
+        notify(customer, sr, added.entry(), Milestone.RECEIVED, Milestone.RECEIVED.template + ":" + round(sr), v);
     }
 
     /**

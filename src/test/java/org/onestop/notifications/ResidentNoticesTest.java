@@ -141,6 +141,9 @@ class ResidentNoticesTest extends IntegrationTest {
                 reference + " · Pothole or road defect: work is in progress",
                 reference + " · Pothole or road defect: resolved",
                 reference + " · Pothole or road defect: closed");
+        // What the first caller told us is theirs: the second caller's "received" notice does not quote it.
+        assertThat(GreenMailUtil.getBody(mailsTo(second).get(0)).replace("=\r\n", "")).doesNotContain("Hole by the school");
+        assertThat(GreenMailUtil.getBody(mailsTo(first).get(0)).replace("=\r\n", "")).contains("Hole by the school");
         assertThat(GreenMailUtil.getBody(mailsTo(second).get(0)).replace("=\r\n", "")).contains(reference)
                 .containsPattern("/status/" + reference + "\\?key=[A-Za-z0-9_-]{22}");
         assertThat(GreenMailUtil.getBody(mailsTo(second).get(3))).contains("/survey/");
