@@ -130,9 +130,26 @@ class AuthorizationMatrixTest extends IntegrationTest {
         cell("Camunda Cockpit", statuses(403, 403, 403, 200, 403, 403, 403, 200, 200),
                 r -> page(r, "/camunda/app/cockpit/default/").statusCode());
 
-        // ---- the public: Open311 never shows the customer, whoever asks
+        // ---- a private case (a noise complaint) in the same ward: a ward office follows its status, nothing more
+        Map<String, Object> noiseRequest = new HashMap<>(Map.of("serviceCode", "noise-complaint", "channel", "phone",
+                "description", "Matrix party next door", "address", "120 King St E, Lakeport",
+                "answers", Map.of("noiseSource", "amplified-music", "ongoing", true, "recurring", true)));
+        noiseRequest.put("customer", Map.of("name", "Matrix Neighbour", "email", "mx-neighbour@example.org"));
+        String n = (String) open(Role.AGENT, noiseRequest).get("reference");
+        cell("read the private case (API)", statuses(200, 200, 404, 404, 404, 404, 200, 404, 200),
+                r -> getJson(as(r.user), "/api/cases/" + n).getStatusCode().value());
+        cell("the private case's details or timeline (API)", yesNo(true, true, false, false, false, false, false, false, true),
+                r -> getJson(as(r.user), "/api/cases/" + n).toString().contains("Matrix party next door")
+                        || getJson(as(r.user), "/api/cases/" + n).toString().contains("Request received"));
+
+        // ---- the public: Open311 never shows the customer, and never a private case; a reference alone shows little
         ResponseEntity<String> open311 = http.getForEntity("/open311/v2/requests/" + p + ".json", String.class);
-        assertThat(open311.getBody()).doesNotContain(email).doesNotContain("Matrix Resident");
+        assertThat(open311.getBody()).contains(p).doesNotContain(email).doesNotContain("Matrix Resident");
+        ResponseEntity<String> list = http.getForEntity("/open311/v2/requests.json?service_request_id=" + p + "," + n, String.class);
+        assertThat(list.getBody()).contains(p).doesNotContain(n).doesNotContain("Matrix party");
+        assertThat(http.getForEntity("/status/" + n, String.class).getBody()).contains("Noise complaint")
+                .doesNotContain("Matrix party").doesNotContain("120 King St E").doesNotContain("Request received");
+        assertThat(http.getForEntity("/status/" + p, String.class).getBody()).doesNotContain("Reported by a caller");
 
         assertThat(wrong).as(cells + " cells checked").isEmpty();
     }
