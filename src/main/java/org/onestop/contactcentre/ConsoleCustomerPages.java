@@ -13,10 +13,12 @@ import org.onestop.customers.Customer;
 import org.onestop.customers.CustomerDetails;
 import org.onestop.customers.CustomerSearch;
 import org.onestop.customers.CustomerService;
+import org.onestop.customers.IntakeDetails;
 import org.onestop.web.InvalidRequestException;
 import org.onestop.web.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +29,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriUtils;
 
-/** Find the caller, see their cases and contacts, record a new caller or correct one's details. */
+/**
+ * Find the caller, see their cases and contacts, record a new caller or correct one's details, and choose between
+ * their recorded details and the differing ones a request brought.
+ */
 @Controller
 class ConsoleCustomerPages {
 
@@ -60,15 +65,17 @@ class ConsoleCustomerPages {
 
     private final CustomerSearch search;
     private final CustomerService customers;
+    private final IntakeDetails intakeDetails;
     private final CustomerCases customerCases;
     private final ContactLog contactLog;
     private final Clock clock;
     private final ZoneId zone;
 
-    ConsoleCustomerPages(CustomerSearch search, CustomerService customers, CustomerCases customerCases,
+    ConsoleCustomerPages(CustomerSearch search, CustomerService customers, IntakeDetails intakeDetails, CustomerCases customerCases,
                          ContactLog contactLog, Clock clock, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
         this.search = search;
         this.customers = customers;
+        this.intakeDetails = intakeDetails;
         this.customerCases = customerCases;
         this.contactLog = contactLog;
         this.clock = clock;
@@ -113,15 +120,45 @@ class ConsoleCustomerPages {
     @GetMapping("/console/customers/{id}")
     String show(@PathVariable long id, @RequestParam(required = false) String channel, @RequestParam(required = false) String started,
                 @RequestParam(required = false) Long recorded, Model model) {
-        Customer customer = customers.find(id).orElseThrow(() -> new NotFoundException("no customer with id " + id));
         ContactContext ctx = ContactContext.of(channel, started, null, clock).withCustomer(id);
+        page(model, ctx, id, Map.of());
+        ConsolePages.confirm(model, contactLog, recorded);
+        return "console/customer";
+    }
+
+    /** "Use this instead": a detail a request brought replaces the recorded one. */
+    @PostMapping("/console/customers/{id}/details-to-confirm/{detailId}/use")
+    ModelAndView useDetail(@PathVariable long id, @PathVariable long detailId, @RequestParam long version,
+                           @RequestParam(required = false) String channel, @RequestParam(required = false) String started,
+                           Authentication user, Model model) {
+        ContactContext ctx = ContactContext.of(channel, started, null, clock).withCustomer(id);
+        try {
+            intakeDetails.use(id, detailId, version, user.getName());
+            return new ModelAndView("redirect:" + ctx.link("/console/customers/" + id));
+        } catch (InvalidRequestException e) {
+            page(model, ctx, id, e.fieldErrors());
+            return new ModelAndView("console/customer", model.asMap(), HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    /** "Dismiss": the recorded detail stays, the one the request brought is dropped. */
+    @PostMapping("/console/customers/{id}/details-to-confirm/{detailId}/dismiss")
+    String dismissDetail(@PathVariable long id, @PathVariable long detailId, @RequestParam(required = false) String channel,
+                         @RequestParam(required = false) String started, Authentication user) {
+        ContactContext ctx = ContactContext.of(channel, started, null, clock).withCustomer(id);
+        intakeDetails.dismiss(id, detailId, user.getName());
+        return "redirect:" + ctx.link("/console/customers/" + id);
+    }
+
+    private void page(Model model, ContactContext ctx, long id, Map<String, String> confirmErrors) {
+        Customer customer = customers.find(id).orElseThrow(() -> new NotFoundException("no customer with id " + id));
         model.addAttribute("ctx", ctx);
         model.addAttribute("elapsed", ctx.elapsed(clock));
         model.addAttribute("customer", customer);
+        model.addAttribute("toConfirm", intakeDetails.toConfirm(id));
+        model.addAttribute("confirmErrors", confirmErrors);
         model.addAttribute("cases", customerCases.newestFirst(id, HISTORY));
         model.addAttribute("contacts", contactLog.history(id, HISTORY));
-        ConsolePages.confirm(model, contactLog, recorded);
-        return "console/customer";
     }
 
     @GetMapping("/console/customers/new")
