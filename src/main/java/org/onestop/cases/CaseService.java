@@ -161,8 +161,10 @@ public class CaseService {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
+        CustomerService.Intake intake = null;
         if (customer == null && request.customer() != null) {
-            customer = customers.findOrCreate(request.customer());
+            intake = customers.findOrCreate(request.customer(), request.channel().code());
+            customer = intake.customer();
         }
         // An address in the city's register gives the point, whatever door the request came in by: the ward, the
         // nearby-duplicate check and the map then work for "120 King St E" as for a pin.
@@ -183,6 +185,9 @@ public class CaseService {
                 customer == null ? null : customer.getId(), trimToNull(request.description()), trimToNull(request.address()),
                 latitude, longitude, ward, toJson(answers.answers()), actor, now));
         sr.assignReference(String.format("SR-%d-%06d", now.atZone(zone).getYear(), sr.getId()));
+        if (intake != null) {
+            customers.cameWith(intake, sr.getReference());
+        }
         record(sr, CaseEventType.SUBMITTED, Visibility.PUBLIC, actor,
                 "Request received by " + request.channel().code() + ": " + service.name());
 

@@ -14,6 +14,7 @@ import org.onestop.customers.Customer;
 import org.onestop.customers.CustomerDetails;
 import org.onestop.customers.CustomerSearch;
 import org.onestop.customers.CustomerService;
+import org.onestop.customers.IntakeDetails;
 import org.onestop.web.InvalidRequestException;
 import org.onestop.web.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,7 +30,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriUtils;
 
-/** Find the caller, see their cases and contacts, record a new caller or correct one's details. */
+/**
+ * Find the caller, see their cases and contacts, record a new caller or correct one's details, and choose between
+ * their recorded details and the differing ones a request brought.
+ */
 @Controller
 class ConsoleCustomerPages {
 
@@ -62,16 +66,19 @@ class ConsoleCustomerPages {
 
     private final CustomerSearch search;
     private final CustomerService customers;
+    private final IntakeDetails intakeDetails;
     private final CustomerCases customerCases;
     private final ContactLog contactLog;
     private final ConsoleCustomers access;
     private final Clock clock;
     private final ZoneId zone;
 
-    ConsoleCustomerPages(CustomerSearch search, CustomerService customers, CustomerCases customerCases,
-                         ContactLog contactLog, ConsoleCustomers access, Clock clock, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+    ConsoleCustomerPages(CustomerSearch search, CustomerService customers, IntakeDetails intakeDetails, CustomerCases customerCases,
+                         ContactLog contactLog, ConsoleCustomers access, Clock clock,
+                         @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
         this.search = search;
         this.customers = customers;
+        this.intakeDetails = intakeDetails;
         this.customerCases = customerCases;
         this.contactLog = contactLog;
         this.access = access;
@@ -122,16 +129,57 @@ class ConsoleCustomerPages {
     @GetMapping("/console/customers/{id}")
     String show(@PathVariable long id, @RequestParam(required = false) String channel, @RequestParam(required = false) String started,
                 @RequestParam(required = false) Long recorded, Authentication user, Model model) {
-        Customer customer = visible(id, user);
         ContactContext ctx = ContactContext.of(channel, started, null, clock).withCustomer(id);
+        page(model, ctx, id, Map.of(), user);
+        ConsolePages.confirm(model, contactLog, recorded);
+        return "console/customer";
+    }
+
+    /** "Use this instead": a detail a request brought replaces the recorded one. */
+    @PostMapping("/console/customers/{id}/details-to-confirm/{detailId}/use")
+    ModelAndView useDetail(@PathVariable long id, @PathVariable long detailId, @RequestParam long version,
+                           @RequestParam(required = false) String channel, @RequestParam(required = false) String started,
+                           Authentication user, Model model) {
+        ContactContext ctx = ContactContext.of(channel, started, null, clock).withCustomer(id);
+        confirmer(id, user);
+        try {
+            intakeDetails.use(id, detailId, version, user.getName());
+            return new ModelAndView("redirect:" + ctx.link("/console/customers/" + id));
+        } catch (InvalidRequestException e) {
+            page(model, ctx, id, e.fieldErrors(), user);
+            return new ModelAndView("console/customer", model.asMap(), HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    /** "Dismiss": the recorded detail stays, the one the request brought is dropped. */
+    @PostMapping("/console/customers/{id}/details-to-confirm/{detailId}/dismiss")
+    String dismissDetail(@PathVariable long id, @PathVariable long detailId, @RequestParam(required = false) String channel,
+                         @RequestParam(required = false) String started, Authentication user) {
+        ContactContext ctx = ContactContext.of(channel, started, null, clock).withCustomer(id);
+        confirmer(id, user);
+        intakeDetails.dismiss(id, detailId, user.getName());
+        return "redirect:" + ctx.link("/console/customers/" + id);
+    }
+
+    /** Confirming a caller's details is the directory's users' (agents, administrators), by the access policy. */
+    private void confirmer(long id, Authentication user) {
+        visible(id, user);
+        if (!access.mayUseDirectory(user)) {
+            throw new org.springframework.security.access.AccessDeniedException("Details to confirm are the contact centre's to confirm.");
+        }
+    }
+
+    private void page(Model model, ContactContext ctx, long id, Map<String, String> confirmErrors, Authentication user) {
+        Customer customer = visible(id, user);
+        boolean directory = access.mayUseDirectory(user);
         model.addAttribute("ctx", ctx);
         model.addAttribute("elapsed", ctx.elapsed(clock));
         model.addAttribute("customer", customer);
+        model.addAttribute("toConfirm", directory ? intakeDetails.toConfirm(id) : List.of());
+        model.addAttribute("confirmErrors", confirmErrors);
         model.addAttribute("cases", customerCases.newestFirst(id, HISTORY, StaffMember.of(user)));
         // The contact history (every agent's notes of every call) is the contact centre's, not a councillor's office's.
-        model.addAttribute("contacts", access.mayUseDirectory(user) ? contactLog.history(id, HISTORY) : List.of());
-        ConsolePages.confirm(model, contactLog, recorded);
-        return "console/customer";
+        model.addAttribute("contacts", directory ? contactLog.history(id, HISTORY) : List.of());
     }
 
     @GetMapping("/console/customers/new")

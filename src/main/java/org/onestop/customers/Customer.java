@@ -70,6 +70,40 @@ public class Customer {
         this.updatedAt = now;
     }
 
+    /** Replaces one detail (an agent chose it, or the customer had none). */
+    void change(DetailKind kind, String value, Instant now) {
+        switch (kind) {
+            case NAME -> this.name = value;
+            case PHONE -> {
+                this.phone = value;
+                this.phoneDigits = PhoneNumbers.digits(value);
+                this.phoneDigitsReversed = PhoneNumbers.reversed(phoneDigits);
+            }
+            case EMAIL -> this.email = value == null ? null : value.trim().toLowerCase();
+            case ADDRESS -> this.address = value;
+            case PREFERENCE -> this.preferredChannel = ContactPreference.fromCode(value).name();
+        }
+        this.updatedAt = now;
+    }
+
+    /** The recorded value of one detail, or null. */
+    String recorded(DetailKind kind) {
+        return switch (kind) {
+            case NAME -> name;
+            case PHONE -> phone;
+            case EMAIL -> email;
+            case ADDRESS -> address;
+            case PREFERENCE -> getPreferredChannel().code();
+        };
+    }
+
+    /** The details as recorded, with one of them replaced: what {@link #change} would leave, to validate first. */
+    CustomerDetails detailsWith(DetailKind kind, String value) {
+        return new CustomerDetails(kind == DetailKind.NAME ? value : name, kind == DetailKind.PHONE ? value : phone,
+                kind == DetailKind.EMAIL ? value : email, kind == DetailKind.ADDRESS ? value : address,
+                kind == DetailKind.PREFERENCE ? ContactPreference.fromCode(value) : getPreferredChannel());
+    }
+
     public Long getId() { return id; }
     public String getName() { return name; }
     public String getPhone() { return phone; }

@@ -1,13 +1,10 @@
 package org.onestop.customers;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import org.onestop.web.InvalidRequestException;
 import org.onestop.web.NotFoundException;
 
@@ -20,38 +17,54 @@ public class CustomerService {
 
     private final Customers customers;
     private final CustomerSearchIndex index;
-    private final Validator validator;
+    private final CustomerRules rules;
+    private final IntakeDetails intakeDetails;
     private final Clock clock;
 
-    CustomerService(Customers customers, CustomerSearchIndex index, Validator validator, Clock clock) {
+    CustomerService(Customers customers, CustomerSearchIndex index, CustomerRules rules, IntakeDetails intakeDetails, Clock clock) {
         this.customers = customers;
         this.index = index;
-        this.validator = validator;
+        this.rules = rules;
+        this.intakeDetails = intakeDetails;
         this.clock = clock;
     }
 
-    /**
-     * The existing customer with the same e-mail address (or, failing that, phone number), with any new details
-     * filled in; otherwise a new customer.
-     */
+    /** The customer behind a request and the details to confirm it brought (their ids). */
+    public record Intake(Customer customer, List<Long> detailsToConfirm) {
+    }
+
+    /** {@link #findOrCreate(CustomerDetails, String)} by no particular channel. */
     @Transactional
     public Customer findOrCreate(CustomerDetails details) {
+        return findOrCreate(details, null).customer();
+    }
+
+    /**
+     * The existing customer with the same e-mail address (or, failing that, the same phone number and name), or else a
+     * new customer. A known customer's recorded details are never overwritten: what is missing is filled in, what
+     * differs waits for an agent to confirm ({@link IntakeDetails}). An e-mail address of one customer with the phone
+     * number of another is the e-mail's customer, with the number to confirm: neither is merged nor changed.
+     *
+     * @param channel the door the request came in by (recorded beside the details to confirm), or null
+     */
+    @Transactional
+    public Intake findOrCreate(CustomerDetails details, String channel) {
         Optional<Customer> existing = findExisting(details);
         if (existing.isPresent()) {
-            Customer customer = existing.get();
-            customer.update(details.name(),
-                    blankToNull(details.phone()) != null ? details.phone() : customer.getPhone(),
-                    blankToNull(details.email()) != null ? details.email() : customer.getEmail(),
-                    blankToNull(details.address()) != null ? details.address() : customer.getAddress(),
-                    details.preferredChannel() != null ? details.preferredChannel() : customer.getPreferredChannel(),
-                    clock.instant());
-            index.index(customer);
-            return customer;
+            return new Intake(existing.get(), intakeDetails.compare(existing.get(), details, channel));
         }
         Customer created = customers.save(new Customer(details.name().trim(), blankToNull(details.phone()), blankToNull(details.email()),
                 blankToNull(details.address()), details.preferredChannel(), clock.instant()));
         index.index(created);
-        return created;
+        return new Intake(created, List.of());
+    }
+
+    /** Notes the case a request's details to confirm came with, once the case has its reference. */
+    @Transactional
+    public void cameWith(Intake intake, String caseReference) {
+        if (!intake.detailsToConfirm().isEmpty()) {
+            intakeDetails.cameWith(intake.detailsToConfirm(), caseReference);
+        }
     }
 
     /**
@@ -98,24 +111,7 @@ public class CustomerService {
 
     /** The annotations' rules and the ones they cannot state, as field → message. */
     public Map<String, String> errors(CustomerDetails details) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (ConstraintViolation<CustomerDetails> v : validator.validate(details)) {
-            errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage());
-        }
-        String digits = PhoneNumbers.digits(details.phone());
-        if (!errors.containsKey("phone") && blankToNull(details.phone()) != null
-                && (digits == null || digits.length() < 7 || digits.length() > 15)) {
-            errors.put("phone", "must have 7 to 15 digits, e.g. (905) 555-0101");
-        }
-        ContactPreference preferred = details.preferredChannel();
-        if (preferred == ContactPreference.EMAIL && blankToNull(details.email()) == null) {
-            errors.putIfAbsent("email", "is required when the customer prefers e-mail");
-        } else if ((preferred == ContactPreference.PHONE || preferred == ContactPreference.SMS) && blankToNull(details.phone()) == null) {
-            errors.putIfAbsent("phone", "is required when the customer prefers " + (preferred == ContactPreference.SMS ? "text messages" : "phone calls"));
-        } else if (preferred == ContactPreference.MAIL && blankToNull(details.address()) == null) {
-            errors.putIfAbsent("address", "is required when the customer prefers letters");
-        }
-        return errors;
+        return rules.errors(details);
     }
 
     private void validate(CustomerDetails details) {

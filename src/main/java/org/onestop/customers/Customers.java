@@ -9,4 +9,8 @@ public interface Customers extends JpaRepository<Customer, Long> {
     List<Customer> findByEmailOrderByIdAsc(String email);
 
     List<Customer> findByPhoneDigitsOrderByIdAsc(String phoneDigits);
+
+    boolean existsByPhoneDigitsAndIdNot(String phoneDigits, Long id);
+
+    boolean existsByEmailAndIdNot(String email, Long id);
 }

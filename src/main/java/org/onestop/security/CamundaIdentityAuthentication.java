@@ -32,12 +32,24 @@ class CamundaIdentityAuthentication implements AuthenticationProvider {
         String username = authentication.getName();
         Object credentials = authentication.getCredentials();
         if (username == null || username.isBlank() || username.length() > 64 || credentials == null
-                || !identityService.checkPassword(username, credentials.toString())) {
+                || !passwordMatches(username, credentials.toString())) {
             throw new BadCredentialsException("Wrong user name or password");
         }
         List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(username).list().stream()
                 .map(Group::getId).map(id -> new SimpleGrantedAuthority(GROUP_PREFIX + id)).toList();
         return UsernamePasswordAuthenticationToken.authenticated(username, null, authorities);
+    }
+
+    /**
+     * The identity service refuses a user for a few seconds after a wrong password (and throws while it does): to the
+     * caller that is a wrong password like any other, so that a stranger learns nothing about the user.
+     */
+    private boolean passwordMatches(String username, String password) {
+        try {
+            return identityService.checkPassword(username, password);
+        } catch (org.camunda.bpm.engine.AuthenticationException locked) {
+            return false;
+        }
     }
 
     @Override

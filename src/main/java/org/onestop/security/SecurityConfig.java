@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.onestop.web.FailedLogins;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,8 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -36,8 +39,13 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, FailedLogins failedLogins) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            // Credentials that did not log in (a request without any is no failed login): counted per address, so
+            // that the address's next attempts are refused before the password check (FailedLogins).
+            if (FailedLogins.hasBasicCredentials(request)) {
+                failedLogins.failed(request);
+            }
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             response.setHeader("WWW-Authenticate", "Basic realm=\"OneStop\"");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -74,7 +82,8 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, FailedLogins failedLogins) throws Exception {
+        AuthenticationFailureHandler loginFailed = new SimpleUrlAuthenticationFailureHandler("/login?error");
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
@@ -94,7 +103,11 @@ class SecurityConfig {
                         // Administration pages (Open311 API keys): administrators only.
                         .requestMatchers("/admin/**").hasAuthority("GROUP_" + IdentityBootstrap.ADMINS)
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                        .failureHandler((request, response, e) -> {
+                            failedLogins.failed(request);
+                            loginFailed.onAuthenticationFailure(request, response, e);
+                        }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 // Camunda's webapps protect their own API with their own CSRF token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/api/**"))

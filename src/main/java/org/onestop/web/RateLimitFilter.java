@@ -100,7 +100,7 @@ class RateLimitFilter {
         }
 
         /** A page in the look of the others, without anything from the request in it. */
-        private static String page(long seconds, String contextPath) {
+        static String page(long seconds, String contextPath) {
             return """
                     <!DOCTYPE html>
                     <html lang="en">

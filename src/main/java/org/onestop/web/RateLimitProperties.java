@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class RateLimitProperties {
 
     public static final int DEFAULT_POSTS_PER_ADDRESS = 30;
+    public static final int DEFAULT_FAILED_LOGINS_PER_ADDRESS = 10;
 
     private boolean enabled = true;
     private Duration window = Duration.ofMinutes(1);
@@ -23,6 +24,11 @@ public class RateLimitProperties {
     private int postsPerKey = 60;
     private int getsPerAddress = 300;
     private int getsPerKey = 600;
+    /**
+     * Failed logins (HTTP Basic on /api and /engine-rest, and the login form) per client address; past it, the
+     * address's logins are refused before any password is checked. Logins that succeed are not counted.
+     */
+    private int failedLoginsPerAddress = DEFAULT_FAILED_LOGINS_PER_ADDRESS;
     /** At most this many clients are tracked; past it, expired windows are dropped, and if that is not enough, all. */
     private int maxTrackedClients = 100_000;
     private List<String> paths = new ArrayList<>(List.of("/open311/**", "/report/**", "/status/**", "/survey/**", "/notices/**", "/login"));
@@ -39,6 +45,8 @@ public class RateLimitProperties {
     public void setGetsPerAddress(int getsPerAddress) { this.getsPerAddress = getsPerAddress; }
     public int getGetsPerKey() { return getsPerKey; }
     public void setGetsPerKey(int getsPerKey) { this.getsPerKey = getsPerKey; }
+    public int getFailedLoginsPerAddress() { return failedLoginsPerAddress; }
+    public void setFailedLoginsPerAddress(int failedLoginsPerAddress) { this.failedLoginsPerAddress = failedLoginsPerAddress; }
     public int getMaxTrackedClients() { return maxTrackedClients; }
     public void setMaxTrackedClients(int maxTrackedClients) { this.maxTrackedClients = maxTrackedClients; }
     public List<String> getPaths() { return paths; }

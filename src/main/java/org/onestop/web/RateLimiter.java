@@ -69,6 +69,26 @@ public class RateLimiter {
         }
     }
 
+    /**
+     * Whether this client is over the limit, without counting anything: empty if not, else the seconds until the
+     * client may try again. (For what is counted only after it happened, such as a failed login.)
+     */
+    public OptionalLong exceeded(String client, int limit) {
+        Window window = windows.get(client);
+        if (window == null) {
+            return OptionalLong.empty();
+        }
+        long now = nanoTime.getAsLong();
+        long length = properties.getWindow().toNanos();
+        synchronized (window) {
+            if (now - window.start >= length || window.count < limit) {
+                return OptionalLong.empty();
+            }
+            long remaining = window.start + length - now;
+            return OptionalLong.of(Math.max(1, (remaining + 999_999_999L) / 1_000_000_000L));
+        }
+    }
+
     private void sweep(long now, long length) {
         boolean due = now - lastSweep >= length;
         boolean full = windows.size() >= properties.getMaxTrackedClients();

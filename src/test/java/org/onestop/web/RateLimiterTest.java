@@ -42,4 +42,20 @@ class RateLimiterTest {
         }
         assertThat(limiter.tracked()).as("never more than the maximum").isLessThanOrEqualTo(1000);
     }
+
+    @Test
+    void exceededLooksWithoutCounting() {
+        assertThat(limiter.exceeded("failed-login|address|10.0.0.1", 2)).as("an unknown client").isEmpty();
+        limiter.acquire("failed-login|address|10.0.0.1", 2);
+        for (int i = 0; i < 5; i++) {
+            assertThat(limiter.exceeded("failed-login|address|10.0.0.1", 2)).as("looking counts nothing").isEmpty();
+        }
+        limiter.acquire("failed-login|address|10.0.0.1", 2);
+        now.addAndGet(Duration.ofSeconds(15).toNanos());
+        assertThat(limiter.exceeded("failed-login|address|10.0.0.1", 2)).hasValue(45);
+        assertThat(limiter.exceeded("failed-login|address|10.0.0.2", 2)).as("another client").isEmpty();
+
+        now.addAndGet(Duration.ofSeconds(45).toNanos());
+        assertThat(limiter.exceeded("failed-login|address|10.0.0.1", 2)).as("a new window").isEmpty();
+    }
 }

@@ -1,0 +1,81 @@
+package org.onestop.web;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers 429 Too Many Requests, with Retry-After, to a login from a client address over its limit of failed logins
+ * ({@link FailedLogins}) before the password is checked: an RFC 9457 problem for {@code /api} and {@code /engine-rest},
+ * the short "please wait" page for the login form.
+ */
+@Configuration(proxyBeanMethods = false)
+class FailedLoginFilter {
+
+    /** Right after the request limits and before Spring Security, which would check the password. */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> failedLoginLimit(FailedLogins failedLogins) {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Filter(failedLogins));
+        registration.setName("onestop-failed-login-limit");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
+        return registration;
+    }
+
+    static final class Filter extends OncePerRequestFilter {
+        private final FailedLogins failedLogins;
+
+        Filter(FailedLogins failedLogins) {
+            this.failedLogins = failedLogins;
+        }
+
+        private static String path(HttpServletRequest request) {
+            return request.getRequestURI().substring(request.getContextPath().length());
+        }
+
+        private static boolean api(String path) {
+            return path.equals("/api") || path.startsWith("/api/") || path.equals("/engine-rest") || path.startsWith("/engine-rest/");
+        }
+
+        /** Only requests that carry a password: Basic credentials for the APIs, the login form's POST. */
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            String path = path(request);
+            return !(api(path) && FailedLogins.hasBasicCredentials(request)
+                    || path.equals("/login") && "POST".equals(request.getMethod().toUpperCase(Locale.ROOT)));
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            OptionalLong retryAfter = failedLogins.refused(request);
+            if (retryAfter.isEmpty()) {
+                chain.doFilter(request, response);
+                return;
+            }
+            long seconds = retryAfter.getAsLong();
+            response.setStatus(429);
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+            response.setCharacterEncoding("UTF-8");
+            if (api(path(request))) {
+                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
+                        + "\"detail\":\"too many failed logins from this address; try again in " + seconds + " seconds\"}");
+            } else {
+                response.setContentType("text/html;charset=UTF-8");
+                response.getWriter().write(RateLimitFilter.Filter.page(seconds, request.getContextPath()));
+            }
+        }
+    }
+}
