@@ -111,6 +111,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 r -> page(r, "/cases/" + p).body().contains(email));
         cell("the console's case page /console/cases/{ref}", statuses(200, 200, 403, 403, 403, 404, 200, 403, 200),
                 r -> page(r, "/console/cases/" + p).statusCode());
+        Object customerId = ((Map<?, ?>) pothole.get("customer")).get("id");
+        cell("the caller's page in the console /console/customers/{id}", statuses(200, 200, 403, 403, 403, 404, 404, 403, 200),
+                r -> page(r, "/console/customers/" + customerId).statusCode());
         cell("the staff photo of the Roads case (none: 404 for all)", statuses(404, 404, 404, 404, 404, 404, 404, 404, 404),
                 r -> page(r, "/cases/" + p + "/photos/1").statusCode());
         cell("survey figures /api/surveys/summary", statuses(403, 403, 403, 200, 403, 403, 403, 403, 200),
