@@ -7,7 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A customer's notices: the token of their opt-out link, and whether they opted out. */
+/** Whether a customer opted out of notices (the links' tokens are in {@link NoticeToken}). */
 @Entity
 @Table(name = "notice_subscription")
 class NoticeSubscription {
@@ -15,9 +15,6 @@ class NoticeSubscription {
     @Id
     @Column(name = "customer_id")
     private Long customerId;
-
-    @Column(nullable = false)
-    private String token;
 
     @Column(name = "opted_out", nullable = false)
     private boolean optedOut;
@@ -31,9 +28,8 @@ class NoticeSubscription {
     protected NoticeSubscription() {
     }
 
-    NoticeSubscription(Long customerId, String token, Instant now) {
+    NoticeSubscription(Long customerId, Instant now) {
         this.customerId = customerId;
-        this.token = token;
         this.createdAt = now;
         this.changedAt = now;
     }
@@ -46,7 +42,6 @@ class NoticeSubscription {
     }
 
     Long getCustomerId() { return customerId; }
-    String getToken() { return token; }
     boolean isOptedOut() { return optedOut; }
     Instant getChangedAt() { return changedAt; }
 }

@@ -1,6 +1,7 @@
 package org.onestop.notifications;
 
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,6 +17,12 @@ public class Notification {
 
     /** PENDING: not tried yet; SENDING: a sender holds it; RETRY: failed, tried again later; SENT; FAILED: gave up. */
     public enum Status { PENDING, SENDING, RETRY, SENT, FAILED }
+
+    /**
+     * The tokens of the opt-out and survey links, which OneStop keeps only as hashes: the outbox holds them while the
+     * notice waits, and forgets them once it is delivered or given up.
+     */
+    static final Pattern LINK_TOKEN = Pattern.compile("(/notices/opt-out/|/survey/|/status/SR-\\d{4}-\\d{6,12}\\?key=)[A-Za-z0-9_-]{22,43}");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -91,6 +98,7 @@ public class Notification {
         this.attempts++;
         this.sentAt = now;
         this.lastError = null;
+        forgetLinkTokens();
     }
 
     void failed(String error, Instant nextAttempt, boolean giveUp) {
@@ -98,6 +106,14 @@ public class Notification {
         this.lastError = error == null ? "unknown error" : error.length() > 1000 ? error.substring(0, 1000) : error;
         this.status = (giveUp ? Status.FAILED : Status.RETRY).name();
         this.nextAttemptAt = nextAttempt;
+        if (giveUp) {
+            forgetLinkTokens();
+        }
+    }
+
+    private void forgetLinkTokens() {
+        this.subject = LINK_TOKEN.matcher(subject).replaceAll("$1[removed]");
+        this.body = LINK_TOKEN.matcher(body).replaceAll("$1[removed]");
     }
 
     public Long getId() { return id; }

@@ -1,8 +1,12 @@
 package org.onestop.notifications;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -12,8 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Residents' opt-out: every customer who gets notices has a link of their own ({@code /notices/opt-out/{token}}) to
- * stop them, and to start them again. An opted-out customer gets no further automatic notice.
+ * Residents' opt-out: every notice has a link of the customer's own ({@code /notices/opt-out/{token}}) to stop their
+ * notices, and to start them again. An opted-out customer gets no further automatic notice. Each notice gets a new
+ * token and only its SHA-256 is stored, so the database alone opens no one's link; every link sent keeps working.
  */
 @Service
 public class OptOuts {
@@ -23,21 +28,23 @@ public class OptOuts {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final NoticeSubscriptions subscriptions;
+    private final NoticeTokens tokens;
     private final Customers customers;
     private final Clock clock;
 
-    OptOuts(NoticeSubscriptions subscriptions, Customers customers, Clock clock) {
+    OptOuts(NoticeSubscriptions subscriptions, NoticeTokens tokens, Customers customers, Clock clock) {
         this.subscriptions = subscriptions;
+        this.tokens = tokens;
         this.customers = customers;
         this.clock = clock;
     }
 
-    /** The customer's opt-out token, made the first time it is needed. */
+    /** A new token for the opt-out link of a notice to the customer (only its hash is kept). */
     @Transactional
     public String tokenFor(Long customerId) {
-        return subscriptions.findById(customerId)
-                .orElseGet(() -> subscriptions.save(new NoticeSubscription(customerId, newToken(), clock.instant())))
-                .getToken();
+        String token = newToken();
+        tokens.save(new NoticeToken(hash(token), customerId, clock.instant()));
+        return token;
     }
 
     @Transactional(readOnly = true)
@@ -51,19 +58,23 @@ public class OptOuts {
 
     @Transactional(readOnly = true)
     Optional<Subscription> find(String token) {
-        return lookUp(token).map(s -> new Subscription(s.getToken(),
-                customers.findById(s.getCustomerId()).map(OptOuts::masked).orElse(null), s.isOptedOut()));
+        return lookUp(token).map(customerId -> new Subscription(token,
+                customers.findById(customerId).map(OptOuts::masked).orElse(null), optedOut(customerId)));
     }
 
     /** Stops ({@code true}) or restarts ({@code false}) the customer's notices; empty for an unknown token. */
     @Transactional
     Optional<Subscription> set(String token, boolean optOut) {
-        lookUp(token).ifPresent(s -> s.optOut(optOut, clock.instant()));
+        lookUp(token).ifPresent(customerId -> subscriptions.findById(customerId)
+                .orElseGet(() -> subscriptions.save(new NoticeSubscription(customerId, clock.instant())))
+                .optOut(optOut, clock.instant()));
         return find(token);
     }
 
-    private Optional<NoticeSubscription> lookUp(String token) {
-        return token == null || !TOKEN.matcher(token).matches() ? Optional.empty() : subscriptions.findByToken(token);
+    /** The customer whose link this is. */
+    private Optional<Long> lookUp(String token) {
+        return token == null || !TOKEN.matcher(token).matches() ? Optional.empty()
+                : tokens.findById(hash(token)).map(NoticeToken::getCustomerId);
     }
 
     /** {@code j•••@example.org} or {@code •••• 0101}: enough to recognise, not enough to learn it. */
@@ -77,6 +88,15 @@ public class OptOuts {
             return digits.length() >= 4 ? "•••• " + digits.substring(digits.length() - 4) : null;
         }
         return null;
+    }
+
+    /** Lower-case hex SHA-256, as stored in {@code notice_token.token_hash}. */
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private static String newToken() {

@@ -1,0 +1,6 @@
+package org.onestop.notifications;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface NoticeTokens extends JpaRepository<NoticeToken, String> {
+}
