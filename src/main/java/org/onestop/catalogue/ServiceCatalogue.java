@@ -1,66 +1,84 @@
 package org.onestop.catalogue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The city's services, read from the deployed models: every latest process definition that declares a
  * {@code serviceCode} property is a service; its questions are its start form. Adding a service is deploying files.
  * <p>
- * Definitions are cached by process definition id, which never changes its content, so several nodes agree.
+ * Kept in memory, so that asking costs no database connection: a request runs on the one connection its transaction
+ * holds, never a second. The catalogue is rebuilt, on its own thread, when this node changes its models (at once,
+ * see {@link DeploymentWatch}) and when a check every {@code onestop.catalogue.check-every} sees that the newest
+ * deployment, the number of deployments or of suspended processes changed (another node's deployment). Start forms are
+ * bound "latest", so any deployment, a form alone included, rebuilds every service's questions.
+ * <p>
+ * A caller outside a transaction (an API controller before it opens the case) waits for a pending rebuild, so that
+ * what this node just deployed is there; a caller inside a transaction never waits, as it holds a connection
+ * that the rebuild may need, and takes the catalogue as it is.
  */
 @Service
-public class ServiceCatalogue {
+public class ServiceCatalogue implements SmartInitializingSingleton, DisposableBean {
 
-    static final String SERVICE_CODE = "serviceCode";
-    static final String PRIVACY = "privacy";
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServiceCatalogue.class);
+    private static final Logger log = LoggerFactory.getLogger(ServiceCatalogue.class);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private final RepositoryService repositoryService;
-    private final FormService formService;
-    private final Map<String, Optional<ServiceDefinition>> byDefinitionId = new ConcurrentHashMap<>();
-
-    ServiceCatalogue(RepositoryService repositoryService, FormService formService) {
-        this.repositoryService = repositoryService;
-        this.formService = formService;
+    private record Snapshot(long generation, CatalogueReader.Marker marker, List<ServiceDefinition> services) {
     }
 
-    /**
-     * Every service, public and staff-only, by group and name. Read outside the caller's transaction: a service whose
-     * form cannot be read is simply asked no questions, and must not roll back the case being opened.
-     */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    private final CatalogueReader reader;
+    private final DeploymentWatch watch;
+    private final Duration checkEvery;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "service-catalogue");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Snapshot snapshot;
+    private volatile boolean checkFailing;
+
+    ServiceCatalogue(RepositoryService repositoryService, FormService formService, DeploymentWatch watch,
+                     CatalogueProperties properties) {
+        this.reader = new CatalogueReader(repositoryService, formService);
+        this.watch = watch;
+        this.checkEvery = properties.checkEvery();
+    }
+
+    /** Built before the application takes requests; then kept up to date. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        awaitRebuild();
+        watch.onChange(() -> worker.execute(this::rebuildIfBehind));
+        worker.scheduleWithFixedDelay(this::check, checkEvery.toMillis(), checkEvery.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+
+    /** Every service, public and staff-only, by group and name. */
     public List<ServiceDefinition> services() {
-        return repositoryService.createProcessDefinitionQuery().latestVersion().active().list().stream()
-                .map(pd -> byDefinitionId.computeIfAbsent(pd.getId(), id -> read(pd)))
-                .flatMap(Optional::stream)
-                .sorted(Comparator.comparing(ServiceDefinition::group, Comparator.nullsLast(String::compareTo))
-                        .thenComparing(ServiceDefinition::name))
-                .toList();
+        return current().services();
     }
 
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Optional<ServiceDefinition> find(String code) {
         if (code == null) {
             return Optional.empty();
@@ -72,7 +90,6 @@ public class ServiceCatalogue {
      * Whether a service's cases are private: its model says {@code privacy=private}, says nothing, or the service is
      * unknown (no longer deployed, suspended). Only a model that says {@code privacy=public} makes its cases public.
      */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public boolean isPrivate(String serviceCode) {
         return find(serviceCode).map(ServiceDefinition::privateCases).orElse(true);
     }
@@ -82,7 +99,6 @@ public class ServiceCatalogue {
      * keywords and description ("hole in the road", "my bin wasn't picked up"). Short and common words are ignored,
      * and a plural matches its singular. An empty query matches nothing.
      */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public List<ServiceDefinition> match(String words, boolean publicOnly) {
         List<String> terms = terms(words);
         if (terms.isEmpty()) {
@@ -97,6 +113,64 @@ public class ServiceCatalogue {
                 .sorted(Comparator.comparingInt(Scored::score).reversed().thenComparing(s -> s.service().name()))
                 .map(Scored::service)
                 .toList();
+    }
+
+    private Snapshot current() {
+        Snapshot current = snapshot;
+        if (current == null || (current.generation() < watch.generation()
+                && !TransactionSynchronizationManager.isActualTransactionActive())) {
+            // Only before the first build can a caller inside a transaction get here (start-up).
+            awaitRebuild();
+            current = snapshot;
+        }
+        return current;
+    }
+
+    /** Waits for the worker to rebuild; the caller holds no connection the worker could need (see the class comment). */
+    private void awaitRebuild() {
+        try {
+            worker.submit(this::rebuildIfBehind).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException | ExecutionException e) {
+            log.warn("The service catalogue could not be rebuilt in time; answering from the last one: {}", e.toString());
+        }
+        if (snapshot == null) {
+            throw new IllegalStateException("The service catalogue could not be read from the engine");
+        }
+    }
+
+    /** On the worker: a cheap look at the deployments; a rebuild when they changed (another node deployed). */
+    private void check() {
+        try {
+            Snapshot current = snapshot;
+            if (current == null || !reader.marker().equals(current.marker())) {
+                rebuild();
+            }
+            checkFailing = false;
+        } catch (RuntimeException e) {
+            // Never let the periodic check die (an exception ends a scheduled task); say so once per outage.
+            if (!checkFailing) {
+                log.warn("Could not check the deployed models for the service catalogue; trying again every {}: {}", checkEvery, e.toString());
+            }
+            checkFailing = true;
+        }
+    }
+
+    private void rebuildIfBehind() {
+        Snapshot current = snapshot;
+        if (current == null || current.generation() < watch.generation()) {
+            rebuild();
+        }
+    }
+
+    /** On the worker only. The marker is read first, so that a change during the build is seen by the next check. */
+    private void rebuild() {
+        long generation = watch.generation();
+        CatalogueReader.Marker marker = reader.marker();
+        List<ServiceDefinition> services = reader.services();
+        snapshot = new Snapshot(generation, marker, services);
+        log.debug("Service catalogue rebuilt: {} services", services.size());
     }
 
     private static final java.util.Set<String> STOP_WORDS = java.util.Set.of("the", "and", "for", "with", "was", "wasn",
@@ -144,64 +218,5 @@ public class ServiceCatalogue {
             }
         }
         return score;
-    }
-
-    private Optional<ServiceDefinition> read(ProcessDefinition definition) {
-        BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
-        Process process = model.getModelElementById(definition.getKey());
-        Map<String, String> properties = properties(process);
-        String code = properties.get(SERVICE_CODE);
-        if (code == null || code.isBlank()) {
-            return Optional.empty();
-        }
-        List<String> keywords = Arrays.stream(properties.getOrDefault("keywords", "").split(","))
-                .map(String::trim).filter(k -> !k.isEmpty()).toList();
-        return Optional.of(new ServiceDefinition(
-                code.trim(),
-                Objects.requireNonNullElse(definition.getName(), code),
-                properties.getOrDefault("description", ""),
-                keywords,
-                properties.getOrDefault("group", "Other"),
-                !"staff".equalsIgnoreCase(properties.getOrDefault("visibility", "public")),
-                privateCases(definition, properties.get(PRIVACY)),
-                definition.getKey(),
-                definition.getId(),
-                properties.getOrDefault("routingDecision", definition.getKey() + "Routing"),
-                !"optional".equalsIgnoreCase(properties.getOrDefault("location", "required")),
-                "true".equalsIgnoreCase(properties.getOrDefault("notifyWardCouncillor", "false")),
-                questions(definition)));
-    }
-
-    /** Private unless the model says public: a missing or mistyped property must not publish anyone's case. */
-    private static boolean privateCases(ProcessDefinition definition, String privacy) {
-        if (privacy != null && !privacy.strip().equalsIgnoreCase("public") && !privacy.strip().equalsIgnoreCase("private")) {
-            log.warn("Service process {} has privacy '{}'; expected public or private, so its cases are private",
-                    definition.getKey(), privacy);
-        }
-        return privacy == null || !privacy.strip().equalsIgnoreCase("public");
-    }
-
-    private static Map<String, String> properties(Process process) {
-        Map<String, String> properties = new HashMap<>();
-        if (process != null && process.getExtensionElements() != null) {
-            process.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()
-                    .forEach(list -> list.getCamundaProperties().forEach((CamundaProperty p) -> {
-                        if (p.getCamundaName() != null && p.getCamundaValue() != null) {
-                            properties.put(p.getCamundaName(), p.getCamundaValue());
-                        }
-                    }));
-        }
-        return properties;
-    }
-
-    private FormSchema questions(ProcessDefinition definition) {
-        try (InputStream form = formService.getDeployedStartForm(definition.getId())) {
-            return FormSchema.parse(form);
-        } catch (ProcessEngineException e) {
-            log.warn("Service process {} has no readable start form; it asks no questions: {}", definition.getKey(), e.getMessage());
-            return FormSchema.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
