@@ -49,6 +49,8 @@ class PrivateCasesTest extends IntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     StatusLinks links;
+    @Autowired
+    org.onestop.customers.CustomerService customers;
 
     private Resident resident;
     private String agent;
@@ -220,6 +222,39 @@ class PrivateCasesTest extends IntegrationTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    @Test
+    void aNoiseComplaintAndAFormalComplaintOpenedAtTheConsoleStayPrivate() throws Exception {
+        String noiseEmail = "console-noise-" + System.nanoTime() + "@example.org";
+        String complaintEmail = "console-complaint-" + System.nanoTime() + "@example.org";
+        long nora = customers.create(new org.onestop.customers.CustomerDetails("Nora Console", null, noiseEmail, null,
+                org.onestop.customers.ContactPreference.EMAIL)).getId();
+        long carla = customers.create(new org.onestop.customers.CustomerDetails("Carla Console", null, complaintEmail, null,
+                org.onestop.customers.ContactPreference.EMAIL)).getId();
+        org.onestop.testing.FormSession console = org.onestop.testing.FormSession.loggedIn(http.getRootUri(), agent, PASSWORD);
+        String noise = consoleCase(console.post("/console/cases/new", "service", "noise-complaint", "channel", "phone",
+                "customer", String.valueOf(nora), "description", "Console: drumming next door every night",
+                "address", "14 Bay St N", "q.noiseSource", "amplified-music", "q.ongoing", "true", "q.recurring", "true",
+                "decision", "new"));
+        String complaint = consoleCase(console.post("/console/cases/new", "service", "complaint", "channel", "phone",
+                "customer", String.valueOf(carla), "description", "Console: the inspector shouted at me",
+                "q.aboutDepartment", "customer-service", "q.whatHappened", "The inspector shouted at me", "decision", "new"));
+
+        assertThat(json(open311("requests.json?service_request_id=" + noise + "," + complaint))).isEmpty();
+        for (String reference : List.of(noise, complaint)) {
+            assertThat(resident.get("/status/" + reference).body()).doesNotContain("Console:", "drumming", "shouted",
+                    "14 Bay St N", "Request received by phone", "Nora", "Carla");
+        }
+        assertThat(resident.get(ownLink(noise, noiseEmail)).body()).contains("Noise complaint", "Request received by phone")
+                .doesNotContain("drumming", "14 Bay St N", "Nora");
+        assertThat(resident.get(ownLink(complaint, complaintEmail)).body()).contains("Request received by phone")
+                .doesNotContain("shouted", "Carla");
+    }
+
+    private static String consoleCase(HttpResponse<String> saved) {
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        return org.onestop.testing.FormSession.location(saved).replaceAll("^/console/cases/([^/]+)/confirmation.*$", "$1");
+    }
 
     private Map<String, Object> pothole(String email) {
         return request("pothole", "Deep hole in front of the library", "120 King St E, Lakeport",
