@@ -42,7 +42,7 @@ class CaseIntakeToClosureTest extends IntegrationTest {
                 Arguments.of("pothole", Map.of("hazard", true, "size", "large", "locationOnRoad", "driving-lane"),
                         "roads", "urgent", List.of(
                                 Map.of("roadAuthority", "city", "repairNeeded", true, "inspectionNotes", "40 cm wide, 10 cm deep"),
-                                Map.of("crew", "crew-east", "plannedDate", "2026-12-01"),
+                                Map.of("crew", "east-yard", "plannedDate", "2026-12-01"),
                                 Map.of("repairMethod", "hot-mix", "resolutionNote", "Filled with hot-mix asphalt."))),
                 Arguments.of("missed-collection", Map.of("stream", "organics", "collectionDate", "2026-11-20", "setOutOnTime", true),
                         "waste", "high", List.of(

@@ -46,7 +46,7 @@ class ConsoleCasePagesTest extends IntegrationTest {
         String reference = open();
         for (Map<String, Object> variables : List.<Map<String, Object>>of(
                 Map.of("roadAuthority", "city", "repairNeeded", true, "inspectionNotes", "20 cm wide"),
-                Map.of("crew", "crew-east", "plannedDate", "2026-12-01"),
+                Map.of("crew", "east-yard", "plannedDate", "2026-12-01"),
                 Map.of("repairMethod", "cold-patch", "resolutionNote", "Patched."))) {
             Task task = onlyDepartmentTask(reference);
             taskService.complete(task.getId(), variables);

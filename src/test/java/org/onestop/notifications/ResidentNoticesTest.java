@@ -90,7 +90,7 @@ class ResidentNoticesTest extends IntegrationTest {
     void workToClosure(String reference, String resolution) {
         String roads = user("rn-roads", "roads");
         complete(roads, reference, Map.of("roadAuthority", "city", "repairNeeded", true, "inspectionNotes", "Small hole"));
-        complete(roads, reference, Map.of("crew", "crew-east", "plannedDate", "2026-12-01"));
+        complete(roads, reference, Map.of("crew", "east-yard", "plannedDate", "2026-12-01"));
         complete(roads, reference, Map.of("repairMethod", "hot-mix", "resolutionNote", resolution));
         assertThat(requests.findByReference(reference).orElseThrow().getStatus().code()).isEqualTo("closed");
     }

@@ -97,7 +97,7 @@ class RetentionTest extends IntegrationTest {
         contactLog.record(new ContactLog.NewContact(rita, "phone", "Rita about the hole by her house", "pothole",
                 ContactOutcome.CASE_OPENED, null, ritaRef, agent, OLD_DAY.minusSeconds(240), "Rita is worried for her kids on bikes"));
         complete("ret-roads", ritaRef, Map.of("roadAuthority", "city", "repairNeeded", true, "inspectionNotes", "Outside number 12"),
-                Map.of("crew", "crew-east", "plannedDate", "2019-03-20"),
+                Map.of("crew", "east-yard", "plannedDate", "2019-03-20"),
                 Map.of("repairMethod", "hot-mix", "resolutionNote", "Filled the hole outside Rita's house."));
         SurveyService.Outcome answered = surveys.answer(surveyToken(ritaCase), "4", "yes", "Thanks, Rita");
         assertThat(answered.reference()).isEqualTo(ritaRef);

@@ -122,7 +122,7 @@ class ResidentJourneyBrowserTest extends IntegrationTest {
         String roads = user("journey-roads", "roads");
         for (Map<String, Object> variables : List.of(
                 Map.<String, Object>of("roadAuthority", "city", "repairNeeded", true, "inspectionNotes", "Medium"),
-                Map.<String, Object>of("crew", "crew-east", "plannedDate", "2026-12-01"),
+                Map.<String, Object>of("crew", "east-yard", "plannedDate", "2026-12-01"),
                 Map.<String, Object>of("repairMethod", "cold-patch", "resolutionNote", "Patched with cold mix."))) {
             var task = onlyDepartmentTask(reference);
             Map<String, Object> rest = new HashMap<>();

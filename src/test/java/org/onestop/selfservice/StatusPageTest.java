@@ -229,7 +229,7 @@ class StatusPageTest extends IntegrationTest {
     private void resolve(String reference) {
         List<Map<String, Object>> completions = List.of(
                 Map.of("roadAuthority", "city", "repairNeeded", true, "inspectionNotes", "20 cm wide"),
-                Map.of("crew", "crew-east", "plannedDate", "2026-12-01"),
+                Map.of("crew", "east-yard", "plannedDate", "2026-12-01"),
                 Map.of("repairMethod", "cold-patch", "resolutionNote", "Patched."));
         for (Map<String, Object> variables : completions) {
             Task task = onlyDepartmentTask(reference);

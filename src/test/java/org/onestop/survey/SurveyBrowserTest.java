@@ -77,7 +77,7 @@ class SurveyBrowserTest extends IntegrationTest {
         String reference = (String) postJson(as(agent), "/api/cases", request).getBody().get("reference");
         for (Map<String, Object> variables : List.of(
                 Map.<String, Object>of("roadAuthority", "city", "repairNeeded", true, "inspectionNotes", "Small"),
-                Map.<String, Object>of("crew", "crew-east", "plannedDate", "2026-12-01"),
+                Map.<String, Object>of("crew", "east-yard", "plannedDate", "2026-12-01"),
                 Map.<String, Object>of("repairMethod", "hot-mix", "resolutionNote", "Filled " + SCRIPT))) {
             var task = onlyDepartmentTask(reference);
             Map<String, Object> rest = new HashMap<>();

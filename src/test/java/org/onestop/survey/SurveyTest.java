@@ -67,7 +67,7 @@ class SurveyTest extends IntegrationTest {
         String staff = user("sv-" + (pothole ? "roads" : "waste"), pothole ? "roads" : "waste");
         List<Map<String, Object>> steps = pothole
                 ? List.of(Map.of("roadAuthority", "city", "repairNeeded", true, "inspectionNotes", "Small"),
-                          Map.of("crew", "crew-east", "plannedDate", "2026-12-01"),
+                          Map.of("crew", "east-yard", "plannedDate", "2026-12-01"),
                           Map.of("repairMethod", "hot-mix", "resolutionNote", resolution))
                 : List.of(Map.of("missedByCity", true, "verificationNotes", "Skipped"),
                           Map.of("collectedOn", "2026-11-23", "resolutionNote", resolution));
