@@ -36,7 +36,7 @@ import org.springframework.test.context.TestPropertySource;
  * the figures are the job executor's alone. Runs only with {@code ./mvnw -Pbench test -Dtest=TimerStormBenchmark}
  * ({@code -Dbench.profiles=test,mysql} for MariaDB/MySQL); size: {@code -Dbench.timers}.
  */
-@TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=true", "camunda.bpm.process-engine-name=timer-storm"})
+@TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=true", "camunda.bpm.process-engine-name=timerstorm"})
 class TimerStormBenchmark extends IntegrationTest {
 
     static final int TIMERS = Integer.getInteger("bench.timers", 10_000);
