@@ -32,9 +32,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  */
 class TimersOnTimeTest {
 
-    /** The timer is set this far ahead, after the node has been idle long enough for Camunda's default back-off to
-     * sleep 10 s or more (5 s, then 10 s…): with the defaults the timer would fire too late. */
-    static final Duration IDLE_FIRST = Duration.ofSeconds(6);
+    /** The timer is set after the node has been idle this long: Camunda's default back-off (5 s, then 10 s…) would
+     * then be asleep until ~15 s after start, firing the timer ~9 s late; the configured 2 s at most must not. */
+    static final Duration IDLE_FIRST = Duration.ofSeconds(4);
     static final Duration DUE_IN = Duration.ofSeconds(2);
     static final Duration ON_TIME = Duration.ofSeconds(5);
 
