@@ -9,12 +9,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
 import org.onestop.IntegrationTest;
+import org.onestop.customers.IntakeDetails;
 import org.onestop.testing.FormSession;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
@@ -45,6 +48,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
             this.group = group;
         }
     }
+
+    @Autowired
+    IntakeDetails details;
 
     private final List<String> wrong = new ArrayList<>();
     private int cells;
@@ -114,6 +120,16 @@ class AuthorizationMatrixTest extends IntegrationTest {
         Object customerId = ((Map<?, ?>) pothole.get("customer")).get("id");
         cell("the caller's page in the console /console/customers/{id}", statuses(200, 200, 403, 403, 403, 404, 404, 403, 200),
                 r -> page(r, "/console/customers/" + customerId).statusCode());
+        // A phone given with a later request waits on the caller's page for the directory's users to confirm.
+        postJson(as(Role.AGENT.user), "/api/cases", withPhone(pothole(email), "905 555 " + (1000 + System.nanoTime() % 9000)));
+        long pending = pendingDetail(Role.AGENT, email, ((Number) customerId).longValue());
+        cell("use a detail to confirm (console; 400 = allowed, but the page was stale)", statuses(400, 400, 403, 403, 403, 404, 404, 403, 400),
+                r -> post(r, "/console/customers/" + customerId + "/details-to-confirm/" + pending + "/use", "version", "-1"));
+        cell("dismiss a detail to confirm (console; each allowed role its own)", statuses(302, 302, 403, 403, 403, 404, 404, 403, 302),
+                r -> post(r, "/console/customers/" + customerId + "/details-to-confirm/"
+                        + (Set.of(Role.AGENT, Role.EDITOR, Role.ADMIN).contains(r) ? pendingDetail(Role.AGENT, email, ((Number) customerId).longValue()) : pending)
+                        + "/dismiss"));
+        assertThat(details.toConfirm(((Number) customerId).longValue())).extracting(IntakeDetails.DetailToConfirm::id).contains(pending);
         cell("the staff photo of the Roads case (none: 404 for all)", statuses(404, 404, 404, 404, 404, 404, 404, 404, 404),
                 r -> page(r, "/cases/" + p + "/photos/1").statusCode());
         cell("survey figures /api/surveys/summary", statuses(403, 403, 403, 200, 403, 403, 403, 403, 200),
@@ -204,15 +220,43 @@ class AuthorizationMatrixTest extends IntegrationTest {
 
     private HttpResponse<String> page(Role role, String path) {
         try {
-            FormSession session = sessions.get(role);
-            if (session == null) {
-                session = FormSession.loggedIn(http.getRootUri(), role.user, PASSWORD);
-                sessions.put(role, session);
-            }
-            return session.get(path);
+            return page(role).get(path);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private int post(Role role, String path, String... fields) {
+        try {
+            return page(role).post(path, fields).statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The role's logged-in browser session (form login, CSRF), one per role. */
+    private FormSession page(Role role) {
+        return sessions.computeIfAbsent(role, r -> {
+            try {
+                return FormSession.loggedIn(http.getRootUri(), r.user, PASSWORD);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** A new detail to confirm on the customer: a request with the customer's e-mail and a phone not yet theirs. */
+    private long pendingDetail(Role opener, String email, long customerId) {
+        postJson(as(opener.user), "/api/cases", withPhone(pothole(email), "905 556 " + (1000 + System.nanoTime() % 9000)));
+        return details.toConfirm(customerId).stream().mapToLong(IntakeDetails.DetailToConfirm::id).max().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withPhone(Map<String, Object> request, String phone) {
+        Map<String, Object> customer = new HashMap<>((Map<String, Object>) request.get("customer"));
+        customer.put("phone", phone);
+        request.put("customer", customer);
+        return request;
     }
 
     // ---------------------------------------------------------------- cases
