@@ -17,7 +17,7 @@ final class ConsoleParams {
 
     /** The doors the console takes requests from (web and app requests come through self-service and Open311). */
     static final Set<Channel> CONSOLE_CHANNELS = EnumSet.of(Channel.PHONE, Channel.WALK_IN, Channel.EMAIL, Channel.COUNCIL);
-    static final String COUNCILLOR_INQUIRY = "councillor-inquiry";
+    static final String COUNCILLOR_INQUIRY = org.onestop.access.Roles.COUNCILLOR_INQUIRY;
 
     private ConsoleParams() {
     }
