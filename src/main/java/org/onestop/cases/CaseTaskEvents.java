@@ -30,9 +30,9 @@ class CaseTaskEvents extends AbstractProcessEnginePlugin {
     static final String WAITING_FOR_CUSTOMER = "waiting_for_customer";
     private static final String AUTO_ASSIGNED = "onestopAutoAssigned";
 
-    private final ObjectProvider<CaseService> cases;
+    private final ObjectProvider<CaseLifecycle> cases;
 
-    CaseTaskEvents(ObjectProvider<CaseService> cases) {
+    CaseTaskEvents(ObjectProvider<CaseLifecycle> cases) {
         this.cases = cases;
     }
 
@@ -90,7 +90,7 @@ class CaseTaskEvents extends AbstractProcessEnginePlugin {
                 String actor = task.getAssignee() != null ? task.getAssignee()
                         : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() != null
                         ? task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId()
-                        : CaseService.SYSTEM;
+                        : CaseTimeline.SYSTEM;
                 cases.getObject().taskCompleted(caseId, task.getName(), actor);
             }
         };

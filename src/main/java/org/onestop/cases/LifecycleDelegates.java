@@ -12,16 +12,16 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The service tasks of {@code bpmn/case-lifecycle.bpmn}, each a bean named after what it does.
- * They only read variables and call {@link CaseService}. Each is a {@link ModelBean}: the only beans models may name.
+ * They only read variables and call {@link CaseLifecycle}. Each is a {@link ModelBean}: the only beans models may name.
  */
 @Configuration(proxyBeanMethods = false)
 class LifecycleDelegates {
 
     @Bean
     @ModelBean
-    JavaDelegate assignCase(CaseService cases) {
+    JavaDelegate assignCase(CaseLifecycle cases) {
         return execution -> {
-            CaseService.Assignment assignment = cases.assign(caseId(execution),
+            CaseLifecycle.Assignment assignment = cases.assign(caseId(execution),
                     (String) execution.getVariable("departmentGroup"),
                     (String) execution.getVariable("priority"),
                     (String) execution.getVariable("escalationGroup"),
@@ -40,37 +40,37 @@ class LifecycleDelegates {
 
     @Bean
     @ModelBean
-    JavaDelegate resolveCase(CaseService cases) {
+    JavaDelegate resolveCase(CaseLifecycle cases) {
         return execution -> cases.resolve(caseId(execution), (String) execution.getVariable("resolutionNote"));
     }
 
     @Bean
     @ModelBean
-    JavaDelegate closeCase(CaseService cases) {
+    JavaDelegate closeCase(CaseLifecycle cases) {
         return execution -> cases.close(caseId(execution));
     }
 
     @Bean
     @ModelBean
-    JavaDelegate referCase(CaseService cases) {
+    JavaDelegate referCase(CaseLifecycle cases) {
         return execution -> cases.refer(caseId(execution), (String) execution.getVariable("referralReason"));
     }
 
     @Bean
     @ModelBean
-    JavaDelegate remindDepartment(CaseService cases) {
+    JavaDelegate remindDepartment(CaseLifecycle cases) {
         return execution -> cases.remind(caseId(execution));
     }
 
     @Bean
     @ModelBean
-    JavaDelegate escalateToDepartmentHead(CaseService cases) {
+    JavaDelegate escalateToDepartmentHead(CaseLifecycle cases) {
         return execution -> cases.escalateToHead(caseId(execution));
     }
 
     @Bean
     @ModelBean
-    JavaDelegate recordEscalation(CaseService cases) {
+    JavaDelegate recordEscalation(CaseLifecycle cases) {
         return execution -> cases.escalate(caseId(execution));
     }
 
@@ -80,7 +80,7 @@ class LifecycleDelegates {
      */
     @Bean
     @ModelBean
-    JavaDelegate startStageClock(CaseService cases) {
+    JavaDelegate startStageClock(CaseLifecycle cases) {
         return execution -> {
             java.time.Instant due = cases.startStage(caseId(execution), (String) execution.getVariable("stageName"),
                     (String) execution.getVariable("stageWithin"), BusinessCalendar.Clock.of((String) execution.getVariable("stageClock")));

@@ -2,10 +2,22 @@ package org.onestop.cases;
 
 import java.util.Optional;
 
+import org.onestop.web.NotFoundException;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 public interface ServiceRequests extends JpaRepository<ServiceRequest, Long>, JpaSpecificationExecutor<ServiceRequest> {
 
     Optional<ServiceRequest> findByReference(String reference);
+
+    /** A case by its reference as people type it (any case, surrounding spaces); 404 if there is none. */
+    default ServiceRequest getByReference(String reference) {
+        return (reference == null ? Optional.<ServiceRequest>empty() : findByReference(reference.trim().toUpperCase()))
+                .orElseThrow(() -> new NotFoundException("no case with reference '" + reference + "'"));
+    }
+
+    /** A case the engine names by its id. */
+    default ServiceRequest load(long caseId) {
+        return findById(caseId).orElseThrow(() -> new NotFoundException("no case with id " + caseId));
+    }
 }

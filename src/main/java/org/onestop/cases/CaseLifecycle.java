@@ -1,0 +1,200 @@
+package org.onestop.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.onestop.departments.Departments;
+import org.onestop.oncall.OnCallRoster;
+import org.onestop.standards.BusinessCalendar;
+import org.onestop.standards.ServiceStandards;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the engine tells a case: the lifecycle's delegates ({@link LifecycleDelegates}) and the department's task
+ * events ({@link CaseTaskEvents}) call here to route the case, move its status along and write its timeline.
+ */
+@Component
+class CaseLifecycle {
+
+    static final String AFTER_HOURS = "AfterHoursRouting";
+    static final int REMINDED_PRIORITY = 80;
+
+    /**
+     * Where the work goes: the department's group, or outside office hours (when the after-hours table says so) its
+     * on-call group, assigned to the person on standby if the roster names one.
+     */
+    record Assignment(ServiceStandards.DueDates due, String taskGroup, String onCallUser, CaseClocks.Escalations escalations) {
+    }
+
+    private final ServiceRequests requests;
+    private final CaseTimeline timeline;
+    private final CaseClocks clocks;
+    private final ServiceStandards standards;
+    private final BusinessCalendar calendar;
+    private final Departments departments;
+    private final DecisionService decisionService;
+    private final TaskService taskService;
+    private final OnCallRoster roster;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    CaseLifecycle(ServiceRequests requests, CaseTimeline timeline, CaseClocks clocks, ServiceStandards standards,
+                  BusinessCalendar calendar, Departments departments, DecisionService decisionService, TaskService taskService,
+                  OnCallRoster roster, Clock clock, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+        this.requests = requests;
+        this.timeline = timeline;
+        this.clocks = clocks;
+        this.standards = standards;
+        this.calendar = calendar;
+        this.departments = departments;
+        this.decisionService = decisionService;
+        this.taskService = taskService;
+        this.roster = roster;
+        this.clock = clock;
+        this.zone = ZoneId.of(zone);
+    }
+
+    /** Records the department, priority and standard the DMN tables chose, and computes the due dates once. */
+    @Transactional
+    public Assignment assign(long caseId, String department, String priority, String escalationGroup,
+                             ServiceStandards.Standard standard) {
+        ServiceRequest sr = requests.load(caseId);
+        ServiceStandards.DueDates due = standards.dueDates(sr.getCreatedAt(), standard);
+        sr.route(department, priority, escalationGroup, due.acknowledgeBy(), due.resolveBy(), standard.clock().name(), clock.instant());
+        timeline.holds(sr, department);
+        timeline.record(sr, CaseEventType.ROUTED, Visibility.PUBLIC, CaseTimeline.SYSTEM,
+                "Assigned to " + departments.nameOf(department) + " with " + priority + " priority; expected to be resolved by "
+                        + CaseTimes.format(due.resolveBy(), zone));
+        boolean officeOpen = calendar.isOfficeOpen(sr.getCreatedAt());
+        Boolean onCall = decisionService.evaluateDecisionByKey(AFTER_HOURS).variables(Map.of("officeOpen", officeOpen,
+                "priority", String.valueOf(priority))).evaluate().getSingleResult().getSingleEntry();
+        CaseClocks.Escalations escalations = clocks.escalations(sr);
+        if (!Boolean.TRUE.equals(onCall)) {
+            return new Assignment(due, department, null, escalations);
+        }
+        String onCallUser = roster.onCall(department, sr.getCreatedAt()).orElse(null);
+        timeline.record(sr, CaseEventType.ROUTED, Visibility.INTERNAL, CaseTimeline.SYSTEM, "Outside office hours: sent to "
+                + departments.nameOf(department) + " on call" + (onCallUser == null ? " (nobody on the roster)" : ", " + onCallUser));
+        return new Assignment(due, OnCallRoster.onCallGroup(department), onCallUser, escalations);
+    }
+
+    /**
+     * A new stage of the work with its own standard (a complaint's stage 2 review, say): the case's expected date
+     * becomes the stage's due date, and the lifecycle's resolve-by timer moves with it.
+     */
+    @Transactional
+    public Instant startStage(long caseId, String stageName, String within, BusinessCalendar.Clock basis) {
+        ServiceRequest sr = requests.load(caseId);
+        Instant due = clocks.startStage(sr, within, basis);
+        timeline.record(sr, CaseEventType.STATUS_CHANGED, Visibility.PUBLIC, CaseTimeline.SYSTEM,
+                stageName + " started; expected by " + CaseTimes.format(due, zone));
+        return due;
+    }
+
+    /** A department member took the case on (claimed or worked its first task). */
+    @Transactional
+    public void acknowledge(long caseId, String actor) {
+        acknowledge(requests.load(caseId), actor);
+    }
+
+    private void acknowledge(ServiceRequest sr, String actor) {
+        if (sr.getStatus() == CaseStatus.SUBMITTED) {
+            timeline.changeStatus(sr, CaseStatus.ACKNOWLEDGED, CaseEventType.ACKNOWLEDGED, Visibility.PUBLIC, actor,
+                    "Acknowledged by " + departments.nameOf(sr.getDepartment()));
+        }
+    }
+
+    /** A department task was completed: the work is under way (and resumes after waiting for the customer). */
+    @Transactional
+    public void taskCompleted(long caseId, String taskName, String actor) {
+        ServiceRequest sr = requests.load(caseId);
+        if (!sr.getStatus().isOpen()) {
+            return;
+        }
+        acknowledge(sr, actor);
+        timeline.record(sr, CaseEventType.TASK_COMPLETED, Visibility.INTERNAL, actor, taskName + " completed");
+        if (sr.getStatus() == CaseStatus.WAITING_FOR_CUSTOMER) {
+            clocks.resume(sr);
+        }
+        if (sr.getStatus() == CaseStatus.ACKNOWLEDGED || sr.getStatus() == CaseStatus.WAITING_FOR_CUSTOMER) {
+            timeline.changeStatus(sr, CaseStatus.IN_PROGRESS, CaseEventType.STATUS_CHANGED, Visibility.PUBLIC, actor, "Work in progress");
+        }
+    }
+
+    /** A task that needs the customer started: the case waits for them. */
+    @Transactional
+    public void waitForCustomer(long caseId, String taskName) {
+        ServiceRequest sr = requests.load(caseId);
+        if (sr.getStatus().isOpen() && sr.getStatus() != CaseStatus.WAITING_FOR_CUSTOMER) {
+            sr.pause(clock.instant());
+            timeline.changeStatus(sr, CaseStatus.WAITING_FOR_CUSTOMER, CaseEventType.STATUS_CHANGED, Visibility.PUBLIC, CaseTimeline.SYSTEM,
+                    "Waiting for you: " + taskName + ". The clock stops until we hear from you.");
+        }
+    }
+
+    @Transactional
+    public void resolve(long caseId, String resolution) {
+        ServiceRequest sr = requests.load(caseId);
+        sr.recordResolution(trimToNull(resolution));
+        timeline.changeStatus(sr, CaseStatus.RESOLVED, CaseEventType.RESOLVED, Visibility.PUBLIC, CaseTimeline.SYSTEM,
+                resolution == null || resolution.isBlank() ? "Resolved" : "Resolved: " + resolution.trim());
+    }
+
+    @Transactional
+    public void close(long caseId) {
+        timeline.changeStatus(requests.load(caseId), CaseStatus.CLOSED, CaseEventType.CLOSED, Visibility.PUBLIC, CaseTimeline.SYSTEM, "Closed");
+    }
+
+    /** Not the city's responsibility: referred to another authority, which closes the case. */
+    @Transactional
+    public void refer(long caseId, String reason) {
+        ServiceRequest sr = requests.load(caseId);
+        sr.recordResolution(trimToNull(reason));
+        timeline.changeStatus(sr, CaseStatus.REFERRED, CaseEventType.REFERRED, Visibility.PUBLIC, CaseTimeline.SYSTEM,
+                reason == null || reason.isBlank() ? "Referred to another authority" : "Referred: " + reason.trim());
+    }
+
+    /** The resolve-by date passed with the case still open: the supervisors are told, the work goes on. */
+    @Transactional
+    public void escalate(long caseId) {
+        ServiceRequest sr = requests.load(caseId);
+        sr.markEscalated(clock.instant());
+        timeline.record(sr, CaseEventType.ESCALATED, Visibility.INTERNAL, CaseTimeline.SYSTEM,
+                "Past its resolve-by date; escalated to " + (sr.getEscalationGroup() == null ? "-" : sr.getEscalationGroup()));
+    }
+
+    /** Shortly before the resolve-by date: the department's open tasks move up its lists. */
+    @Transactional
+    public void remind(long caseId) {
+        ServiceRequest sr = requests.load(caseId);
+        if (!sr.getStatus().isOpen()) {
+            return;
+        }
+        for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(sr.getReference()).list()) {
+            if (task.getPriority() < REMINDED_PRIORITY && !task.getTaskDefinitionKey().startsWith("Task_Review")) {
+                taskService.setPriority(task.getId(), REMINDED_PRIORITY);
+            }
+        }
+        timeline.record(sr, CaseEventType.REMINDER, Visibility.INTERNAL, CaseTimeline.SYSTEM,
+                "Reminder: due by " + CaseTimes.format(sr.getResolveBy(), zone) + "; its tasks moved up the department's list");
+    }
+
+    /** Still open well after the supervisors' review: the department head is asked to look at it. */
+    @Transactional
+    public void escalateToHead(long caseId) {
+        ServiceRequest sr = requests.load(caseId);
+        timeline.record(sr, CaseEventType.ESCALATED, Visibility.INTERNAL, CaseTimeline.SYSTEM,
+                "Still open after its escalation; escalated to the head of " + departments.nameOf(sr.getDepartment()));
+    }
+
+    private static String trimToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

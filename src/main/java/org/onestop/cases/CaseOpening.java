@@ -1,0 +1,207 @@
+package org.onestop.cases;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.RuntimeService;
+import org.onestop.catalogue.AnswerValidator;
+import org.onestop.catalogue.ServiceCatalogue;
+import org.onestop.catalogue.ServiceDefinition;
+import org.onestop.customers.Customer;
+import org.onestop.customers.CustomerService;
+import org.onestop.places.AddressPoint;
+import org.onestop.places.AddressRegister;
+import org.onestop.web.InvalidRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Intake: a new case is checked against its service's questions, finds or records its customer, gets its point and
+ * ward, and starts its lifecycle, all in the caller's one transaction. A resolved case reopened within the window
+ * starts a fresh lifecycle the same way.
+ */
+@Component
+class CaseOpening {
+
+    /** Engine variables set by OneStop itself; a form field may not take these names. */
+    static final Set<String> RESERVED_VARIABLES = Set.of("caseId", "reference", "serviceCode", "serviceProcessKey",
+            "routingDecision", "channel", "ward", "departmentGroup", "priority", "escalationGroup", "acknowledgeWithin",
+            "resolveWithin", "clock", "acknowledgeBy", "resolveBy", "resolutionNote", "referralReason", "remindAt",
+            "secondEscalationAt", "departmentHeadGroup", "onCallUser", "stageName", "stageWithin", "stageClock", "stageDueBy");
+
+    private static final Logger log = LoggerFactory.getLogger(CaseOpening.class);
+
+    private final ServiceRequests requests;
+    private final CaseTimeline timeline;
+    private final ServiceCatalogue catalogue;
+    private final CustomerService customers;
+    private final AddressRegister addresses;
+    private final Wards wards;
+    private final RuntimeService runtimeService;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Duration reopenWindow;
+
+    CaseOpening(ServiceRequests requests, CaseTimeline timeline, ServiceCatalogue catalogue, CustomerService customers,
+                AddressRegister addresses, Wards wards, RuntimeService runtimeService, ObjectMapper json, Clock clock,
+                @Value("${onestop.city.time-zone:America/Toronto}") String zone,
+                @Value("${onestop.cases.reopen-window:P30D}") Duration reopenWindow) {
+        this.requests = requests;
+        this.timeline = timeline;
+        this.catalogue = catalogue;
+        this.customers = customers;
+        this.addresses = addresses;
+        this.wards = wards;
+        this.runtimeService = runtimeService;
+        this.json = json;
+        this.clock = clock;
+        this.zone = ZoneId.of(zone);
+        this.reopenWindow = reopenWindow;
+    }
+
+    ServiceRequest open(NewCase request, String actor) {
+        ServiceDefinition service = catalogue.find(request.serviceCode().trim())
+                .orElseThrow(() -> new InvalidRequestException("serviceCode", "is not a service of the city: '" + request.serviceCode() + "'"));
+        Map<String, String> errors = new LinkedHashMap<>();
+        AnswerValidator.Result answers = AnswerValidator.validate(service.questions(), request.answers());
+        answers.errors().forEach((field, message) -> errors.put("answers." + field, message));
+        answers.answers().keySet().stream().filter(RESERVED_VARIABLES::contains)
+                .forEach(key -> errors.put("answers." + key, "is a name OneStop reserves"));
+        boolean hasPoint = request.latitude() != null || request.longitude() != null;
+        if (hasPoint && (request.latitude() == null || request.longitude() == null)) {
+            errors.put(request.latitude() == null ? "latitude" : "longitude", "is required with " + (request.latitude() == null ? "longitude" : "latitude"));
+        }
+        if (service.locationRequired() && isBlank(request.address()) && !hasPoint) {
+            errors.put("address", "an address or latitude and longitude is required for this service");
+        }
+        Customer customer = null;
+        if (request.customerId() != null) {
+            customer = customers.find(request.customerId()).orElse(null);
+            if (customer == null) {
+                errors.put("customerId", "is not a known customer");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        CustomerService.Intake intake = null;
+        if (customer == null && request.customer() != null) {
+            intake = customers.findOrCreate(request.customer(), request.channel().code());
+            customer = intake.customer();
+        }
+        // An address in the city's register gives the point, whatever door the request came in by: the ward, the
+        // nearby-duplicate check and the map then work for "120 King St E" as for a pin.
+        Double latitude = request.latitude();
+        Double longitude = request.longitude();
+        if (!hasPoint && !isBlank(request.address())) {
+            Optional<AddressPoint> point = addresses.find(request.address());
+            if (point.isPresent()) {
+                latitude = point.get().latitude();
+                longitude = point.get().longitude();
+            }
+        }
+        String ward = !isBlank(request.ward()) ? request.ward().trim()
+                : latitude != null ? wards.wardAt(latitude, longitude).orElse(null) : null;
+
+        Instant now = clock.instant();
+        ServiceRequest sr = requests.save(new ServiceRequest(service.code(), request.channel(),
+                customer == null ? null : customer.getId(), trimToNull(request.description()), trimToNull(request.address()),
+                latitude, longitude, ward, toJson(answers.answers()), actor, now));
+        sr.assignReference(String.format("SR-%d-%06d", now.atZone(zone).getYear(), sr.getId()));
+        if (intake != null) {
+            customers.cameWith(intake, sr.getReference());
+        }
+        timeline.record(sr, CaseEventType.SUBMITTED, Visibility.PUBLIC, actor,
+                "Request received by " + request.channel().code() + ": " + service.name());
+        startLifecycle(sr, service, answers.answers());
+        log.info("Opened case {} ({}) by {}", sr.getReference(), service.code(), request.channel().code());
+        return sr;
+    }
+
+    ServiceRequest reopen(String reference, String reason, String actor) {
+        ServiceRequest sr = requests.getByReference(reference);
+        if (sr.getStatus() != CaseStatus.RESOLVED && sr.getStatus() != CaseStatus.CLOSED) {
+            throw new InvalidRequestException("status", sr.getStatus().isOpen()
+                    ? "the case is still open; add a note instead"
+                    : "a " + sr.getStatus().code() + " case cannot be reopened; open a new request");
+        }
+        Instant now = clock.instant();
+        if (sr.getResolvedAt() != null && sr.getResolvedAt().plus(reopenWindow).isBefore(now)) {
+            throw new InvalidRequestException("status", "the case was resolved more than " + reopenWindow.toDays()
+                    + " days ago and can no longer be reopened; open a new request");
+        }
+        ServiceDefinition service = catalogue.find(sr.getServiceCode())
+                .orElseThrow(() -> new InvalidRequestException("serviceCode", "the service '" + sr.getServiceCode() + "' is no longer offered"));
+        if (sr.getProcessInstanceId() != null
+                && runtimeService.createProcessInstanceQuery().processInstanceId(sr.getProcessInstanceId()).count() > 0) {
+            runtimeService.deleteProcessInstance(sr.getProcessInstanceId(), "reopened", true, true);
+        }
+        sr.reopen(now);
+        timeline.record(sr, CaseEventType.REOPENED, Visibility.PUBLIC, actor,
+                isBlank(reason) ? "Reopened: not fixed" : "Reopened: " + reason.trim());
+        startLifecycle(sr, service, answers(sr));
+        log.info("Reopened case {} by {}", sr.getReference(), actor);
+        return sr;
+    }
+
+    /** Starts the case's lifecycle process with the ids and routing variables the engine needs, and nothing else. */
+    private void startLifecycle(ServiceRequest sr, ServiceDefinition service, Map<String, Object> answers) {
+        Map<String, Object> variables = new HashMap<>();
+        answers.forEach((key, value) -> variables.put(key, value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList()) : value));
+        variables.put("caseId", sr.getId());
+        variables.put("reference", sr.getReference());
+        variables.put("serviceCode", service.code());
+        variables.put("serviceProcessKey", service.processKey());
+        variables.put("routingDecision", service.routingDecision());
+        variables.put("channel", sr.getChannel().code());
+        variables.put("ward", sr.getWard());
+        String processInstanceId = runtimeService.createProcessInstanceByKey(CaseService.LIFECYCLE_PROCESS)
+                .businessKey(sr.getReference())
+                .setVariables(variables)
+                .execute()
+                .getId();
+        sr.attachProcess(processInstanceId);
+    }
+
+    /** The answers to the service's questions as the case stored them. */
+    Map<String, Object> answers(ServiceRequest sr) {
+        if (sr.getAnswers() == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(sr.getAnswers(), new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("case " + sr.getReference() + " has unreadable answers", e);
+        }
+    }
+
+    private String toJson(Map<String, Object> answers) {
+        try {
+            return json.writeValueAsString(answers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String trimToNull(String s) {
+        return isBlank(s) ? null : s.trim();
+    }
+}
