@@ -1,5 +1,6 @@
 package org.onestop.cases;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -7,4 +8,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface CaseEvents extends JpaRepository<CaseEvent, Long> {
 
     List<CaseEvent> findByCaseIdOrderByOccurredAtAscIdAsc(Long caseId);
+
+    List<CaseEvent> findByCaseIdInAndVisibilityOrderByOccurredAtAscIdAsc(Collection<Long> caseIds, Visibility visibility);
 }

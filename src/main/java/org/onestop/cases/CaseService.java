@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.criteria.Predicate;
 import org.springframework.data.domain.Page;
@@ -104,6 +106,28 @@ public class CaseService {
     @Transactional(readOnly = true)
     public List<CaseEvent> timeline(ServiceRequest request) {
         return events.findByCaseIdOrderByOccurredAtAscIdAsc(request.getId());
+    }
+
+    /** A case the engine or an event names by its id. */
+    @Transactional(readOnly = true)
+    public Optional<ServiceRequest> byId(long caseId) {
+        return requests.findById(caseId);
+    }
+
+    /** The public timelines of several cases at once (one query), oldest event first. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<CaseEvent>> publicTimelines(Collection<Long> caseIds) {
+        return caseIds.isEmpty() ? Map.of() : events.findByCaseIdInAndVisibilityOrderByOccurredAtAscIdAsc(caseIds, Visibility.PUBLIC)
+                .stream().collect(Collectors.groupingBy(CaseEvent::getCaseId));
+    }
+
+    /**
+     * Cases matching a feature's own criteria (Open311's public filters, say), a page at a time. The caller answers for
+     * what it shows: public output goes through the privacy rules of the services, staff output through {@link StaffCases}.
+     */
+    @Transactional(readOnly = true)
+    public Page<ServiceRequest> matching(Specification<ServiceRequest> criteria, Pageable page) {
+        return requests.findAll(criteria, page);
     }
 
     /** The answers to the service's questions as the case stored them. */

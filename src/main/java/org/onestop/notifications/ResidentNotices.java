@@ -17,7 +17,6 @@ import org.onestop.cases.CaseService;
 import org.onestop.cases.CaseStatus;
 import org.onestop.cases.CaseTimes;
 import org.onestop.cases.ServiceRequest;
-import org.onestop.cases.ServiceRequests;
 import org.onestop.cases.Visibility;
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
@@ -84,7 +83,6 @@ class ResidentNotices {
     /** The process variable a task form fills in when it asks the resident for something. */
     static final String INFORMATION_NEEDED = "informationNeeded";
 
-    private final ServiceRequests requests;
     private final CaseService cases;
     private final Customers customers;
     private final ServiceCatalogue catalogue;
@@ -100,13 +98,12 @@ class ResidentNotices {
     private final String publicUrl;
     private final long surveyDays;
 
-    ResidentNotices(ServiceRequests requests, CaseService cases, Customers customers, ServiceCatalogue catalogue,
+    ResidentNotices(CaseService cases, Customers customers, ServiceCatalogue catalogue,
                     RuntimeService runtime, OptOuts optOuts, AdditionalReporters reporters, SurveyService surveys, NoticeTemplates templates, Outbox outbox,
                     StatusLinks links, @Value("${onestop.city.time-zone:America/Toronto}") String zone,
                     @Value("${onestop.city.name:the city}") String city,
                     @Value("${onestop.public-url:${onestop.base-url:http://localhost:8080}}") String publicUrl,
                     @Value("${onestop.survey.valid-for:P30D}") java.time.Duration surveyValidFor) {
-        this.requests = requests;
         this.cases = cases;
         this.customers = customers;
         this.catalogue = catalogue;
@@ -129,7 +126,7 @@ class ResidentNotices {
         if (milestone == null) {
             return;
         }
-        ServiceRequest sr = requests.findById(event.caseId()).orElse(null);
+        ServiceRequest sr = cases.byId(event.caseId()).orElse(null);
         if (sr == null) {
             return;
         }
@@ -150,7 +147,7 @@ class ResidentNotices {
      */
     @EventListener
     void on(CallerAddedToCase added) {
-        ServiceRequest sr = requests.findById(added.entry().caseId()).orElse(null);
+        ServiceRequest sr = cases.byId(added.entry().caseId()).orElse(null);
         Customer customer = customers.findById(added.customerId()).orElse(null);
         if (sr == null || customer == null) {
             return;

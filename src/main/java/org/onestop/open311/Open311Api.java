@@ -51,13 +51,15 @@ class Open311Api {
             Map.entry("extensions", 5));
 
     private final Open311Service open311;
+    private final Open311Catalogue services;
     private final ApiKeyService apiKeys;
     private final Open311Properties properties;
     private final String baseUrl;
 
-    Open311Api(Open311Service open311, ApiKeyService apiKeys, Open311Properties properties,
+    Open311Api(Open311Service open311, Open311Catalogue services, ApiKeyService apiKeys, Open311Properties properties,
                @Value("${onestop.base-url:http://localhost:8080}") String baseUrl) {
         this.open311 = open311;
+        this.services = services;
         this.apiKeys = apiKeys;
         this.properties = properties;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -87,7 +89,7 @@ class Open311Api {
     ResponseEntity<String> services(@PathVariable String file, HttpServletRequest request) {
         Format format = Format.parse(file).format();
         jurisdiction(parameters(request));
-        return ok(format, format.list("services", "service", open311.services().stream().map(open311::summary).toList()));
+        return ok(format, format.list("services", "service", services.services().stream().map(services::summary).toList()));
     }
 
     @GetMapping("/v2/services/{file}")
@@ -95,7 +97,7 @@ class Open311Api {
         Format.Resource resource = Format.parse(file);
         jurisdiction(parameters(request));
         return ok(resource.format(), resource.format().object("service_definition",
-                open311.definition(open311.service(resource.name()))));
+                services.definition(services.service(resource.name()))));
     }
 
     // ---------------------------------------------------------------- requests

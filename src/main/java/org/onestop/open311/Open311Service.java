@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -26,9 +25,6 @@ import org.onestop.cases.CaseTimes;
 import org.onestop.cases.Channel;
 import org.onestop.cases.NewCase;
 import org.onestop.cases.ServiceRequest;
-import org.onestop.cases.ServiceRequests;
-import org.onestop.cases.Visibility;
-import org.onestop.catalogue.FormField;
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
 import org.onestop.customers.CustomerDetails;
@@ -59,148 +55,32 @@ class Open311Service {
     private static final DateTimeFormatter W3C = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final ServiceCatalogue catalogue;
+    private final Open311Catalogue services;
     private final CaseService cases;
-    private final ServiceRequests requests;
     private final Open311Requests open311Requests;
     private final Departments departments;
     private final Photos photos;
     private final StatusLinks links;
     private final String publicUrl;
-    private final EntityManager entityManager;
     private final Validator validator;
     private final Clock clock;
     private final ZoneId zone;
 
-    Open311Service(ServiceCatalogue catalogue, CaseService cases, ServiceRequests requests, Open311Requests open311Requests,
-                   Departments departments, Photos photos, StatusLinks links, EntityManager entityManager, Validator validator, Clock clock,
+    Open311Service(ServiceCatalogue catalogue, Open311Catalogue services, CaseService cases, Open311Requests open311Requests,
+                   Departments departments, Photos photos, StatusLinks links, Validator validator, Clock clock,
                    @Value("${onestop.city.time-zone:America/Toronto}") String zone,
                    @Value("${onestop.public-url:${onestop.base-url:http://localhost:8080}}") String publicUrl) {
         this.catalogue = catalogue;
+        this.services = services;
         this.cases = cases;
-        this.requests = requests;
         this.open311Requests = open311Requests;
         this.departments = departments;
         this.photos = photos;
         this.links = links;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
-        this.entityManager = entityManager;
         this.validator = validator;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
-    }
-
-    // ---------------------------------------------------------------- services
-
-    List<ServiceDefinition> services() {
-        return catalogue.services().stream().filter(ServiceDefinition::publicService).toList();
-    }
-
-    ServiceDefinition service(String code) {
-        return services().stream().filter(s -> s.code().equals(code)).findFirst()
-                .orElseThrow(() -> Open311Exception.notFound("service_code '" + Format.clip(code) + "' not found"));
-    }
-
-    Map<String, Object> summary(ServiceDefinition service) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("service_code", service.code());
-        doc.put("service_name", service.name());
-        doc.put("description", service.description());
-        doc.put("metadata", !service.questions().fields().isEmpty());
-        doc.put("type", "realtime");
-        doc.put("keywords", String.join(",", service.keywords()));
-        doc.put("group", service.group());
-        return doc;
-    }
-
-    Map<String, Object> definition(ServiceDefinition service) {
-        List<Map<String, Object>> attributes = new ArrayList<>();
-        for (FormField field : service.questions().fields()) {
-            Map<String, Object> attribute = new LinkedHashMap<>();
-            attribute.put("variable", true);
-            attribute.put("code", field.key());
-            attribute.put("datatype", datatype(field));
-            attribute.put("required", field.required() && !field.conditional());
-            attribute.put("datatype_description", datatypeDescription(field));
-            attribute.put("order", field.order() + 1);
-            attribute.put("description", field.description() == null ? field.label() : field.label() + " " + field.description());
-            List<Map<String, Object>> values = new ArrayList<>();
-            if ("checkbox".equals(field.type())) {
-                values.add(value("true", "Yes"));
-                values.add(value("false", "No"));
-            } else if (field.hasOptions()) {
-                field.values().forEach(o -> values.add(value(o.value(), o.label())));
-            }
-            if (!values.isEmpty()) {
-                attribute.put("values", values);
-            }
-            attributes.add(attribute);
-        }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("service_code", service.code());
-        doc.put("attributes", attributes);
-        return doc;
-    }
-
-    private static Map<String, Object> value(String key, String name) {
-        Map<String, Object> value = new LinkedHashMap<>();
-        value.put("key", key);
-        value.put("name", name);
-        return value;
-    }
-
-    static String datatype(FormField field) {
-        return switch (field.type()) {
-            case "number" -> "number";
-            case "textarea" -> "text";
-            case "select", "radio", "checkbox" -> "singlevaluelist";
-            case "checklist", "taglist" -> "multivaluelist";
-            case "datetime" -> "datetime".equals(field.subtype()) || field.subtype() == null ? "datetime" : "string";
-            default -> "string";
-        };
-    }
-
-    private static String datatypeDescription(FormField field) {
-        List<String> rules = new ArrayList<>();
-        switch (field.type()) {
-            case "number" -> {
-                if (field.min() != null) {
-                    rules.add("at least " + number(field.min()));
-                }
-                if (field.max() != null) {
-                    rules.add("at most " + number(field.max()));
-                }
-                return rules.isEmpty() ? "A number" : "A number, " + String.join(" and ", rules);
-            }
-            case "checkbox" -> {
-                return "true or false";
-            }
-            case "select", "radio" -> {
-                return "One of the keys listed";
-            }
-            case "checklist", "taglist" -> {
-                return "One or more of the keys listed, sent as repeated attribute[" + field.key() + "][] parameters";
-            }
-            case "datetime" -> {
-                return switch (field.subtype() == null ? "datetime" : field.subtype()) {
-                    case "date" -> "A date, YYYY-MM-DD";
-                    case "time" -> "A time of day, HH:MM";
-                    default -> "A date and time with its UTC offset, e.g. 2026-05-31T14:30:00-04:00";
-                };
-            }
-            default -> {
-                if (field.minLength() != null) {
-                    rules.add("at least " + field.minLength() + " characters");
-                }
-                int max = field.maxLength() == null ? org.onestop.catalogue.AnswerValidator.MAX_TEXT
-                        : Math.min(field.maxLength(), org.onestop.catalogue.AnswerValidator.MAX_TEXT);
-                rules.add("at most " + max + " characters");
-                return "Text, " + String.join(" and ", rules);
-            }
-        }
-    }
-
-    private static String number(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 
     // ---------------------------------------------------------------- POST requests
@@ -216,7 +96,7 @@ class Open311Service {
 
     @Transactional
     Submitted submit(Submission s, ApiKey key) {
-        ServiceDefinition service = service(s.serviceCode());
+        ServiceDefinition service = services.service(s.serviceCode());
         List<String> errors = new ArrayList<>();
         boolean hasPoint = s.lat() != null && s.lon() != null;
         // The specification asks every request for a location; the few services that are not about a place
@@ -290,7 +170,7 @@ class Open311Service {
     @Transactional(readOnly = true)
     List<Map<String, Object>> search(Query q, boolean extensions) {
         // Filtered in the query, so that pages and their sizes only ever count public cases.
-        Set<String> publicCodes = services().stream().filter(s -> !s.privateCases()).map(ServiceDefinition::code)
+        Set<String> publicCodes = services.services().stream().filter(s -> !s.privateCases()).map(ServiceDefinition::code)
                 .collect(Collectors.toSet());
         Specification<ServiceRequest> spec;
         if (!q.ids().isEmpty()) {
@@ -339,7 +219,7 @@ class Open311Service {
                 return cb.and(where.toArray(Predicate[]::new));
             };
         }
-        List<ServiceRequest> page = requests.findAll(spec, PageRequest.of(q.page() - 1, q.pageSize(),
+        List<ServiceRequest> page = cases.matching(spec, PageRequest.of(q.page() - 1, q.pageSize(),
                 Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by(Sort.Direction.DESC, "id")))).getContent();
         return documents(page, extensions);
     }
@@ -348,7 +228,7 @@ class Open311Service {
     Map<String, Object> one(String reference, boolean extensions) {
         ServiceRequest sr = cases.find(reference).orElse(null);
         ServiceDefinition service = sr == null ? null
-                : services().stream().filter(s -> s.code().equals(sr.getServiceCode())).findFirst().orElse(null);
+                : services.services().stream().filter(s -> s.code().equals(sr.getServiceCode())).findFirst().orElse(null);
         if (service == null) {
             throw Open311Exception.notFound("service_request_id '" + Format.clip(reference) + "' not found");
         }
@@ -377,11 +257,7 @@ class Open311Service {
         List<Long> ids = page.stream().map(ServiceRequest::getId).toList();
         Map<Long, Open311Request> extras = open311Requests.findAllById(ids).stream()
                 .collect(Collectors.toMap(Open311Request::getCaseId, Function.identity()));
-        Map<Long, List<CaseEvent>> timelines = entityManager.createQuery(
-                        "select e from CaseEvent e where e.caseId in :ids and e.visibility = :public order by e.occurredAt, e.id",
-                        CaseEvent.class)
-                .setParameter("ids", ids).setParameter("public", Visibility.PUBLIC).getResultList().stream()
-                .collect(Collectors.groupingBy(CaseEvent::getCaseId));
+        Map<Long, List<CaseEvent>> timelines = cases.publicTimelines(ids);
         Map<Long, Long> firstPhotos = photos.firstPhotoIds(ids);
         Map<String, String> names = catalogue.services().stream()
                 .collect(Collectors.toMap(ServiceDefinition::code, ServiceDefinition::name, (a, b) -> a));

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 
 import org.onestop.cases.CaseService;
 import org.onestop.cases.ServiceRequest;
-import org.onestop.cases.ServiceRequests;
 import org.onestop.web.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,16 +42,14 @@ public class SurveyService {
     private static final Logger log = LoggerFactory.getLogger(SurveyService.class);
 
     private final Surveys surveys;
-    private final ServiceRequests requests;
     private final CaseService cases;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration validFor;
 
-    SurveyService(Surveys surveys, ServiceRequests requests, CaseService cases, TransactionTemplate transactions, Clock clock,
+    SurveyService(Surveys surveys, CaseService cases, TransactionTemplate transactions, Clock clock,
                   @Value("${onestop.survey.valid-for:P30D}") Duration validFor) {
         this.surveys = surveys;
-        this.requests = requests;
         this.cases = cases;
         this.transactions = transactions;
         this.clock = clock;
@@ -87,7 +84,7 @@ public class SurveyService {
     }
 
     private Link link(Survey survey) {
-        ServiceRequest sr = requests.findById(survey.getCaseId()).orElseThrow();
+        ServiceRequest sr = cases.byId(survey.getCaseId()).orElseThrow();
         State state = survey.getAnsweredAt() != null ? State.ANSWERED
                 : !survey.getExpiresAt().isAfter(clock.instant()) ? State.EXPIRED : State.OPEN;
         return new Link(state, sr.getReference(), survey.getServiceCode(), sr.getResolution(), survey.getExpiresAt());
