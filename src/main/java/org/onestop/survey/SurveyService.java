@@ -21,7 +21,6 @@ import org.onestop.cases.ServiceRequests;
 import org.onestop.web.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,13 +49,13 @@ public class SurveyService {
     private final Duration validFor;
 
     SurveyService(Surveys surveys, ServiceRequests requests, CaseService cases, TransactionTemplate transactions, Clock clock,
-                  @Value("${onestop.survey.valid-for:P30D}") Duration validFor) {
+                  SurveyProperties settings) {
         this.surveys = surveys;
         this.requests = requests;
         this.cases = cases;
         this.transactions = transactions;
         this.clock = clock;
-        this.validFor = validFor;
+        this.validFor = settings.validFor();
     }
 
     /**
