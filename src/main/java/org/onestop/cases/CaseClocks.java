@@ -7,13 +7,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.onestop.city.CityProperties;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.onestop.standards.BusinessCalendar;
 import org.onestop.standards.ServiceStandards;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +47,7 @@ class CaseClocks {
 
     CaseClocks(RuntimeService runtimeService, ManagementService managementService, DecisionService decisionService,
                BusinessCalendar calendar, ServiceStandards standards, CaseTimeline timeline, Clock clock,
-               @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+               CityProperties city) {
         this.runtimeService = runtimeService;
         this.managementService = managementService;
         this.decisionService = decisionService;
@@ -55,7 +55,7 @@ class CaseClocks {
         this.standards = standards;
         this.timeline = timeline;
         this.clock = clock;
-        this.zone = ZoneId.of(zone);
+        this.zone = city.timeZone();
     }
 
     Escalations escalations(ServiceRequest sr) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 
+import org.onestop.city.CityProperties;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -12,7 +13,6 @@ import org.onestop.departments.Departments;
 import org.onestop.oncall.OnCallRoster;
 import org.onestop.standards.BusinessCalendar;
 import org.onestop.standards.ServiceStandards;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,7 +47,7 @@ class CaseLifecycle {
 
     CaseLifecycle(ServiceRequests requests, CaseTimeline timeline, CaseClocks clocks, ServiceStandards standards,
                   BusinessCalendar calendar, Departments departments, DecisionService decisionService, TaskService taskService,
-                  OnCallRoster roster, Clock clock, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+                  OnCallRoster roster, Clock clock, CityProperties city) {
         this.requests = requests;
         this.timeline = timeline;
         this.clocks = clocks;
@@ -58,7 +58,7 @@ class CaseLifecycle {
         this.taskService = taskService;
         this.roster = roster;
         this.clock = clock;
-        this.zone = ZoneId.of(zone);
+        this.zone = city.timeZone();
     }
 
     /** Records the department, priority and standard the DMN tables chose, and computes the due dates once. */

@@ -14,6 +14,7 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.onestop.city.CityProperties;
 import org.camunda.bpm.engine.RuntimeService;
 import org.onestop.catalogue.AnswerValidator;
 import org.onestop.catalogue.ServiceCatalogue;
@@ -25,7 +26,6 @@ import org.onestop.places.AddressRegister;
 import org.onestop.web.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,8 +58,8 @@ class CaseOpening {
 
     CaseOpening(ServiceRequests requests, CaseTimeline timeline, ServiceCatalogue catalogue, CustomerService customers,
                 AddressRegister addresses, Wards wards, RuntimeService runtimeService, ObjectMapper json, Clock clock,
-                @Value("${onestop.city.time-zone:America/Toronto}") String zone,
-                @Value("${onestop.cases.reopen-window:P30D}") Duration reopenWindow) {
+                CityProperties city,
+                CaseProperties settings) {
         this.requests = requests;
         this.timeline = timeline;
         this.catalogue = catalogue;
@@ -69,8 +69,8 @@ class CaseOpening {
         this.runtimeService = runtimeService;
         this.json = json;
         this.clock = clock;
-        this.zone = ZoneId.of(zone);
-        this.reopenWindow = reopenWindow;
+        this.zone = city.timeZone();
+        this.reopenWindow = settings.reopenWindow();
     }
 
     ServiceRequest open(NewCase request, String actor) {

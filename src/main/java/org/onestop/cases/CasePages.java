@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.onestop.city.CityProperties;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -19,7 +20,6 @@ import org.onestop.catalogue.FormField;
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.departments.Departments;
 import org.onestop.web.InvalidRequestException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,7 +61,7 @@ class CasePages {
     private final ZoneId zone;
 
     CasePages(CaseService cases, StaffCases staffCases, ServiceCatalogue catalogue, CaseViews views, TaskService taskService, Departments departments,
-              AdditionalReporters reporters, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+              AdditionalReporters reporters, CityProperties city) {
         this.cases = cases;
         this.staffCases = staffCases;
         this.catalogue = catalogue;
@@ -69,7 +69,7 @@ class CasePages {
         this.taskService = taskService;
         this.departments = departments;
         this.reporters = reporters;
-        this.zone = ZoneId.of(zone);
+        this.zone = city.timeZone();
     }
 
     @GetMapping("/cases/{reference}")

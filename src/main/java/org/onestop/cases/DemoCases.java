@@ -1,5 +1,7 @@
 package org.onestop.cases;
 
+import org.onestop.city.CityProperties;
+import org.onestop.city.DemoProperties;
 import org.onestop.departments.Departments;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,7 +16,6 @@ import org.onestop.customers.ContactPreference;
 import org.onestop.customers.CustomerDetails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -36,17 +37,17 @@ class DemoCases implements ApplicationRunner {
     private final OnCallRoster roster;
     private final Departments departments;
     private final Clock clock;
-    private final String zone;
+    private final ZoneId zone;
 
     DemoCases(CaseService cases, ServiceRequests requests, OnCallRoster roster, Departments departments, Clock clock,
-              @Value("${onestop.demo.cases:false}") boolean enabled, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+              DemoProperties demo, CityProperties city) {
         this.cases = cases;
         this.requests = requests;
         this.roster = roster;
         this.departments = departments;
         this.clock = clock;
-        this.enabled = enabled;
-        this.zone = zone;
+        this.enabled = demo.cases();
+        this.zone = city.timeZone();
     }
 
     @Override
@@ -62,7 +63,7 @@ class DemoCases implements ApplicationRunner {
     List<String> openDemoCases() {
         List<String> opened = new ArrayList<>();
         // Each department's demo user is on standby this week, so urgent demo requests opened at night reach them.
-        LocalDate today = clock.instant().atZone(ZoneId.of(zone)).toLocalDate();
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
         for (Departments.Department department : departments.departments()) {
             try {
                 roster.add(department.id(), department.id(), today, today.plusDays(6), "demo");

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.onestop.places.Distances;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,12 +27,9 @@ public class NearbyCases {
     private final ServiceRequests requests;
     private final double radiusMetres;
 
-    NearbyCases(ServiceRequests requests, @Value("${onestop.duplicates.radius-metres:50}") double radiusMetres) {
-        if (!(radiusMetres > 0) || radiusMetres > 5000) {
-            throw new IllegalArgumentException("onestop.duplicates.radius-metres must be between 0 and 5000, not " + radiusMetres);
-        }
+    NearbyCases(ServiceRequests requests, DuplicateProperties settings) {
         this.requests = requests;
-        this.radiusMetres = radiusMetres;
+        this.radiusMetres = settings.radiusMetres();
     }
 
     public double radiusMetres() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 
+import org.onestop.city.CityProperties;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.onestop.departments.Departments;
 import org.onestop.standards.ServiceStandards;
 import org.onestop.web.InvalidRequestException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +41,7 @@ class StaffActions {
     StaffActions(ServiceRequests requests, CaseTimeline timeline, CaseClocks clocks, Departments departments,
                  DecisionService decisionService, RuntimeService runtimeService, TaskService taskService,
                  AuthorizationService authorizationService, Clock clock,
-                 @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+                 CityProperties city) {
         this.requests = requests;
         this.timeline = timeline;
         this.clocks = clocks;
@@ -51,7 +51,7 @@ class StaffActions {
         this.taskService = taskService;
         this.authorizationService = authorizationService;
         this.clock = clock;
-        this.zone = ZoneId.of(zone);
+        this.zone = city.timeZone();
     }
 
     CaseEvent addNote(String reference, String text, Visibility visibility, String actor) {

@@ -8,9 +8,9 @@ import org.onestop.cases.CaseTimes;
 import org.onestop.cases.Channel;
 import org.onestop.cases.ServiceRequest;
 import org.onestop.cases.Visibility;
+import org.onestop.city.CityProperties;
 import org.onestop.customers.ContactLog;
 import org.onestop.customers.ContactOutcome;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,10 +26,10 @@ class CaseCallbacks {
     private final ContactLog contacts;
     private final ZoneId zone;
 
-    CaseCallbacks(CaseService cases, ContactLog contacts, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+    CaseCallbacks(CaseService cases, ContactLog contacts, CityProperties city) {
         this.cases = cases;
         this.contacts = contacts;
-        this.zone = ZoneId.of(zone);
+        this.zone = city.timeZone();
     }
 
     /** The resident added information (a public note) or the agent noted something for staff (internal). */

@@ -33,13 +33,13 @@ import org.onestop.catalogue.FormField;
 import org.onestop.catalogue.QuestionForm;
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
+import org.onestop.city.CityProperties;
 import org.onestop.customers.Customer;
 import org.onestop.customers.CustomerService;
 import org.onestop.places.AddressPoint;
 import org.onestop.places.AddressRegister;
 import org.onestop.web.InvalidRequestException;
 import org.onestop.web.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -89,7 +89,7 @@ class CaseIntakePages {
     CaseIntakePages(ServiceCatalogue catalogue, CustomerService customers, AddressRegister addresses, NearbyCases nearby,
                     CaseIntake intake, CaseService cases, StaffCases staffCases, ConsoleCustomers consoleCustomers,
                     CaseViews views, Validator validator,
-                    @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+                    CityProperties city) {
         this.catalogue = catalogue;
         this.customers = customers;
         this.addresses = addresses;
@@ -100,7 +100,7 @@ class CaseIntakePages {
         this.consoleCustomers = consoleCustomers;
         this.views = views;
         this.validator = validator;
-        this.zone = ZoneId.of(zone);
+        this.zone = city.timeZone();
     }
 
     // ---------------------------------------------------------------- find the service, then the form

@@ -20,10 +20,10 @@ import org.onestop.cases.Channel;
 import org.onestop.cases.ServiceRequest;
 import org.onestop.cases.StaffCases;
 import org.onestop.cases.Visibility;
+import org.onestop.city.CityProperties;
 import org.onestop.customers.Customer;
 import org.onestop.customers.CustomerService;
 import org.onestop.web.InvalidRequestException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -59,7 +59,7 @@ class ConsoleCasePages {
     private final ZoneId zone;
 
     ConsoleCasePages(CaseService cases, StaffCases staffCases, CaseViews views, AdditionalReporters reporters, CaseCallbacks callbacks,
-                     CustomerService customers, ConsoleCustomers consoleCustomers, org.onestop.catalogue.ServiceCatalogue catalogue, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+                     CustomerService customers, ConsoleCustomers consoleCustomers, org.onestop.catalogue.ServiceCatalogue catalogue, CityProperties city) {
         this.cases = cases;
         this.staffCases = staffCases;
         this.views = views;
@@ -68,7 +68,7 @@ class ConsoleCasePages {
         this.customers = customers;
         this.consoleCustomers = consoleCustomers;
         this.catalogue = catalogue;
-        this.zone = ZoneId.of(zone);
+        this.zone = city.timeZone();
     }
 
     @GetMapping("/console/cases")

@@ -11,6 +11,7 @@ import org.onestop.cases.StaffCases;
 import org.onestop.cases.Channel;
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
+import org.onestop.city.CityProperties;
 import org.onestop.customers.Contact;
 import org.onestop.customers.ContactLog;
 import org.onestop.customers.ContactOutcome;
@@ -18,7 +19,6 @@ import org.onestop.customers.CustomerService;
 import org.onestop.knowledge.Article;
 import org.onestop.knowledge.KnowledgeBase;
 import org.onestop.web.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,7 +53,7 @@ class ConsoleContactPages {
     private final ZoneId zone;
 
     ConsoleContactPages(ContactLog contactLog, CustomerService customers, KnowledgeBase knowledge, ServiceCatalogue catalogue,
-                        StaffCases cases, ConsoleCustomers consoleCustomers, Clock clock, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+                        StaffCases cases, ConsoleCustomers consoleCustomers, Clock clock, CityProperties city) {
         this.contactLog = contactLog;
         this.customers = customers;
         this.knowledge = knowledge;
@@ -61,7 +61,7 @@ class ConsoleContactPages {
         this.cases = cases;
         this.consoleCustomers = consoleCustomers;
         this.clock = clock;
-        this.zone = ZoneId.of(zone);
+        this.zone = city.timeZone();
     }
 
     @ModelAttribute("zone")

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.onestop.access.StaffMember;
 import org.onestop.cases.Channel;
+import org.onestop.city.CityProperties;
 import org.onestop.customers.ContactLog;
 import org.onestop.customers.ContactPreference;
 import org.onestop.customers.Customer;
@@ -17,7 +18,6 @@ import org.onestop.customers.CustomerService;
 import org.onestop.customers.IntakeDetails;
 import org.onestop.web.InvalidRequestException;
 import org.onestop.web.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -75,7 +75,7 @@ class ConsoleCustomerPages {
 
     ConsoleCustomerPages(CustomerSearch search, CustomerService customers, IntakeDetails intakeDetails, CustomerCases customerCases,
                          ContactLog contactLog, ConsoleCustomers access, Clock clock,
-                         @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+                         CityProperties city) {
         this.search = search;
         this.customers = customers;
         this.intakeDetails = intakeDetails;
@@ -83,7 +83,7 @@ class ConsoleCustomerPages {
         this.contactLog = contactLog;
         this.access = access;
         this.clock = clock;
-        this.zone = ZoneId.of(zone);
+        this.zone = city.timeZone();
     }
 
     @ModelAttribute("zone")

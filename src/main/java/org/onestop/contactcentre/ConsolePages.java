@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.onestop.cases.Channel;
+import org.onestop.city.CityProperties;
 import org.onestop.customers.Contact;
 import org.onestop.customers.ContactLog;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,10 +32,10 @@ class ConsolePages {
     private final Clock clock;
     private final ZoneId zone;
 
-    ConsolePages(ContactLog contactLog, Clock clock, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+    ConsolePages(ContactLog contactLog, Clock clock, CityProperties city) {
         this.contactLog = contactLog;
         this.clock = clock;
-        this.zone = ZoneId.of(zone);
+        this.zone = city.timeZone();
     }
 
     @ModelAttribute("zone")

@@ -3,16 +3,20 @@ package org.onestop.departments;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The city's departments ({@code onestop.departments}). Each is a Camunda group of its staff, with a
  * {@code <id>-supervisors} group for escalations.
  */
+@Validated
 @ConfigurationProperties("onestop")
-public record Departments(List<Department> departments) {
+public record Departments(List<@Valid Department> departments) {
 
-    public record Department(String id, String name) {
+    public record Department(@NotBlank String id, @NotBlank String name) {
         public String supervisorsGroup() {
             return id + "-supervisors";
         }

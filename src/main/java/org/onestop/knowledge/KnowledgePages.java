@@ -10,10 +10,10 @@ import java.util.Map;
 
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
+import org.onestop.city.CityProperties;
 import org.onestop.contactcentre.ContactContext;
 import org.onestop.customers.CustomerService;
 import org.onestop.web.InvalidRequestException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -41,12 +41,12 @@ class KnowledgePages {
     private final ZoneId zone;
 
     KnowledgePages(KnowledgeBase knowledge, ServiceCatalogue catalogue, CustomerService customers, Clock clock,
-                   @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+                   CityProperties city) {
         this.knowledge = knowledge;
         this.catalogue = catalogue;
         this.customers = customers;
         this.clock = clock;
-        this.zone = ZoneId.of(zone);
+        this.zone = city.timeZone();
     }
 
     @ModelAttribute("zone")

@@ -9,7 +9,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.onestop.cases.CaseEventRecorded;
 import org.onestop.cases.CaseEventType;
 import org.onestop.cases.CaseTimes;
-import org.springframework.beans.factory.annotation.Value;
+import org.onestop.city.CityProperties;
+import org.onestop.city.SiteUrls;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -24,13 +25,12 @@ class AssigneeReminders {
     private final String baseUrl;
 
     AssigneeReminders(TaskService tasks, IdentityService identity, Outbox outbox,
-                      @Value("${onestop.city.time-zone:America/Toronto}") String zone,
-                      @Value("${onestop.base-url:http://localhost:8080}") String baseUrl) {
+                      CityProperties city, SiteUrls urls) {
         this.tasks = tasks;
         this.identity = identity;
         this.outbox = outbox;
-        this.zone = ZoneId.of(zone);
-        this.baseUrl = baseUrl;
+        this.zone = city.timeZone();
+        this.baseUrl = urls.baseUrl();
     }
 
     @EventListener

@@ -10,7 +10,7 @@ import org.onestop.cases.CaseTimes;
 import org.onestop.cases.Visibility;
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
-import org.springframework.beans.factory.annotation.Value;
+import org.onestop.city.CityProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -33,12 +33,12 @@ class CouncillorNotices {
     private final String city;
 
     CouncillorNotices(ServiceCatalogue catalogue, WardCouncillors councillors, Outbox outbox,
-                      @Value("${onestop.city.time-zone:America/Toronto}") String zone, @Value("${onestop.city.name:the city}") String city) {
+                      CityProperties city) {
         this.catalogue = catalogue;
         this.councillors = councillors;
         this.outbox = outbox;
-        this.zone = ZoneId.of(zone);
-        this.city = city;
+        this.zone = city.timeZone();
+        this.city = city.name();
     }
 
     @EventListener

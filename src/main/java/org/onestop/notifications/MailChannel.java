@@ -6,7 +6,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -24,27 +23,24 @@ class MailChannel implements DeliveryChannel {
     private final String from;
     private final String domain;
 
-    MailChannel(@Value("${onestop.smtp.host:}") String host, @Value("${onestop.smtp.port:25}") int port,
-                @Value("${onestop.smtp.username:}") String username, @Value("${onestop.smtp.password:}") String password,
-                @Value("${onestop.smtp.starttls:false}") boolean starttls,
-                @Value("${onestop.notifications.from:OneStop <noreply@onestop.invalid>}") String from) throws Exception {
-        this.from = from;
+    MailChannel(SmtpProperties smtp, NotificationProperties settings) throws Exception {
+        this.from = settings.from();
         this.domain = new InternetAddress(from).getAddress().replaceAll(".*@", "");
-        if (host == null || host.isBlank()) {
+        if (smtp.host().isEmpty()) {
             this.mail = null;
             log.warn("No SMTP server configured (ONESTOP_SMTP_HOST): e-mail notices wait in the outbox");
             return;
         }
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
-        sender.setHost(host);
-        sender.setPort(port);
-        if (!username.isBlank()) {
-            sender.setUsername(username);
-            sender.setPassword(password);
+        sender.setHost(smtp.host());
+        sender.setPort(smtp.port());
+        if (!smtp.username().isBlank()) {
+            sender.setUsername(smtp.username());
+            sender.setPassword(smtp.password());
         }
         Properties properties = sender.getJavaMailProperties();
-        properties.put("mail.smtp.auth", String.valueOf(!username.isBlank()));
-        properties.put("mail.smtp.starttls.enable", String.valueOf(starttls));
+        properties.put("mail.smtp.auth", String.valueOf(!smtp.username().isBlank()));
+        properties.put("mail.smtp.starttls.enable", String.valueOf(smtp.starttls()));
         properties.put("mail.smtp.connectiontimeout", "5000");
         properties.put("mail.smtp.timeout", "10000");
         properties.put("mail.smtp.writetimeout", "10000");

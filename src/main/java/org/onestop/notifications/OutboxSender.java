@@ -12,9 +12,10 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are retried with a growing delay and recorded; after the last attempt the notice is marked failed.
  */
 @Component
-public class OutboxSender {
+public class OutboxSender implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
@@ -36,31 +37,30 @@ public class OutboxSender {
     private final int maxAttempts;
     private final Duration backoff;
     private final Duration lease;
+    private final Duration poll;
     private final boolean scheduled;
     private final String node;
 
     OutboxSender(Notifications notifications, List<DeliveryChannel> channels, TransactionTemplate transactions, Clock clock,
-                 @Value("${onestop.notifications.batch-size:50}") int batchSize,
-                 @Value("${onestop.notifications.max-attempts:8}") int maxAttempts,
-                 @Value("${onestop.notifications.retry-backoff:PT1M}") Duration backoff,
-                 @Value("${onestop.notifications.lease:PT10M}") Duration lease,
-                 @Value("${onestop.notifications.scheduled:true}") boolean scheduled) {
+                 NotificationProperties settings) {
         this.notifications = notifications;
         this.channels = channels.stream().collect(Collectors.toMap(DeliveryChannel::name, Function.identity()));
         this.transactions = transactions;
         this.clock = clock;
-        this.batchSize = batchSize;
-        this.maxAttempts = maxAttempts;
-        this.backoff = backoff;
-        this.lease = lease;
-        this.scheduled = scheduled;
+        this.batchSize = settings.batchSize();
+        this.maxAttempts = settings.maxAttempts();
+        this.backoff = settings.retryBackoff();
+        this.lease = settings.lease();
+        this.poll = settings.poll();
+        this.scheduled = settings.scheduled();
         this.node = nodeName();
     }
 
-    @Scheduled(fixedDelayString = "${onestop.notifications.poll:PT10S}", initialDelayString = "${onestop.notifications.poll:PT10S}")
-    void poll() {
+    /** Every {@code onestop.notifications.poll}, unless {@code onestop.notifications.scheduled} is off. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
         if (scheduled) {
-            deliverDue(batchSize);
+            registrar.addFixedDelayTask(new FixedDelayTask(() -> deliverDue(batchSize), poll, poll));
         }
     }
 

@@ -20,13 +20,15 @@ import org.onestop.cases.ServiceRequest;
 import org.onestop.cases.Visibility;
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
+import org.onestop.city.CityProperties;
+import org.onestop.city.SiteUrls;
 import org.onestop.customers.ContactPreference;
 import org.onestop.customers.Customer;
 import org.onestop.customers.Customers;
 import org.onestop.customers.PhoneNumbers;
 import org.onestop.selfservice.StatusLinks;
+import org.onestop.survey.SurveyProperties;
 import org.onestop.survey.SurveyService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -100,10 +102,7 @@ class ResidentNotices {
 
     ResidentNotices(CaseService cases, Customers customers, ServiceCatalogue catalogue,
                     RuntimeService runtime, OptOuts optOuts, AdditionalReporters reporters, SurveyService surveys, NoticeTemplates templates, Outbox outbox,
-                    StatusLinks links, @Value("${onestop.city.time-zone:America/Toronto}") String zone,
-                    @Value("${onestop.city.name:the city}") String city,
-                    @Value("${onestop.public-url:${onestop.base-url:http://localhost:8080}}") String publicUrl,
-                    @Value("${onestop.survey.valid-for:P30D}") java.time.Duration surveyValidFor) {
+                    StatusLinks links, CityProperties city, SiteUrls urls, SurveyProperties survey) {
         this.cases = cases;
         this.customers = customers;
         this.catalogue = catalogue;
@@ -114,10 +113,10 @@ class ResidentNotices {
         this.templates = templates;
         this.outbox = outbox;
         this.links = links;
-        this.zone = ZoneId.of(zone);
-        this.city = city;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
-        this.surveyDays = surveyValidFor.toDays();
+        this.zone = city.timeZone();
+        this.city = city.name();
+        this.publicUrl = urls.publicUrl();
+        this.surveyDays = survey.validFor().toDays();
     }
 
     @EventListener

@@ -3,13 +3,18 @@ package org.onestop.notifications;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /** Each ward's councillor and the address their office reads ({@code onestop.wards.councillors}). */
+@Validated
 @ConfigurationProperties("onestop.wards")
-public record WardCouncillors(Map<String, Councillor> councillors) {
+public record WardCouncillors(Map<String, @Valid Councillor> councillors) {
 
-    public record Councillor(String name, String email) {
+    public record Councillor(@NotBlank String name, @NotBlank @Email String email) {
     }
 
     public WardCouncillors {

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.onestop.city.CityProperties;
 import org.onestop.departments.Departments;
 import org.onestop.web.InvalidRequestException;
 import org.onestop.web.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,12 +37,12 @@ public class OnCallRoster {
     private final ZoneId zone;
 
     OnCallRoster(OnCallShifts shifts, Departments departments, IdentityService identity, Clock clock,
-                 @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+                 CityProperties city) {
         this.shifts = shifts;
         this.departments = departments;
         this.identity = identity;
         this.clock = clock;
-        this.zone = ZoneId.of(zone);
+        this.zone = city.timeZone();
     }
 
     /** Who is on standby for the department at that moment, if anyone. */

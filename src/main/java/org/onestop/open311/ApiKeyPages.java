@@ -8,8 +8,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.onestop.cases.CaseTimes;
+import org.onestop.city.CityProperties;
 import org.onestop.web.InvalidRequestException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,9 +30,9 @@ class ApiKeyPages {
     private final ApiKeyService apiKeys;
     private final ZoneId zone;
 
-    ApiKeyPages(ApiKeyService apiKeys, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+    ApiKeyPages(ApiKeyService apiKeys, CityProperties city) {
         this.apiKeys = apiKeys;
-        this.zone = ZoneId.of(zone);
+        this.zone = city.timeZone();
     }
 
     /** A key as the list shows it. */

@@ -14,9 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.onestop.city.SiteUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,12 +57,12 @@ class Open311Api {
     private final String baseUrl;
 
     Open311Api(Open311Service open311, Open311Catalogue services, ApiKeyService apiKeys, Open311Properties properties,
-               @Value("${onestop.base-url:http://localhost:8080}") String baseUrl) {
+               SiteUrls urls) {
         this.open311 = open311;
         this.services = services;
         this.apiKeys = apiKeys;
         this.properties = properties;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = urls.baseUrl();
     }
 
     // ---------------------------------------------------------------- discovery and services

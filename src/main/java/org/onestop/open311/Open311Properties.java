@@ -2,7 +2,10 @@ package org.onestop.open311;
 
 import java.time.OffsetDateTime;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Open311 settings ({@code onestop.open311.*}).
@@ -14,9 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param type {@code production} or {@code test}
  * @param maxBodyBytes the largest form body a POST may send
  */
+@Validated
 @ConfigurationProperties("onestop.open311")
-public record Open311Properties(String jurisdictionId, String contact, String keyService, OffsetDateTime changeset,
-                                String type, Long maxBodyBytes) {
+public record Open311Properties(@Pattern(regexp = "\\S{1,100}", message = "must be one word of at most 100 characters, such as lakeport.example") String jurisdictionId,
+                                String contact, String keyService, OffsetDateTime changeset,
+                                @Pattern(regexp = "production|test", message = "must be production or test") String type,
+                                @Positive Long maxBodyBytes) {
 
     public Open311Properties {
         jurisdictionId = jurisdictionId == null || jurisdictionId.isBlank() ? "lakeport.example" : jurisdictionId.strip();

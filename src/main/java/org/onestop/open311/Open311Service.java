@@ -27,12 +27,13 @@ import org.onestop.cases.NewCase;
 import org.onestop.cases.ServiceRequest;
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
+import org.onestop.city.CityProperties;
+import org.onestop.city.SiteUrls;
 import org.onestop.customers.CustomerDetails;
 import org.onestop.departments.Departments;
 import org.onestop.selfservice.Photos;
 import org.onestop.selfservice.StatusLinks;
 import org.onestop.web.InvalidRequestException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -68,8 +69,7 @@ class Open311Service {
 
     Open311Service(ServiceCatalogue catalogue, Open311Catalogue services, CaseService cases, Open311Requests open311Requests,
                    Departments departments, Photos photos, StatusLinks links, Validator validator, Clock clock,
-                   @Value("${onestop.city.time-zone:America/Toronto}") String zone,
-                   @Value("${onestop.public-url:${onestop.base-url:http://localhost:8080}}") String publicUrl) {
+                   CityProperties city, SiteUrls urls) {
         this.catalogue = catalogue;
         this.services = services;
         this.cases = cases;
@@ -77,10 +77,10 @@ class Open311Service {
         this.departments = departments;
         this.photos = photos;
         this.links = links;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = urls.publicUrl();
         this.validator = validator;
         this.clock = clock;
-        this.zone = ZoneId.of(zone);
+        this.zone = city.timeZone();
     }
 
     // ---------------------------------------------------------------- POST requests

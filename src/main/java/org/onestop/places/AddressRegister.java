@@ -14,7 +14,6 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +43,8 @@ public class AddressRegister {
     private final Map<String, Entry> byKey;
     private final java.util.Set<String> localities;
 
-    AddressRegister(@Value("${onestop.addresses.points:classpath:addresses/lakeport-addresses.csv}") Resource points) throws IOException {
+    AddressRegister(AddressProperties settings) throws IOException {
+        Resource points = settings.points();
         this.entries = points == null || !points.exists() ? List.of() : read(points);
         Map<String, Entry> keys = new LinkedHashMap<>();
         for (Entry e : entries) {

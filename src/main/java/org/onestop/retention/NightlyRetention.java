@@ -2,7 +2,7 @@ package org.onestop.retention;
 
 import java.util.TimeZone;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.onestop.city.CityProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.CronTask;
@@ -20,10 +20,10 @@ class NightlyRetention implements SchedulingConfigurer {
     private final RetentionProperties settings;
     private final TimeZone zone;
 
-    NightlyRetention(Retention retention, RetentionProperties settings, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+    NightlyRetention(Retention retention, RetentionProperties settings, CityProperties city) {
         this.retention = retention;
         this.settings = settings;
-        this.zone = TimeZone.getTimeZone(java.time.ZoneId.of(zone));
+        this.zone = TimeZone.getTimeZone(city.timeZone());
     }
 
     @Override

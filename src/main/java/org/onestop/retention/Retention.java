@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.onestop.city.CityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,13 +47,13 @@ public class Retention {
     private final String node;
 
     Retention(PersonalData data, RetentionLease lease, TransactionTemplate tx, Clock clock, RetentionProperties settings,
-              @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+              CityProperties city) {
         this.data = data;
         this.lease = lease;
         this.tx = tx;
         this.clock = clock;
         this.settings = settings;
-        this.zone = ZoneId.of(zone);
+        this.zone = city.timeZone();
         this.node = nodeName();
     }
 

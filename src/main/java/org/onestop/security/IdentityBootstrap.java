@@ -18,10 +18,10 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.onestop.cases.Wards;
 import org.onestop.access.Roles;
+import org.onestop.city.DemoProperties;
 import org.onestop.departments.Departments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -61,18 +61,16 @@ public class IdentityBootstrap implements ApplicationRunner {
     private final boolean demoUsers;
 
     IdentityBootstrap(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks,
-                      Departments departments, Wards wards, @Value("${onestop.admin.username:}") String adminUser,
-                      @Value("${onestop.admin.password:}") String adminPassword,
-                      @Value("${onestop.demo.users:false}") boolean demoUsers) {
+                      Departments departments, Wards wards, AdminProperties admin, DemoProperties demo) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
         this.departments = departments;
         this.wards = wards;
-        this.adminUser = adminUser;
-        this.adminPassword = adminPassword;
-        this.demoUsers = demoUsers;
+        this.adminUser = admin.username();
+        this.adminPassword = admin.password();
+        this.demoUsers = demo.users();
     }
 
     @Override
@@ -119,8 +117,8 @@ public class IdentityBootstrap implements ApplicationRunner {
         boolean anyAdmin = identity.createUserQuery().memberOfGroup(ADMINS).count() > 0;
         if (adminUser != null && !adminUser.isBlank()) {
             if (identity.createUserQuery().userId(adminUser).count() == 0) {
-                if (adminPassword == null || adminPassword.length() < 12) {
-                    throw new IllegalStateException("ONESTOP_ADMIN_PASSWORD must be at least 12 characters to create the administrator '" + adminUser + "'");
+                if (adminPassword == null || adminPassword.length() < AdminProperties.MIN_PASSWORD) {
+                    throw new IllegalStateException("ONESTOP_ADMIN_PASSWORD must be at least " + AdminProperties.MIN_PASSWORD + " characters to create the administrator '" + adminUser + "'");
                 }
                 user(adminUser, "Administrator", "", adminPassword, ADMINS);
                 log.info("Created the administrator '{}'", adminUser);

@@ -26,7 +26,6 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import org.onestop.cases.CaseService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
@@ -66,13 +65,12 @@ public class Photos {
     private final long maxPixels;
 
     Photos(CasePhotos photos, CaseService cases, Clock clock,
-           @Value("${onestop.photos.max-size:10MB}") DataSize maxSize,
-           @Value("${onestop.photos.max-pixels:40000000}") long maxPixels) {
+           PhotoProperties settings) {
         this.photos = photos;
         this.cases = cases;
         this.clock = clock;
-        this.maxSize = maxSize;
-        this.maxPixels = maxPixels;
+        this.maxSize = settings.maxSize();
+        this.maxPixels = settings.maxPixels();
     }
 
     DataSize maxSize() {

@@ -1,8 +1,8 @@
 package org.onestop.selfservice;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.onestop.city.CityProperties;
 import org.onestop.web.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
@@ -19,8 +19,8 @@ class PublicPageAdvice {
 
     private final String cityName;
 
-    PublicPageAdvice(@Value("${onestop.city.name:OneStop}") String cityName) {
-        this.cityName = cityName;
+    PublicPageAdvice(CityProperties city) {
+        this.cityName = city.name();
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -21,11 +21,11 @@ import org.onestop.catalogue.AnswerValidator;
 import org.onestop.catalogue.QuestionForm;
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
+import org.onestop.city.CityProperties;
 import org.onestop.customers.ContactPreference;
 import org.onestop.customers.CustomerDetails;
 import org.onestop.web.InvalidRequestException;
 import org.onestop.web.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
@@ -63,7 +63,7 @@ class ReportPages {
     private final ZoneId zone;
 
     ReportPages(ServiceCatalogue catalogue, CaseService cases, Reports reports, Photos photos, Wards wards, WardMap map,
-                StatusLinks links, Validator validator, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+                StatusLinks links, Validator validator, CityProperties city) {
         this.catalogue = catalogue;
         this.cases = cases;
         this.reports = reports;
@@ -72,7 +72,7 @@ class ReportPages {
         this.map = map;
         this.links = links;
         this.validator = validator;
-        this.zone = ZoneId.of(zone);
+        this.zone = city.timeZone();
     }
 
     // ---------------------------------------------------------------- choose a service

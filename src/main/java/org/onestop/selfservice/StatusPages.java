@@ -11,17 +11,18 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.onestop.cases.CaseProperties;
 import org.onestop.cases.CaseService;
 import org.onestop.cases.CaseStatus;
 import org.onestop.cases.ServiceRequest;
 import org.onestop.cases.Visibility;
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
+import org.onestop.city.CityProperties;
 import org.onestop.customers.Customer;
 import org.onestop.customers.CustomerService;
 import org.onestop.customers.PhoneNumbers;
 import org.onestop.web.InvalidRequestException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,16 +61,15 @@ class StatusPages {
     private final Duration reopenWindow;
 
     StatusPages(CaseService cases, ServiceCatalogue catalogue, CustomerService customers, Photos photos, StatusLinks links, Clock clock,
-                @Value("${onestop.city.time-zone:America/Toronto}") String zone,
-                @Value("${onestop.cases.reopen-window:P30D}") Duration reopenWindow) {
+                CityProperties city, CaseProperties caseSettings) {
         this.cases = cases;
         this.catalogue = catalogue;
         this.customers = customers;
         this.photos = photos;
         this.links = links;
         this.clock = clock;
-        this.zone = ZoneId.of(zone);
-        this.reopenWindow = reopenWindow;
+        this.zone = city.timeZone();
+        this.reopenWindow = caseSettings.reopenWindow();
     }
 
     /** The key is in these pages' addresses: no page, picture or link followed from them may pass it on. */

@@ -1,7 +1,7 @@
 package org.onestop.selfservice;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
+import org.onestop.city.CityProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
@@ -23,10 +23,9 @@ class UploadTooLarge {
     private final String cityName;
     private final DataSize photoLimit;
 
-    UploadTooLarge(@Value("${onestop.city.name:OneStop}") String cityName,
-                   @Value("${onestop.photos.max-size:10MB}") DataSize photoLimit) {
-        this.cityName = cityName;
-        this.photoLimit = photoLimit;
+    UploadTooLarge(CityProperties city, PhotoProperties photos) {
+        this.cityName = city.name();
+        this.photoLimit = photos.maxSize();
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

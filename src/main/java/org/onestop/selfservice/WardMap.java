@@ -8,7 +8,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.beans.factory.annotation.Value;
+import org.onestop.places.WardProperties;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +38,8 @@ class WardMap {
     private final double unitsPerDegreeLat;
     private final double height;
 
-    WardMap(@Value("${onestop.wards.boundaries:}") Resource boundaries, ObjectMapper json) throws IOException {
+    WardMap(WardProperties settings, ObjectMapper json) throws IOException {
+        Resource boundaries = settings.boundaries();
         List<String> names = new ArrayList<>();
         List<List<double[][]>> polygons = new ArrayList<>();
         if (boundaries != null && boundaries.exists()) {

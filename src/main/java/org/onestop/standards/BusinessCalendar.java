@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.ManagerParameters;
-import org.springframework.beans.factory.annotation.Value;
+import org.onestop.city.CityProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,9 +35,9 @@ public class BusinessCalendar {
     private final HolidayManager holidays;
     private final Map<Integer, Set<LocalDate>> closedDaysByYear = new ConcurrentHashMap<>();
 
-    public BusinessCalendar(CalendarProperties properties, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+    public BusinessCalendar(CalendarProperties properties, CityProperties city) {
         this.properties = properties;
-        this.zone = ZoneId.of(zone);
+        this.zone = city.timeZone();
         this.holidays = HolidayManager.getInstance(ManagerParameters.create(properties.holidayCountry()));
     }
 

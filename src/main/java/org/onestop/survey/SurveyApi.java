@@ -5,8 +5,8 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
+import org.onestop.city.CityProperties;
 import org.onestop.web.InvalidRequestException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -31,10 +31,10 @@ class SurveyApi {
     private final org.onestop.access.CaseAccessPolicy policy;
     private final ZoneId zone;
 
-    SurveyApi(SurveyService surveys, org.onestop.access.CaseAccessPolicy policy, @Value("${onestop.city.time-zone:America/Toronto}") String zone) {
+    SurveyApi(SurveyService surveys, org.onestop.access.CaseAccessPolicy policy, CityProperties city) {
         this.surveys = surveys;
         this.policy = policy;
-        this.zone = ZoneId.of(zone);
+        this.zone = city.timeZone();
     }
 
     /** {@code from} and {@code to} are days (inclusive); {@code by} is {@code service} (default) or {@code department}. */

@@ -5,8 +5,8 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
+import org.onestop.city.CityProperties;
 import org.onestop.web.InvalidRequestException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,10 +24,10 @@ class SurveyPages {
     private final ServiceCatalogue catalogue;
     private final String city;
 
-    SurveyPages(SurveyService surveys, ServiceCatalogue catalogue, @Value("${onestop.city.name:the city}") String city) {
+    SurveyPages(SurveyService surveys, ServiceCatalogue catalogue, CityProperties city) {
         this.surveys = surveys;
         this.catalogue = catalogue;
-        this.city = city;
+        this.city = city.name();
     }
 
     @GetMapping("/{token}")

@@ -20,7 +20,6 @@ import org.onestop.cases.ServiceRequest;
 import org.onestop.web.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,12 +47,12 @@ public class SurveyService {
     private final Duration validFor;
 
     SurveyService(Surveys surveys, CaseService cases, TransactionTemplate transactions, Clock clock,
-                  @Value("${onestop.survey.valid-for:P30D}") Duration validFor) {
+                  SurveyProperties settings) {
         this.surveys = surveys;
         this.cases = cases;
         this.transactions = transactions;
         this.clock = clock;
-        this.validFor = validFor;
+        this.validFor = settings.validFor();
     }
 
     /**

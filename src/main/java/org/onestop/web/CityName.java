@@ -1,6 +1,6 @@
 package org.onestop.web;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.onestop.city.CityProperties;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -10,8 +10,8 @@ class CityName {
 
     private final String cityName;
 
-    CityName(@Value("${onestop.city.name:OneStop}") String cityName) {
-        this.cityName = cityName;
+    CityName(CityProperties city) {
+        this.cityName = city.name();
     }
 
     @ModelAttribute("cityName")

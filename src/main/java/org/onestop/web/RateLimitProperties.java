@@ -4,7 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Limits on the public endpoints ({@code onestop.rate-limit.*}): requests per client address and per API key in each
@@ -12,6 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * N nodes behind a load balancer lets a client make up to N times as many.
  * Mutable so that a test can lower a limit for a moment in the shared application context.
  */
+@Validated
 @ConfigurationProperties("onestop.rate-limit")
 public class RateLimitProperties {
 
@@ -19,18 +24,27 @@ public class RateLimitProperties {
     public static final int DEFAULT_FAILED_LOGINS_PER_ADDRESS = 10;
 
     private boolean enabled = true;
+    @NotNull
+    @DurationMin(seconds = 1)
     private Duration window = Duration.ofMinutes(1);
+    @Min(1)
     private int postsPerAddress = DEFAULT_POSTS_PER_ADDRESS;
+    @Min(1)
     private int postsPerKey = 60;
+    @Min(1)
     private int getsPerAddress = 300;
+    @Min(1)
     private int getsPerKey = 600;
     /**
      * Failed logins (HTTP Basic on /api and /engine-rest, and the login form) per client address; past it, the
      * address's logins are refused before any password is checked. Logins that succeed are not counted.
      */
+    @Min(1)
     private int failedLoginsPerAddress = DEFAULT_FAILED_LOGINS_PER_ADDRESS;
     /** At most this many clients are tracked; past it, expired windows are dropped, and if that is not enough, all. */
+    @Min(1)
     private int maxTrackedClients = 100_000;
+    @NotNull
     private List<String> paths = new ArrayList<>(List.of("/open311/**", "/report/**", "/status/**", "/survey/**", "/notices/**", "/login"));
 
     public boolean isEnabled() { return enabled; }

@@ -10,7 +10,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,7 +33,8 @@ class RequestSizeLimit {
     }
 
     @Bean
-    OncePerRequestFilter apiBodyLimit(@Value("${onestop.api.max-body-bytes:1048576}") long limit) {
+    OncePerRequestFilter apiBodyLimit(ApiProperties api) {
+        long limit = api.maxBodyBytes();
         return new OncePerRequestFilter() {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {

@@ -11,7 +11,7 @@ class AddressRegisterTest {
     private final AddressRegister register;
 
     AddressRegisterTest() throws Exception {
-        register = new AddressRegister(new ClassPathResource("addresses/lakeport-addresses.csv"));
+        register = new AddressRegister(new AddressProperties(new ClassPathResource("addresses/lakeport-addresses.csv")));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import org.onestop.city.CityProperties;
 import org.springframework.scheduling.config.CronTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.scheduling.support.SimpleTriggerContext;
@@ -24,7 +25,7 @@ class NightlyRetentionTest {
     void runsAtHalfPastThreeInTheMorningCityTime() {
         Retention retention = mock(Retention.class);
         ScheduledTaskRegistrar registrar = new ScheduledTaskRegistrar();
-        new NightlyRetention(retention, new RetentionProperties(null, null, null, null, null), CITY.getId()).configureTasks(registrar);
+        new NightlyRetention(retention, new RetentionProperties(null, null, null, null, null), new CityProperties("the city", CITY)).configureTasks(registrar);
 
         assertThat(registrar.getCronTaskList()).hasSize(1);
         CronTask task = registrar.getCronTaskList().get(0);
@@ -39,7 +40,7 @@ class NightlyRetentionTest {
     @Test
     void isNotScheduledWhenDisabled() {
         ScheduledTaskRegistrar registrar = new ScheduledTaskRegistrar();
-        new NightlyRetention(mock(Retention.class), new RetentionProperties(false, null, null, null, null), CITY.getId())
+        new NightlyRetention(mock(Retention.class), new RetentionProperties(false, null, null, null, null), new CityProperties("the city", CITY))
                 .configureTasks(registrar);
         assertThat(registrar.getCronTaskList()).isEmpty();
     }

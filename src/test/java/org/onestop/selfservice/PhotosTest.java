@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
 /** What the photo check keeps, what it refuses, and that what it keeps has lost its metadata. */
 class PhotosTest {
 
-    private final Photos photos = new Photos(null, null, Clock.systemUTC(), DataSize.ofMegabytes(10), 40_000_000);
+    private final Photos photos = new Photos(null, null, Clock.systemUTC(), new PhotoProperties(DataSize.ofMegabytes(10), 40_000_000));
 
     @Test
     void aPngIsKeptAsAPngOfTheSameSize() throws Exception {
@@ -93,7 +93,7 @@ class PhotosTest {
         }
         java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
         ImageIO.write(noise, "png", png);
-        Photos small = new Photos(null, null, Clock.systemUTC(), DataSize.ofMegabytes(64), 40_000_000);
+        Photos small = new Photos(null, null, Clock.systemUTC(), new PhotoProperties(DataSize.ofMegabytes(64), 40_000_000));
         Photos.CleanImage scaled = small.clean(png.toByteArray());
         assertThat(scaled.width()).isEqualTo(Photos.MAX_STORED_SIDE);
         assertThat(scaled.height()).isEqualTo(2458);
@@ -103,8 +103,8 @@ class PhotosTest {
         // be larger than the limit, so it is stored as a JPEG that fits.
         java.io.ByteArrayOutputStream gif = new java.io.ByteArrayOutputStream();
         ImageIO.write(noise.getSubimage(0, 0, 1000, 1000), "gif", gif);
-        Photos strict = new Photos(null, null, Clock.systemUTC(), DataSize.ofBytes(gif.size() + 100_000), 40_000_000);
-        assertThat(new Photos(null, null, Clock.systemUTC(), DataSize.ofMegabytes(64), 40_000_000).clean(gif.toByteArray())
+        Photos strict = new Photos(null, null, Clock.systemUTC(), new PhotoProperties(DataSize.ofBytes(gif.size() + 100_000), 40_000_000));
+        assertThat(new Photos(null, null, Clock.systemUTC(), new PhotoProperties(DataSize.ofMegabytes(64), 40_000_000)).clean(gif.toByteArray())
                 .bytes().length).isGreaterThan(gif.size() + 100_000);
         Photos.CleanImage fitted = strict.clean(gif.toByteArray());
         assertThat(fitted.contentType()).isEqualTo("image/jpeg");

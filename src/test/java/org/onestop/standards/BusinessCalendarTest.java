@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.onestop.city.CityProperties;
 import org.onestop.standards.BusinessCalendar.Clock;
 
 /** Due dates on the city's calendar: office hours 8:30–16:30, Monday to Friday, Ontario's holidays, city closures. */
@@ -23,7 +24,7 @@ class BusinessCalendarTest {
 
     private final BusinessCalendar calendar = new BusinessCalendar(new CalendarProperties(LocalTime.of(8, 30), LocalTime.of(16, 30),
             Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY),
-            "ca", "on", List.of(LocalDate.of(2026, 12, 24)), null, null), "America/Toronto");
+            "ca", "on", List.of(LocalDate.of(2026, 12, 24)), null, null), new CityProperties("the city", TORONTO));
 
     static Instant at(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(TORONTO).toInstant();
