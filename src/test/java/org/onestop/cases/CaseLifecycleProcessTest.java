@@ -7,10 +7,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -28,12 +26,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onestop.testing.CamundaForm;
+import org.onestop.testing.ProcessUnderTest;
 
 /**
  * bpmn/case-lifecycle.bpmn with the real routing and service-standard tables and the real pothole process
@@ -48,12 +45,9 @@ class CaseLifecycleProcessTest {
     static final String REFERENCE = "SR-2026-000123";
     static final String SERVICE_PROCESS = "PotholeRepairProcess";
 
+    /** The pothole process is only the called service here; PotholeRepairProcessTest covers it. */
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-tests.cfg.xml")
-            .assertClassCoverageAtLeast(1.0)
-            // the pothole process is only the called service here; PotholeRepairProcessTest covers it
-            .excludeProcessDefinitionKeys(SERVICE_PROCESS)
-            .build();
+    static final ProcessUnderTest process = ProcessUnderTest.of("CaseLifecycleProcess", SERVICE_PROCESS);
 
     private final List<String> delegateCalls = new ArrayList<>();
     private final Map<String, Object> seenByDelegates = new HashMap<>();
@@ -64,7 +58,6 @@ class CaseLifecycleProcessTest {
 
     @BeforeEach
     void replaceDelegates() {
-        init(engine.getProcessEngine());
         Mocks.register("assignCase", (JavaDelegate) execution -> {
             delegateCalls.add("assignCase");
             execution.setVariable("acknowledgeBy", acknowledgeBy);
@@ -85,12 +78,6 @@ class CaseLifecycleProcessTest {
             delegateCalls.add("referCase");
             seenByDelegates.put("referralReason", execution.getVariable("referralReason"));
         });
-    }
-
-    @AfterEach
-    void restore() {
-        Mocks.reset();
-        reset();
     }
 
     @Test
@@ -280,7 +267,7 @@ class CaseLifecycleProcessTest {
         for (int i = 0; i < answers.length; i += 2) {
             variables.put((String) answers[i], answers[i + 1]);
         }
-        return runtimeService().startProcessInstanceByKey("CaseLifecycleProcess", REFERENCE, variables);
+        return process.start(REFERENCE, variables);
     }
 
     private static void repairPothole(ProcessInstance pothole, String resolutionNote) {

@@ -2,14 +2,11 @@ package org.onestop.contactcentre;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onestop.IntegrationTest;
 import org.onestop.cases.CaseService;
 import org.onestop.cases.Channel;
@@ -19,17 +16,12 @@ import org.onestop.customers.ContactLog;
 import org.onestop.customers.ContactOutcome;
 import org.onestop.customers.ContactPreference;
 import org.onestop.customers.CustomerDetails;
-import org.onestop.testing.Accessibility;
-import org.onestop.testing.HeadlessChromium;
+import org.onestop.testing.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * In a real browser, with the keyboard only: an agent finds Jane Resident by typing her number the way the caller says
@@ -38,47 +30,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class ConsoleBrowserTest extends IntegrationTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     CaseService cases;
     @Autowired
     ContactLog contactLog;
 
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = HeadlessChromium.start();
-        wait = HeadlessChromium.waitFor(browser);
-    }
-
-    @AfterEach
-    void closeBrowser() throws Exception {
-        if (browser != null) {
-            Path shot = Path.of("target", "browser", getClass().getSimpleName() + ".png");
-            Files.createDirectories(shot.getParent());
-            Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void logIn(String user) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user, Keys.TAB);
-        browser.switchTo().activeElement().sendKeys(PASSWORD, Keys.ENTER);
-        wait.until(ExpectedConditions.urlToBe(url("/")));
-    }
-
-    private WebElement heading() {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
-    }
+    @RegisterExtension
+    final Browser browser = new Browser();
 
     @Test
     void anAgentFindsTheCallerAnswersFromTheKnowledgeBaseAndTheContactIsLoggedUsingOnlyTheKeyboard() {
@@ -93,81 +51,81 @@ class ConsoleBrowserTest extends IntegrationTest {
         long janeId = opened.getCustomerId();
         String noise = opened.getReference();
 
-        logIn(user("browser-agent", "contact-centre"));
+        browser.logIn(user("browser-agent", "contact-centre"), PASSWORD);
 
         // The console: the caller box has the focus; type the number as the caller says it and press Enter.
         browser.findElement(By.linkText("Console")).sendKeys(Keys.ENTER);
-        assertThat(heading().getText()).isEqualTo("Contact-centre console");
-        Accessibility.assertNoSeriousViolations(browser);
-        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("caller-q");
-        browser.switchTo().activeElement().sendKeys("905 555 0101", Keys.ENTER);
+        assertThat(browser.heading().getText()).isEqualTo("Contact-centre console");
+        browser.assertAccessible();
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("caller-q");
+        browser.focused().sendKeys("905 555 0101", Keys.ENTER);
 
         // The results: Jane (perhaps among other callers with the same number); open her page.
-        wait.until(ExpectedConditions.urlContains("/console/customers?"));
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.until(ExpectedConditions.urlContains("/console/customers?"));
+        browser.assertAccessible();
         WebElement janeLink = browser.findElement(By.cssSelector("a[href^='/console/customers/" + janeId + "?']"));
         assertThat(janeLink.getText()).isEqualTo("Jane Resident");
         janeLink.sendKeys(Keys.ENTER);
 
         // Her page: her cases, newest first, each linked to the console's case page.
-        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Jane Resident"));
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.until(ExpectedConditions.textToBe(By.tagName("h1"), "Jane Resident"));
+        browser.assertAccessible();
         List<String> caseLinks = browser.findElements(By.cssSelector("a[href^='/console/cases/SR-']")).stream().map(WebElement::getText).toList();
         assertThat(caseLinks).contains(pothole, noise);
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Noise complaint", "Pothole or road defect", "Bylaw", "Roads");
 
         // The caller's question, in her words, to the knowledge base.
         browser.findElement(By.id("kb-q")).sendKeys("my bin was not picked up", Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains("/console/knowledge?"));
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.until(ExpectedConditions.urlContains("/console/knowledge?"));
+        browser.assertAccessible();
         WebElement firstHit = browser.findElement(By.cssSelector("ol.hits li a"));
         String title = firstHit.getText();
         assertThat(title).containsIgnoringCase("collection");
         firstHit.sendKeys(Keys.ENTER);
 
         // The article, then "Answered the caller with this article".
-        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), title));
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.until(ExpectedConditions.textToBe(By.tagName("h1"), title));
+        browser.assertAccessible();
         browser.findElement(By.id("answered")).sendKeys(Keys.ENTER);
 
         // Back on her page, the contact is in her history, resolved on first contact.
-        wait.until(ExpectedConditions.urlContains("recorded="));
-        assertThat(heading().getText()).isEqualTo("Jane Resident");
+        browser.until(ExpectedConditions.urlContains("recorded="));
+        assertThat(browser.heading().getText()).isEqualTo("Jane Resident");
         WebElement history = browser.findElement(By.id("contact-history"));
         assertThat(history.getText()).contains(title, "resolved on first contact", "browser-agent");
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.assertAccessible();
         Contact logged = contactLog.history(janeId, 1).get(0);
         assertThat(logged.getOutcome()).isEqualTo(ContactOutcome.ANSWERED);
         assertThat(logged.isFirstContactResolution()).isTrue();
         assertThat(logged.getArticleId()).isNotNull();
 
         // Correcting her details with a mistake: the message is beside the field, the page stays accessible.
-        browser.get(url("/console/customers/" + janeId + "/edit"));
-        heading();
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.open("/console/customers/" + janeId + "/edit");
+        browser.heading();
+        browser.assertAccessible();
         WebElement email = browser.findElement(By.id("email"));
         email.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, "not an address", Keys.ENTER);
-        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email-error")));
+        WebElement error = browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("email-error")));
         assertThat(error.getText()).contains("must be an e-mail address");
         assertThat(browser.findElement(By.id("email")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.findElement(By.id("email")).getAttribute("value")).isEqualTo("not an address");
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.assertAccessible();
 
         // The wrap-up form, with a missing topic.
-        browser.get(url("/console/contacts/wrap-up?channel=phone&customer=" + janeId));
-        heading();
-        Accessibility.assertNoSeriousViolations(browser);
-        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("topic-error")));
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.open("/console/contacts/wrap-up?channel=phone&customer=" + janeId);
+        browser.heading();
+        browser.assertAccessible();
+        browser.focused().sendKeys(Keys.ENTER);
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("topic-error")));
+        browser.assertAccessible();
 
         // A knowledge editor's editor, plain and after a mistake.
-        logIn(user("browser-editor", "contact-centre", "knowledge-editors"));
-        browser.get(url("/console/knowledge/" + logged.getArticleId() + "/edit"));
-        heading();
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.logIn(user("browser-editor", "contact-centre", "knowledge-editors"), PASSWORD);
+        browser.open("/console/knowledge/" + logged.getArticleId() + "/edit");
+        browser.heading();
+        browser.assertAccessible();
         browser.findElement(By.id("title")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, Keys.ENTER);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("title-error")));
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("title-error")));
+        browser.assertAccessible();
     }
 }

@@ -2,30 +2,22 @@ package org.onestop.contactcentre;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onestop.IntegrationTest;
 import org.onestop.cases.CaseService;
 import org.onestop.customers.CustomerDetails;
 import org.onestop.customers.CustomerService;
-import org.onestop.testing.Accessibility;
-import org.onestop.testing.HeadlessChromium;
+import org.onestop.testing.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * In a real browser, keyboard only: an agent opens a case for a caller, is warned about the open pothole 30 m away,
@@ -34,57 +26,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class ConsoleIntakeBrowserTest extends IntegrationTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     CustomerService customers;
     @Autowired
     CaseService cases;
 
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = HeadlessChromium.start();
-        wait = HeadlessChromium.waitFor(browser);
-    }
-
-    @AfterEach
-    void closeBrowser() throws Exception {
-        if (browser != null) {
-            Path shot = Path.of("target", "browser", getClass().getSimpleName() + ".png");
-            Files.createDirectories(shot.getParent());
-            Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void logIn(String user) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user, Keys.TAB, PASSWORD, Keys.ENTER);
-        wait.until(ExpectedConditions.urlToBe(url("/")));
-    }
-
-    /** Tabs through the page until the element has the focus (at most 80 stops). */
-    private WebElement tabTo(By target) {
-        WebElement element = browser.findElement(target);
-        for (int i = 0; i < 80; i++) {
-            if (element.equals(browser.switchTo().activeElement())) {
-                return element;
-            }
-            browser.switchTo().activeElement().sendKeys(Keys.TAB);
-        }
-        throw new AssertionError("could not reach " + target + " with the keyboard");
-    }
-
-    private void waitForHeading(String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), text));
-    }
+    @RegisterExtension
+    final Browser browser = new Browser();
 
     @Test
     void anAgentOpensACaseNearAnOpenOneWithTheKeyboardAndRoadsSeesItsTask() {
@@ -101,79 +49,78 @@ class ConsoleIntakeBrowserTest extends IntegrationTest {
         long caller = customers.findOrCreate(new CustomerDetails("Browser Caller", "905-555-0123", null, null, null)).getId();
 
         // The agent logs in and starts a case for the caller.
-        logIn(agent);
-        browser.get(url("/console/cases/new?customer=" + caller + "&started=" + OFFICE_HOURS.minusSeconds(120)));
-        waitForHeading("Open a case");
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.logIn(agent, PASSWORD);
+        browser.open("/console/cases/new?customer=" + caller + "&started=" + OFFICE_HOURS.minusSeconds(120));
+        browser.waitForHeading("Open a case");
+        browser.assertAccessible();
 
         // The caller's words find the service.
-        tabTo(By.id("words")).sendKeys("pothole", Keys.ENTER);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("matches-heading")));
-        Accessibility.assertNoSeriousViolations(browser);
-        tabTo(By.linkText("Pothole or road defect")).sendKeys(Keys.ENTER);
-        waitForHeading("Open a case: Pothole or road defect");
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.tabTo(By.id("words")).sendKeys("pothole", Keys.ENTER);
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("matches-heading")));
+        browser.assertAccessible();
+        browser.tabTo(By.linkText("Pothole or road defect")).sendKeys(Keys.ENTER);
+        browser.waitForHeading("Open a case: Pothole or road defect");
+        browser.assertAccessible();
 
         // First try without the size: told beside the field, the address kept.
-        tabTo(By.id("address")).sendKeys("130 King St E", Keys.ENTER);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("q-size-error")));
+        browser.tabTo(By.id("address")).sendKeys("130 King St E", Keys.ENTER);
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("q-size-error")));
         assertThat(browser.findElement(By.id("address")).getAttribute("value")).isEqualTo("130 King St E");
         assertThat(browser.findElement(By.id("q-size")).getAttribute("aria-invalid")).isEqualTo("true");
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.assertAccessible();
 
         // Answer the questions with the keyboard and save.
-        tabTo(By.id("q-hazard")).sendKeys(Keys.SPACE);
-        tabTo(By.id("q-size")).sendKeys("Between");
-        tabTo(By.id("q-locationOnRoad")).sendKeys("On the shoulder");
-        tabTo(By.id("description")).sendKeys("Hole near the curb, about 30 m east of the one already reported");
-        tabTo(By.xpath("//button[normalize-space(.)='Save the case']")).sendKeys(Keys.ENTER);
+        browser.tabTo(By.id("q-hazard")).sendKeys(Keys.SPACE);
+        browser.tabTo(By.id("q-size")).sendKeys("Between");
+        browser.tabTo(By.id("q-locationOnRoad")).sendKeys("On the shoulder");
+        browser.tabTo(By.id("description")).sendKeys("Hole near the curb, about 30 m east of the one already reported");
+        browser.tabTo(By.xpath("//button[normalize-space(.)='Save the case']")).sendKeys(Keys.ENTER);
 
         // Warned about the open pothole 30 m away; the caller means another hole: save as a new case.
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nearby-heading"), "Already reported nearby?"));
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nearby-heading"), "Already reported nearby?"));
         String warning = browser.findElement(By.id("nearby")).getText();
         assertThat(warning).contains(openPothole, "120 King St E", "30 m away");
-        Accessibility.assertNoSeriousViolations(browser);
-        tabTo(By.xpath("//button[normalize-space(.)='Save as a new case']")).sendKeys(Keys.SPACE);
+        browser.assertAccessible();
+        browser.tabTo(By.xpath("//button[normalize-space(.)='Save as a new case']")).sendKeys(Keys.SPACE);
 
         // The read-back.
-        waitForHeading("opened");
+        browser.waitForHeading("opened");
         String reference = browser.findElement(By.id("reference")).getText();
         assertThat(reference).matches("SR-\\d{4}-\\d{6}").isNotEqualTo(openPothole);
         // A hazard makes it urgent: one business day from Tuesday 24 November at 10:00.
         assertThat(browser.findElement(By.id("expected")).getText()).isEqualTo("Wednesday 25 November 2026");
         assertThat(cases.get(reference).getAddress()).isEqualTo("130 King St E, Lakeport");
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.assertAccessible();
 
         // The case's status page, as for a resident calling back, also after a mistake.
-        tabTo(By.linkText("The case's status page")).sendKeys(Keys.ENTER);
-        waitForHeading(reference);
-        Accessibility.assertNoSeriousViolations(browser);
-        tabTo(By.xpath("//button[normalize-space(.)='Add the note']")).sendKeys(Keys.ENTER);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("note-text-error")));
-        Accessibility.assertNoSeriousViolations(browser);
-        browser.get(url("/console/cases?reference=SR-1999-000404"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reference-error")));
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.tabTo(By.linkText("The case's status page")).sendKeys(Keys.ENTER);
+        browser.waitForHeading(reference);
+        browser.assertAccessible();
+        browser.tabTo(By.xpath("//button[normalize-space(.)='Add the note']")).sendKeys(Keys.ENTER);
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("note-text-error")));
+        browser.assertAccessible();
+        browser.open("/console/cases?reference=SR-1999-000404");
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("reference-error")));
+        browser.assertAccessible();
 
         // Roads logs in and finds the new case's task in Tasklist.
-        browser.manage().deleteAllCookies();
         Task inspect = onlyDepartmentTask(reference);
-        logIn(roads);
-        browser.get(url("/cases/" + reference));
-        waitForHeading(reference);
-        Accessibility.assertNoSeriousViolations(browser);
-        tabTo(By.xpath("//button[normalize-space(.)='Send the case']")).sendKeys(Keys.ENTER);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("transfer-reason-error")));
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.logIn(roads, PASSWORD);
+        browser.open("/cases/" + reference);
+        browser.waitForHeading(reference);
+        browser.assertAccessible();
+        browser.tabTo(By.xpath("//button[normalize-space(.)='Send the case']")).sendKeys(Keys.ENTER);
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("transfer-reason-error")));
+        browser.assertAccessible();
 
-        browser.get(url("/camunda/app/tasklist/default/"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space(text())=\"My department's tasks\"]"))).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[normalize-space(text())='Inspect pothole']")));
-        browser.get(url("/camunda/app/tasklist/default/#/?task=" + inspect.getId()));
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.)='Claim'] | //button[normalize-space(.)='Claim']"))).click();
-        WebElement caseLink = wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Open the case in OneStop")));
+        browser.open("/camunda/app/tasklist/default/");
+        browser.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space(text())=\"My department's tasks\"]"))).click();
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[normalize-space(text())='Inspect pothole']")));
+        browser.open("/camunda/app/tasklist/default/#/?task=" + inspect.getId());
+        browser.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.)='Claim'] | //button[normalize-space(.)='Claim']"))).click();
+        WebElement caseLink = browser.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Open the case in OneStop")));
         assertThat(caseLink.getAttribute("href")).endsWith("/cases/" + reference);
         // The claim goes to the server in the background: wait for it rather than race it.
-        wait.until(d -> roads.equals(taskService.createTaskQuery().taskId(inspect.getId()).singleResult().getAssignee()));
+        browser.until(d -> roads.equals(taskService.createTaskQuery().taskId(inspect.getId()).singleResult().getAssignee()));
     }
 }

@@ -2,17 +2,14 @@ package org.onestop.contactcentre;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onestop.IntegrationTest;
 import org.onestop.cases.CaseService;
 import org.onestop.cases.Channel;
@@ -22,19 +19,13 @@ import org.onestop.customers.ContactLog;
 import org.onestop.customers.ContactOutcome;
 import org.onestop.customers.ContactPreference;
 import org.onestop.customers.CustomerDetails;
-import org.onestop.testing.Accessibility;
-import org.onestop.testing.HeadlessChromium;
+import org.onestop.testing.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The contact centre's whole call, in a real browser: the agent finds the caller by her number said differently,
@@ -46,31 +37,13 @@ class ContactCentreJourneyBrowserTest extends IntegrationTest {
 
     static final String SCRIPT = "<script>alert(1)</script>";
 
-    @LocalServerPort
-    int port;
     @Autowired
     CaseService cases;
     @Autowired
     ContactLog contactLog;
 
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = HeadlessChromium.start();
-        wait = HeadlessChromium.waitFor(browser);
-    }
-
-    @AfterEach
-    void closeBrowser() throws Exception {
-        if (browser != null) {
-            Path shot = Path.of("target", "browser", getClass().getSimpleName() + ".png");
-            Files.createDirectories(shot.getParent());
-            Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
-            browser.quit();
-        }
-    }
+    @RegisterExtension
+    final Browser browser = new Browser();
 
     @Test
     void anAgentAnswersOneQuestionThenOpensACaseNearAnOpenOneAndRoadsSeesTheTask() {
@@ -82,24 +55,24 @@ class ContactCentreJourneyBrowserTest extends IntegrationTest {
         long jane = existing.getCustomerId();
         String agent = user("journey-agent", "contact-centre");
 
-        logIn(agent);
+        logInAfterAFailedAttempt(agent);
         browser.findElement(By.linkText("Console")).sendKeys(Keys.ENTER);
-        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Contact-centre console"));
-        browser.switchTo().activeElement().sendKeys("905 555 0199", Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains("/console/customers?"));
+        browser.until(ExpectedConditions.textToBe(By.tagName("h1"), "Contact-centre console"));
+        browser.focused().sendKeys("905 555 0199", Keys.ENTER);
+        browser.until(ExpectedConditions.urlContains("/console/customers?"));
         browser.findElement(By.cssSelector("a[href^='/console/customers/" + jane + "?']")).sendKeys(Keys.ENTER);
-        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Jane Journey"));
+        browser.until(ExpectedConditions.textToBe(By.tagName("h1"), "Jane Journey"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(existing.getReference());
 
         // First question: answered from the knowledge base.
         browser.findElement(By.id("kb-q")).sendKeys("when is garbage day", Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains("/console/knowledge?"));
+        browser.until(ExpectedConditions.urlContains("/console/knowledge?"));
         WebElement hit = browser.findElement(By.cssSelector("ol.hits li a"));
         String article = hit.getText();
         hit.sendKeys(Keys.ENTER);
-        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), article));
+        browser.until(ExpectedConditions.textToBe(By.tagName("h1"), article));
         browser.findElement(By.id("answered")).sendKeys(Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains("recorded="));
+        browser.until(ExpectedConditions.urlContains("recorded="));
         Contact answered = contactLog.history(jane, 1).get(0);
         assertThat(answered.getOutcome()).isEqualTo(ContactOutcome.ANSWERED);
         assertThat(answered.isFirstContactResolution()).isTrue();
@@ -107,22 +80,22 @@ class ContactCentreJourneyBrowserTest extends IntegrationTest {
 
         // Second: a pothole down the street, for the same caller.
         browser.findElement(By.partialLinkText("Open a case for this caller")).sendKeys(Keys.ENTER);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Open a case"));
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Open a case"));
         browser.findElement(By.id("words")).sendKeys("hole in the road", Keys.ENTER);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Pothole or road defect"))).sendKeys(Keys.ENTER);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Pothole or road defect"));
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Pothole or road defect"))).sendKeys(Keys.ENTER);
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Pothole or road defect"));
         new Select(browser.findElement(By.id("q-size"))).selectByValue("medium");
         new Select(browser.findElement(By.id("q-locationOnRoad"))).selectByValue("shoulder");
         browser.findElement(By.id("address")).sendKeys("130 King St E");
         browser.findElement(By.id("description")).sendKeys(SCRIPT + " a second hole");
         browser.findElement(By.xpath("//button[normalize-space(.)='Save the case']")).sendKeys(Keys.ENTER);
 
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nearby-heading"), "Already reported nearby?"));
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nearby-heading"), "Already reported nearby?"));
         assertThat(browser.findElement(By.id("nearby")).getText()).contains(existing.getReference(), "30 m away");
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.assertAccessible();
         browser.findElement(By.xpath("//button[normalize-space(.)='Save as a new case']")).sendKeys(Keys.ENTER);
 
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "opened"));
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "opened"));
         String reference = browser.findElement(By.id("reference")).getText();
         assertThat(reference).matches("SR-\\d{4}-\\d{6}").isNotEqualTo(existing.getReference());
         String expected = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.CANADA)
@@ -134,58 +107,45 @@ class ContactCentreJourneyBrowserTest extends IntegrationTest {
         assertThat(cases.get(reference).getCustomerId()).isEqualTo(jane);
 
         // The description is text on the console's case page, not a script.
-        browser.get(url("/console/cases/" + reference));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), reference));
+        browser.open("/console/cases/" + reference);
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), reference));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(SCRIPT + " a second hole");
-        assertNoAlert();
+        browser.assertNoAlert();
 
         // A mistyped reference in the address bar: a friendly page, not a stack trace.
-        browser.get(url("/cases/SR-1999-000404"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+        browser.open("/cases/SR-1999-000404");
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
         assertThat(browser.getPageSource()).doesNotContain("Exception");
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.assertAccessible();
 
         // Roads: the staff case page and the task in Tasklist.
         browser.manage().deleteAllCookies();
         String roads = user("journey-roads", "roads");
         Task inspect = onlyDepartmentTask(reference);
-        logIn(roads);
-        browser.get(url("/cases/" + reference));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), reference));
+        logInAfterAFailedAttempt(roads);
+        browser.open("/cases/" + reference);
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), reference));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(SCRIPT + " a second hole");
-        assertNoAlert();
-        browser.get(url("/camunda/app/tasklist/default/"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space(text())=\"My department's tasks\"]"))).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[normalize-space(text())='Inspect pothole']")));
-        browser.get(url("/camunda/app/tasklist/default/#/?task=" + inspect.getId()));
-        WebElement caseLink = wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Open the case in OneStop")));
+        browser.assertNoAlert();
+        browser.open("/camunda/app/tasklist/default/");
+        browser.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space(text())=\"My department's tasks\"]"))).click();
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[normalize-space(text())='Inspect pothole']")));
+        browser.open("/camunda/app/tasklist/default/#/?task=" + inspect.getId());
+        WebElement caseLink = browser.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Open the case in OneStop")));
         assertThat(caseLink.getAttribute("href")).endsWith("/cases/" + reference);
-        assertNoAlert();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
+        browser.assertNoAlert();
     }
 
     /** Logs in through the login page (checked, also after a failed attempt) and lands on the home page (checked). */
-    private void logIn(String user) {
-        browser.get(url("/login"));
-        Accessibility.assertNoSeriousViolations(browser);
+    private void logInAfterAFailedAttempt(String user) {
+        browser.open("/login");
+        browser.assertAccessible();
         // A mistyped user name (a wrong password would lock the real user out for a few seconds, as Camunda does).
         browser.findElement(By.id("username")).sendKeys(user + "x", Keys.TAB, "wrong-password", Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains("/login?error"));
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.until(ExpectedConditions.urlContains("/login?error"));
+        browser.assertAccessible();
         browser.findElement(By.id("username")).sendKeys(user, Keys.TAB, PASSWORD, Keys.ENTER);
-        wait.until(ExpectedConditions.urlToBe(url("/")));
-        Accessibility.assertNoSeriousViolations(browser);
-    }
-
-    private void assertNoAlert() {
-        try {
-            browser.switchTo().alert();
-            throw new AssertionError("a script ran: an alert is open");
-        } catch (NoAlertPresentException expected) {
-            // shown as text
-        }
+        browser.until(ExpectedConditions.urlToBe(browser.url("/")));
+        browser.assertAccessible();
     }
 }

@@ -2,14 +2,11 @@ package org.onestop.contactcentre;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onestop.IntegrationTest;
 import org.onestop.cases.CaseService;
 import org.onestop.cases.Channel;
@@ -17,17 +14,12 @@ import org.onestop.cases.NewCase;
 import org.onestop.customers.Customer;
 import org.onestop.customers.CustomerDetails;
 import org.onestop.customers.CustomerService;
-import org.onestop.testing.Accessibility;
-import org.onestop.testing.HeadlessChromium;
+import org.onestop.testing.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * In a real browser, with the keyboard only: the caller's page lists the details two requests brought; the agent uses
@@ -35,35 +27,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class DetailsToConfirmBrowserTest extends IntegrationTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     CaseService cases;
     @Autowired
     CustomerService customers;
 
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = HeadlessChromium.start();
-        wait = HeadlessChromium.waitFor(browser);
-    }
-
-    @AfterEach
-    void closeBrowser() throws Exception {
-        if (browser != null) {
-            Path shot = Path.of("target", "browser", getClass().getSimpleName() + ".png");
-            Files.createDirectories(shot.getParent());
-            Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
+    @RegisterExtension
+    final Browser browser = new Browser();
 
     private String pothole(CustomerDetails caller) {
         return cases.open(new NewCase("pothole", Channel.PHONE, "A hole by the curb.", null, caller, "120 King St E, Lakeport",
@@ -86,24 +56,21 @@ class DetailsToConfirmBrowserTest extends IntegrationTest {
         pothole(new CustomerDetails("Kim Keyboard", otherPhone, "kim." + tag + "@example.org", null, null));
         Customer kim = customers.findOrCreate(new CustomerDetails("Kim Keyboard", null, "kim." + tag + "@example.org", null, null));
 
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user("browser-confirm-agent", "contact-centre"), Keys.TAB);
-        browser.switchTo().activeElement().sendKeys(PASSWORD, Keys.ENTER);
-        wait.until(ExpectedConditions.urlToBe(url("/")));
-        browser.get(url("/console/customers/" + kim.getId()));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("details-to-confirm")));
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.logIn(user("browser-confirm-agent", "contact-centre"), PASSWORD);
+        browser.open("/console/customers/" + kim.getId());
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("details-to-confirm")));
+        browser.assertAccessible();
         assertThat(row("E-mail").getText()).contains("kim.new." + tag + "@example.org", "kim." + tag + "@example.org", withNewEmail);
         assertThat(row("Phone").getText()).contains(otherPhone, phone);
 
         row("E-mail").findElement(By.xpath(".//button[starts-with(normalize-space(.), 'Use this instead')]")).sendKeys(Keys.ENTER);
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#details-to-confirm tbody tr"), 1));
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#details-to-confirm tbody tr"), 1));
+        browser.assertAccessible();
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("kim.new." + tag + "@example.org");
 
         row("Phone").findElement(By.xpath(".//button[starts-with(normalize-space(.), 'Dismiss')]")).sendKeys(Keys.ENTER);
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.id("details-to-confirm"), 0));
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.until(ExpectedConditions.numberOfElementsToBe(By.id("details-to-confirm"), 0));
+        browser.assertAccessible();
 
         Customer after = customers.find(kim.getId()).orElseThrow();
         assertThat(after.getEmail()).isEqualTo("kim.new." + tag + "@example.org");

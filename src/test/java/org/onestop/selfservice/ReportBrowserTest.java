@@ -5,24 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onestop.IntegrationTest;
 import org.onestop.cases.CaseService;
-import org.onestop.testing.Accessibility;
-import org.onestop.testing.HeadlessChromium;
+import org.onestop.testing.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * In a real browser, without a login: a resident finds "pothole" by typing, makes a mistake and corrects it, answers,
@@ -32,52 +26,30 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class ReportBrowserTest extends IntegrationTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     CaseService cases;
     @Autowired
     StatusLinks links;
 
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = HeadlessChromium.start();
-        wait = HeadlessChromium.waitFor(browser);
-    }
-
-    @AfterEach
-    void closeBrowser() throws Exception {
-        if (browser != null) {
-            Path shot = Path.of("target", "browser", getClass().getSimpleName() + ".png");
-            Files.createDirectories(shot.getParent());
-            Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
+    @RegisterExtension
+    final Browser browser = new Browser();
 
     @Test
     void aResidentReportsAPotholeWithAPhotoAndLooksItUpByReference() throws Exception {
         Path photo = Files.createTempFile("pothole", ".png");
         Files.write(photo, TestImages.png(160, 120));
         try {
-            browser.get(url("/report"));
-            Accessibility.assertNoSeriousViolations(browser);
+            browser.open("/report");
+            browser.assertAccessible();
             WebElement words = browser.findElement(By.id("words"));
             words.sendKeys("pothole");
             words.sendKeys(Keys.ENTER);
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("matches-heading")));
-            Accessibility.assertNoSeriousViolations(browser);
+            browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("matches-heading")));
+            browser.assertAccessible();
             browser.findElement(By.cssSelector("section[aria-labelledby=matches-heading] a[href='/report/pothole']")).click();
 
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q-size")));
-            Accessibility.assertNoSeriousViolations(browser);
+            browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("q-size")));
+            browser.assertAccessible();
             // A first try with a mistake: no size, a bad e-mail address.
             new Select(browser.findElement(By.id("q-locationOnRoad"))).selectByValue("driving-lane");
             browser.findElement(By.id("address")).sendKeys("120 King St E");
@@ -85,8 +57,8 @@ class ReportBrowserTest extends IntegrationTest {
             browser.findElement(By.id("name")).sendKeys("Jane Resident");
             browser.findElement(By.cssSelector("button.primary[type=submit]")).click();
 
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
-            Accessibility.assertNoSeriousViolations(browser);
+            browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
+            browser.assertAccessible();
             assertThat(browser.findElement(By.id("q-size-error")).getText()).isEqualTo("This answer is required.");
             assertThat(browser.findElement(By.id("q-size")).getAttribute("aria-invalid")).isEqualTo("true");
             assertThat(browser.findElement(By.id("address")).getAttribute("value")).isEqualTo("120 King St E");
@@ -109,8 +81,8 @@ class ReportBrowserTest extends IntegrationTest {
             browser.findElement(By.id("description")).sendKeys("Deep, by the bus stop");
             browser.findElement(By.cssSelector("button.primary[type=submit]")).click();
 
-            WebElement referenceShown = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reference")));
-            Accessibility.assertNoSeriousViolations(browser);
+            WebElement referenceShown = browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("reference")));
+            browser.assertAccessible();
             String reference = referenceShown.getText();
             assertThat(reference).matches("SR-2026-\\d{6}");
             var sr = cases.get(reference);
@@ -122,30 +94,30 @@ class ReportBrowserTest extends IntegrationTest {
 
             // The resident's own link on the confirmation page: the whole public report, with the photo.
             browser.findElement(By.id("status-link")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("status")));
-            Accessibility.assertNoSeriousViolations(browser);
+            browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("status")));
+            browser.assertAccessible();
             assertThat(browser.getCurrentUrl()).endsWith(links.path(reference));
             assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Received");
             assertThat(browser.findElement(By.id("expected")).getText())
                     .isEqualTo(PublicDates.day(cases.get(reference).getResolveBy(), java.time.ZoneId.of("America/Toronto")));
             assertThat(browser.findElement(By.id("description")).getText()).isEqualTo("Deep, by the bus stop");
             WebElement img = browser.findElement(By.cssSelector("ul.photos img"));
-            wait.until(d -> ((Number) browser.executeScript("return arguments[0].naturalWidth", img)).intValue() == 160);
+            browser.until(d -> ((Number) browser.executeScript("return arguments[0].naturalWidth", img)).intValue() == 160);
             assertThat(browser.getPageSource()).doesNotContain("jane.browser@example.org", "Jane Resident");
 
             // Later: "Check a status" from the header, by reference number: the status and the expected date only.
             browser.findElement(By.linkText("Check a status")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reference")));
-            Accessibility.assertNoSeriousViolations(browser);
+            browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("reference")));
+            browser.assertAccessible();
             browser.findElement(By.id("reference")).sendKeys("SR-2026-999999", Keys.ENTER);
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reference-error")));
-            Accessibility.assertNoSeriousViolations(browser);
+            browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("reference-error")));
+            browser.assertAccessible();
             WebElement lookup = browser.findElement(By.id("reference"));
             lookup.clear();
             lookup.sendKeys(reference, Keys.ENTER);
 
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("status")));
-            Accessibility.assertNoSeriousViolations(browser);
+            browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("status")));
+            browser.assertAccessible();
             assertThat(browser.getCurrentUrl()).endsWith("/status/" + reference);
             assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Received");
             assertThat(browser.findElement(By.id("expected")).getText())

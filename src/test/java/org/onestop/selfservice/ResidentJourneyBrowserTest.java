@@ -15,25 +15,17 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onestop.IntegrationTest;
 import org.onestop.cases.CaseService;
 import org.onestop.notifications.OutboxSender;
-import org.onestop.testing.Accessibility;
-import org.onestop.testing.HeadlessChromium;
+import org.onestop.testing.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The resident's whole journey, in a real browser and through a real SMTP server: report a pothole with a photo,
@@ -47,31 +39,13 @@ class ResidentJourneyBrowserTest extends IntegrationTest {
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
 
-    @LocalServerPort
-    int port;
     @Autowired
     CaseService cases;
     @Autowired
     OutboxSender sender;
 
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = HeadlessChromium.start();
-        wait = HeadlessChromium.waitFor(browser);
-    }
-
-    @AfterEach
-    void closeBrowser() throws Exception {
-        if (browser != null) {
-            Path shot = Path.of("target", "browser", getClass().getSimpleName() + ".png");
-            Files.createDirectories(shot.getParent());
-            Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
-            browser.quit();
-        }
-    }
+    @RegisterExtension
+    final Browser browser = new Browser();
 
     @Test
     void aResidentReportsIsToldLooksItUpAndSaysItIsNotFixed() throws Exception {
@@ -84,8 +58,8 @@ class ResidentJourneyBrowserTest extends IntegrationTest {
         String reference;
         try {
             // Report, with a photo and an e-mail address for notices.
-            browser.get(url("/report/pothole"));
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q-size")));
+            browser.open("/report/pothole");
+            browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("q-size")));
             new Select(browser.findElement(By.id("q-size"))).selectByValue("medium");
             new Select(browser.findElement(By.id("q-locationOnRoad"))).selectByValue("driving-lane");
             browser.findElement(By.id("description")).sendKeys(SCRIPT + " deep hole");
@@ -95,9 +69,9 @@ class ResidentJourneyBrowserTest extends IntegrationTest {
             browser.findElement(By.id("email")).sendKeys(email);
             browser.findElement(By.id("emailUpdates")).sendKeys(Keys.SPACE);
             browser.findElement(By.cssSelector("button.primary[type=submit]")).click();
-            reference = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reference"))).getText();
+            reference = browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("reference"))).getText();
             assertThat(reference).matches("SR-2026-\\d{6}");
-            assertNoAlert();
+            browser.assertNoAlert();
         } finally {
             Files.deleteIfExists(photo);
         }
@@ -111,12 +85,12 @@ class ResidentJourneyBrowserTest extends IntegrationTest {
         String ownLink = path(body, "/status/" + reference + "\\?key=[A-Za-z0-9_-]{22}");
 
         // The resident follows their own link from the mail (on this test server's port) and sees the status page.
-        browser.get(url(ownLink));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("status")));
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.open(ownLink);
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("status")));
+        browser.assertAccessible();
         assertThat(browser.findElement(By.id("description")).getText()).isEqualTo(SCRIPT + " deep hole");
         assertThat(browser.findElements(By.cssSelector("ul.photos img"))).hasSize(1);
-        assertNoAlert();
+        browser.assertNoAlert();
 
         // The department works the case to resolution.
         String roads = user("journey-roads", "roads");
@@ -137,45 +111,32 @@ class ResidentJourneyBrowserTest extends IntegrationTest {
         deliverAll();
         String resolved = GreenMailUtil.getBody(onlyMail(email, "resolved")).replace("=\r\n", "");
         assertThat(resolved).contains("Patched with cold mix.");
-        browser.get(url(path(resolved, "/survey/[A-Za-z0-9_-]{43}")));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rating-2")));
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.open(path(resolved, "/survey/[A-Za-z0-9_-]{43}"));
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("rating-2")));
+        browser.assertAccessible();
         browser.findElement(By.id("rating-2")).sendKeys(Keys.SPACE);
         browser.findElement(By.id("fixed-no")).sendKeys(Keys.SPACE);
         browser.findElement(By.id("comment")).sendKeys("The hole is back after the rain");
         browser.findElement(By.id("comment")).submit();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "We reopened your request"));
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "We reopened your request"));
+        browser.assertAccessible();
 
         assertThat(cases.get(reference).getStatus().isOpen()).isTrue();
         assertThat(departmentTasks(reference)).hasSize(1);
-        browser.get(url(ownLink));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("status")));
+        browser.open(ownLink);
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("status")));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Reopened: The hole is back after the rain");
         // The reference alone shows the status, not the timeline.
-        browser.get(url("/status/" + reference));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("limited")));
+        browser.open("/status/" + reference);
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("limited")));
         assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("The hole is back", "deep hole");
         deliverAll();
         onlyMail(email, "reopened");
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
     private void deliverAll() {
         while (sender.deliverDue(100) > 0) {
             // until nothing due is left
-        }
-    }
-
-    private void assertNoAlert() {
-        try {
-            browser.switchTo().alert();
-            throw new AssertionError("a script ran: an alert is open");
-        } catch (NoAlertPresentException expected) {
-            // the description was shown as text
         }
     }
 

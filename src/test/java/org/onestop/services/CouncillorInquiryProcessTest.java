@@ -4,28 +4,17 @@ import static org.assertj.core.api.BDDAssertions.then;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onestop.testing.CamundaForm;
+import org.onestop.testing.ProcessUnderTest;
 
 /** bpmn/councillor-inquiry.bpmn: every path, with the department group handed in by the lifecycle's routing. */
 @Deployment(resources = {
@@ -38,19 +27,7 @@ class CouncillorInquiryProcessTest {
     static final String REFERENCE = "SR-2026-000303";
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-tests.cfg.xml")
-            .assertClassCoverageAtLeast(1.0)
-            .build();
-
-    @BeforeEach
-    void useEngine() {
-        init(engine.getProcessEngine());
-    }
-
-    @AfterEach
-    void forgetEngine() {
-        reset();
-    }
+    static final ProcessUnderTest process = ProcessUnderTest.of(PROCESS_KEY);
 
     @Test
     void inquiryIsResearchedAndAnsweredWithoutASiteVisit() {
@@ -113,15 +90,7 @@ class CouncillorInquiryProcessTest {
 
     @Test
     void serviceIsForStaffAndTellsTheWardCouncillor() {
-        BpmnModelInstance model = repositoryService().getBpmnModelInstance(
-                repositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
-                        .latestVersion().singleResult().getId());
-        Process process = model.getModelElementById(PROCESS_KEY);
-
-        Map<String, String> properties = process.getExtensionElements()
-                .getElementsQuery().filterByType(CamundaProperties.class).singleResult()
-                .getCamundaProperties().stream()
-                .collect(Collectors.toMap(CamundaProperty::getCamundaName, CamundaProperty::getCamundaValue));
+        Map<String, String> properties = process.properties();
 
         then(properties)
                 .containsEntry("serviceCode", "councillor-inquiry")
@@ -134,10 +103,7 @@ class CouncillorInquiryProcessTest {
 
     @Test
     void startFormAsksTheCouncillorsQuestions() {
-        String definitionId = repositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult().getId();
-
-        CamundaForm start = CamundaForm.deployedStartFormOf(formService(), definitionId);
+        CamundaForm start = process.startForm();
 
         then(start.id()).isEqualTo("councillor-inquiry-start");
         then(start.keys()).containsExactly("councillor", "topic", "inquiry", "residentConsent");
@@ -145,7 +111,7 @@ class CouncillorInquiryProcessTest {
     }
 
     private ProcessInstance fileInquiry() {
-        return runtimeService().startProcessInstanceByKey(PROCESS_KEY, REFERENCE, answers());
+        return process.start(REFERENCE, answers());
     }
 
     /** As the lifecycle hands them in: the routing outputs and the councillor's answers. */

@@ -7,12 +7,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.onestop.testing.DecisionTableUnderTest.variables;
@@ -22,24 +18,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onestop.testing.CamundaForm;
 import org.onestop.testing.DecisionTableUnderTest;
+import org.onestop.testing.ProcessUnderTest;
 
 /**
  * bpmn/complaint.bpmn: every path, with the department group handed in by the lifecycle's routing, the real
@@ -61,28 +51,19 @@ class FormalComplaintProcessTest {
             .outputs();
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-tests.cfg.xml")
-            .assertClassCoverageAtLeast(1.0)
-            .build();
+    static final ProcessUnderTest process = ProcessUnderTest.of(PROCESS_KEY);
 
     private final Date stageDueBy = Date.from(Instant.now().plus(28, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
     private final Map<String, Object> seenByStageClock = new HashMap<>();
 
     @BeforeEach
-    void useEngine() {
-        init(engine.getProcessEngine());
+    void replaceStageClock() {
         Mocks.register("startStageClock", (JavaDelegate) execution -> {
             seenByStageClock.put("stageName", execution.getVariable("stageName"));
             seenByStageClock.put("stageWithin", execution.getVariable("stageWithin"));
             seenByStageClock.put("stageClock", execution.getVariable("stageClock"));
             execution.setVariable("stageDueBy", stageDueBy);
         });
-    }
-
-    @AfterEach
-    void forgetEngine() {
-        Mocks.reset();
-        reset();
     }
 
     @Test
@@ -196,25 +177,14 @@ class FormalComplaintProcessTest {
 
     @Test
     void askingTheResidentIsMarkedAsWaitingForTheCustomer() {
-        BpmnModelInstance model = repositoryService().getBpmnModelInstance(
-                repositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
-                        .latestVersion().singleResult().getId());
-        UserTask ask = model.getModelElementById("Task_AskIfResidentSatisfied");
-
-        Map<String, String> properties = ask.getExtensionElements()
-                .getElementsQuery().filterByType(CamundaProperties.class).singleResult()
-                .getCamundaProperties().stream()
-                .collect(Collectors.toMap(CamundaProperty::getCamundaName, CamundaProperty::getCamundaValue));
+        Map<String, String> properties = process.properties("Task_AskIfResidentSatisfied");
 
         then(properties).containsEntry("caseStatus", "waiting_for_customer");
     }
 
     @Test
     void startFormAsksTheResidentsQuestions() {
-        String definitionId = repositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult().getId();
-
-        CamundaForm start = CamundaForm.deployedStartFormOf(formService(), definitionId);
+        CamundaForm start = process.startForm();
 
         then(start.id()).isEqualTo("complaint-start");
         then(start.keys()).containsExactly("aboutDepartment", "whatHappened", "outcomeSought");
@@ -233,7 +203,7 @@ class FormalComplaintProcessTest {
     }
 
     private ProcessInstance fileComplaint() {
-        return runtimeService().startProcessInstanceByKey(PROCESS_KEY, REFERENCE, answers());
+        return process.start(REFERENCE, answers());
     }
 
     /** As the lifecycle hands them in: the case's service code, the routing outputs and the resident's answers. */

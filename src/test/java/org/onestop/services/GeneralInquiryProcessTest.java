@@ -5,29 +5,17 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onestop.testing.CamundaForm;
-import org.onestop.testing.ReferralCatcher;
+import org.onestop.testing.ProcessUnderTest;
 
 /** bpmn/general-inquiry.bpmn: every path, with the department group handed in by the lifecycle's routing. */
 @Deployment(resources = {
@@ -39,20 +27,7 @@ class GeneralInquiryProcessTest {
     static final String REFERENCE = "SR-2026-000306";
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-tests.cfg.xml")
-            .assertClassCoverageAtLeast(1.0)
-            .excludeProcessDefinitionKeys(ReferralCatcher.PROCESS_KEY)
-            .build();
-
-    @BeforeEach
-    void useEngine() {
-        init(engine.getProcessEngine());
-    }
-
-    @AfterEach
-    void forgetEngine() {
-        reset();
-    }
+    static final ProcessUnderTest process = ProcessUnderTest.of(PROCESS_KEY);
 
     @Test
     void agentResearchesAndAnswersTheQuestion() {
@@ -76,7 +51,7 @@ class GeneralInquiryProcessTest {
     @Test
     void questionForAnotherLevelOfGovernmentIsReferredWithWhoToContact() {
         // given the lifecycle (here a stand-in) calls the service process
-        ProcessInstance lifecycle = ReferralCatcher.startCalling(engine, PROCESS_KEY, REFERENCE, answers());
+        ProcessInstance lifecycle = process.startCalledByLifecycle(REFERENCE, answers());
         ProcessInstance inquiry = calledProcessInstance(PROCESS_KEY, lifecycle);
         assertThat(inquiry).hasBusinessKey(REFERENCE).isWaitingAt("Task_ResearchQuestion");
         assertThat(task(inquiry)).hasCandidateGroup("customer-service");
@@ -95,10 +70,7 @@ class GeneralInquiryProcessTest {
 
     @Test
     void startFormAsksTheResidentsQuestions() {
-        String definitionId = repositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult().getId();
-
-        CamundaForm start = CamundaForm.deployedStartFormOf(formService(), definitionId);
+        CamundaForm start = process.startForm();
 
         then(start.id()).isEqualTo("general-inquiry-start");
         then(start.keys()).containsExactly("topic", "question");
@@ -107,21 +79,13 @@ class GeneralInquiryProcessTest {
 
     @Test
     void noAddressIsNeeded() {
-        BpmnModelInstance model = repositoryService().getBpmnModelInstance(
-                repositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
-                        .latestVersion().singleResult().getId());
-        Process process = model.getModelElementById(PROCESS_KEY);
-
-        Map<String, String> properties = process.getExtensionElements()
-                .getElementsQuery().filterByType(CamundaProperties.class).singleResult()
-                .getCamundaProperties().stream()
-                .collect(Collectors.toMap(CamundaProperty::getCamundaName, CamundaProperty::getCamundaValue));
+        Map<String, String> properties = process.properties();
 
         then(properties).containsEntry("location", "optional").containsEntry("serviceCode", "general-inquiry");
     }
 
     private ProcessInstance askQuestion() {
-        return runtimeService().startProcessInstanceByKey(PROCESS_KEY, REFERENCE, answers());
+        return process.start(REFERENCE, answers());
     }
 
     private static Map<String, Object> answers() {

@@ -5,9 +5,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
@@ -15,13 +12,10 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onestop.testing.CamundaForm;
-import org.onestop.testing.ReferralCatcher;
+import org.onestop.testing.ProcessUnderTest;
 
 /** bpmn/graffiti.bpmn: every path, with the department group handed in by the lifecycle's routing. */
 @Deployment(resources = {
@@ -35,26 +29,7 @@ class GraffitiRemovalProcessTest {
     static final String REFERENCE = "SR-2026-000204";
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-tests.cfg.xml")
-            .assertClassCoverageAtLeast(1.0)
-            .excludeProcessDefinitionKeys(ReferralCatcher.PROCESS_KEY)
-            .build();
-
-    @BeforeEach
-    void useEngine() {
-        init(engine.getProcessEngine());
-    }
-
-    @AfterEach
-    void forgetEngine() {
-        reset();
-    }
-
-    private static CamundaForm startForm() {
-        String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult().getId();
-        return CamundaForm.deployedStartFormOf(formService(), definitionId);
-    }
+    static final ProcessUnderTest process = ProcessUnderTest.of(PROCESS_KEY);
 
     @Test
     void graffitiOnCityPropertyIsRemovedByARoadsCrew() {
@@ -168,7 +143,7 @@ class GraffitiRemovalProcessTest {
     @Test
     void graffitiOnAUtilityBoxIsReferredWithTheNoteToTheResident() {
         // given the lifecycle (here a stand-in) calls the service process
-        ProcessInstance lifecycle = ReferralCatcher.startCalling(engine, PROCESS_KEY, REFERENCE, answers("bylaw", "utility"));
+        ProcessInstance lifecycle = process.startCalledByLifecycle(REFERENCE, answers("bylaw", "utility"));
         ProcessInstance graffiti = calledProcessInstance(PROCESS_KEY, lifecycle);
         assertThat(graffiti).hasBusinessKey(REFERENCE).isWaitingAt("Task_InspectGraffiti");
         assertThat(task(graffiti)).hasCandidateGroup("bylaw");
@@ -185,7 +160,7 @@ class GraffitiRemovalProcessTest {
 
     @Test
     void startFormAsksTheResidentsQuestions() {
-        CamundaForm start = startForm();
+        CamundaForm start = process.startForm();
 
         then(start.id()).isEqualTo("graffiti-start");
         then(start.keys()).containsExactly("propertyType", "offensive", "graffitiSize");
@@ -193,7 +168,7 @@ class GraffitiRemovalProcessTest {
     }
 
     private ProcessInstance report(Map<String, Object> answers) {
-        return runtimeService().startProcessInstanceByKey(PROCESS_KEY, REFERENCE, answers);
+        return process.start(REFERENCE, answers);
     }
 
     private static Map<String, Object> answers(String departmentGroup, String propertyType) {

@@ -4,20 +4,15 @@ import static org.assertj.core.api.BDDAssertions.then;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onestop.testing.CamundaForm;
+import org.onestop.testing.ProcessUnderTest;
 
 /** bpmn/missed-collection.bpmn: every path, with the department group handed in by the lifecycle's routing. */
 @Deployment(resources = {
@@ -28,19 +23,7 @@ class MissedCollectionProcessTest {
     static final String PROCESS_KEY = "MissedCollectionProcess";
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-tests.cfg.xml")
-            .assertClassCoverageAtLeast(1.0)
-            .build();
-
-    @BeforeEach
-    void useEngine() {
-        init(engine.getProcessEngine());
-    }
-
-    @AfterEach
-    void forgetEngine() {
-        reset();
-    }
+    static final ProcessUnderTest process = ProcessUnderTest.of(PROCESS_KEY);
 
     @Test
     void collectionMissedByTheCityIsCollected() {
@@ -86,10 +69,7 @@ class MissedCollectionProcessTest {
 
     @Test
     void startFormAsksTheResidentsQuestions() {
-        String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult().getId();
-
-        CamundaForm start = CamundaForm.deployedStartFormOf(formService(), definitionId);
+        CamundaForm start = process.startForm();
 
         then(start.id()).isEqualTo("missed-collection-start");
         then(start.keys()).containsExactly("stream", "collectionDate", "setOutOnTime");
@@ -97,7 +77,7 @@ class MissedCollectionProcessTest {
     }
 
     private ProcessInstance reportMissedCollection() {
-        return runtimeService().startProcessInstanceByKey(PROCESS_KEY, "SR-2026-000124",
+        return process.start("SR-2026-000124",
                 withVariables("departmentGroup", "waste",
                         "stream", "organics", "collectionDate", "2026-05-04", "setOutOnTime", true));
     }

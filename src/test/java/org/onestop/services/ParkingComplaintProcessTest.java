@@ -4,10 +4,6 @@ import static org.assertj.core.api.BDDAssertions.then;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
@@ -15,13 +11,10 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onestop.testing.CamundaForm;
-import org.onestop.testing.ReferralCatcher;
+import org.onestop.testing.ProcessUnderTest;
 
 /** bpmn/parking.bpmn: every path, with the department group handed in by the lifecycle's routing. */
 @Deployment(resources = {
@@ -33,20 +26,7 @@ class ParkingComplaintProcessTest {
     static final String REFERENCE = "SR-2026-000304";
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-tests.cfg.xml")
-            .assertClassCoverageAtLeast(1.0)
-            .excludeProcessDefinitionKeys(ReferralCatcher.PROCESS_KEY)
-            .build();
-
-    @BeforeEach
-    void useEngine() {
-        init(engine.getProcessEngine());
-    }
-
-    @AfterEach
-    void forgetEngine() {
-        reset();
-    }
+    static final ProcessUnderTest process = ProcessUnderTest.of(PROCESS_KEY);
 
     @Test
     void officerAttendsAndIssuesATicket() {
@@ -110,10 +90,7 @@ class ParkingComplaintProcessTest {
 
     @Test
     void startFormAsksTheResidentsQuestions() {
-        String definitionId = repositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult().getId();
-
-        CamundaForm start = CamundaForm.deployedStartFormOf(formService(), definitionId);
+        CamundaForm start = process.startForm();
 
         then(start.id()).isEqualTo("parking-start");
         then(start.keys()).containsExactly("parkingIssue", "vehicleDescription", "vehicleThereNow");
@@ -121,7 +98,7 @@ class ParkingComplaintProcessTest {
     }
 
     private ProcessInstance fileComplaint() {
-        return runtimeService().startProcessInstanceByKey(PROCESS_KEY, REFERENCE, answers());
+        return process.start(REFERENCE, answers());
     }
 
     private static Map<String, Object> answers() {

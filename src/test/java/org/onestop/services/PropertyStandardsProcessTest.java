@@ -4,31 +4,19 @@ import static org.assertj.core.api.BDDAssertions.then;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onestop.testing.CamundaForm;
-import org.onestop.testing.ReferralCatcher;
+import org.onestop.testing.ProcessUnderTest;
 
 /** bpmn/property-standards.bpmn: every path, with the department group handed in by the lifecycle's routing. */
 @Deployment(resources = {
@@ -41,20 +29,7 @@ class PropertyStandardsProcessTest {
     static final String REFERENCE = "SR-2026-000303";
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-tests.cfg.xml")
-            .assertClassCoverageAtLeast(1.0)
-            .excludeProcessDefinitionKeys(ReferralCatcher.PROCESS_KEY)
-            .build();
-
-    @BeforeEach
-    void useEngine() {
-        init(engine.getProcessEngine());
-    }
-
-    @AfterEach
-    void forgetEngine() {
-        reset();
-    }
+    static final ProcessUnderTest process = ProcessUnderTest.of(PROCESS_KEY);
 
     @Test
     void violationIsOrderedFixedAndReinspectedAfterTheComplianceDate() {
@@ -179,25 +154,14 @@ class PropertyStandardsProcessTest {
 
     @Test
     void waitingForTheComplainantIsMarkedForTheCaseStatus() {
-        BpmnModelInstance model = repositoryService().getBpmnModelInstance(
-                repositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
-                        .latestVersion().singleResult().getId());
-        UserTask arrange = model.getModelElementById("Task_ArrangeInspection");
-
-        Map<String, String> properties = arrange.getExtensionElements()
-                .getElementsQuery().filterByType(CamundaProperties.class).singleResult()
-                .getCamundaProperties().stream()
-                .collect(Collectors.toMap(CamundaProperty::getCamundaName, CamundaProperty::getCamundaValue));
+        Map<String, String> properties = process.properties("Task_ArrangeInspection");
 
         then(properties).containsEntry("caseStatus", "waiting_for_customer");
     }
 
     @Test
     void startFormAsksTheResidentsQuestions() {
-        String definitionId = repositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult().getId();
-
-        CamundaForm start = CamundaForm.deployedStartFormOf(formService(), definitionId);
+        CamundaForm start = process.startForm();
 
         then(start.id()).isEqualTo("property-standards-start");
         then(start.keys()).containsExactly("issueType", "complainantIsTenant", "ownerTold");
@@ -205,7 +169,7 @@ class PropertyStandardsProcessTest {
     }
 
     private ProcessInstance fileComplaint() {
-        return runtimeService().startProcessInstanceByKey(PROCESS_KEY, REFERENCE, answers());
+        return process.start(REFERENCE, answers());
     }
 
     private static Map<String, Object> answers() {

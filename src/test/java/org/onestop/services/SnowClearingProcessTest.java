@@ -4,21 +4,15 @@ import static org.assertj.core.api.BDDAssertions.then;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onestop.testing.CamundaForm;
-import org.onestop.testing.ReferralCatcher;
+import org.onestop.testing.ProcessUnderTest;
 
 /** bpmn/snow-ice.bpmn: every path, with the department group handed in by the lifecycle's routing. */
 @Deployment(resources = {
@@ -31,26 +25,7 @@ class SnowClearingProcessTest {
     static final String REFERENCE = "SR-2026-000206";
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-tests.cfg.xml")
-            .assertClassCoverageAtLeast(1.0)
-            .excludeProcessDefinitionKeys(ReferralCatcher.PROCESS_KEY)
-            .build();
-
-    @BeforeEach
-    void useEngine() {
-        init(engine.getProcessEngine());
-    }
-
-    @AfterEach
-    void forgetEngine() {
-        reset();
-    }
-
-    private static CamundaForm startForm() {
-        String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult().getId();
-        return CamundaForm.deployedStartFormOf(formService(), definitionId);
-    }
+    static final ProcessUnderTest process = ProcessUnderTest.of(PROCESS_KEY);
 
     @Test
     void icyBusStopDueForClearingIsCleared() {
@@ -104,7 +79,7 @@ class SnowClearingProcessTest {
 
     @Test
     void startFormAsksTheResidentsQuestions() {
-        CamundaForm start = startForm();
+        CamundaForm start = process.startForm();
 
         then(start.id()).isEqualTo("snow-ice-start");
         then(start.keys()).containsExactly("snowProblem", "stormEnded");
@@ -112,7 +87,7 @@ class SnowClearingProcessTest {
     }
 
     private ProcessInstance report(String snowProblem, String stormEnded) {
-        return runtimeService().startProcessInstanceByKey(PROCESS_KEY, REFERENCE,
+        return process.start(REFERENCE,
                 withVariables("departmentGroup", "roads", "snowProblem", snowProblem, "stormEnded", stormEnded));
     }
 }

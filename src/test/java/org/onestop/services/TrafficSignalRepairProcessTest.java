@@ -4,9 +4,6 @@ import static org.assertj.core.api.BDDAssertions.then;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
@@ -14,13 +11,10 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onestop.testing.CamundaForm;
-import org.onestop.testing.ReferralCatcher;
+import org.onestop.testing.ProcessUnderTest;
 
 /** bpmn/traffic-signal.bpmn: every path, with the department group handed in by the lifecycle's routing. */
 @Deployment(resources = {
@@ -33,26 +27,7 @@ class TrafficSignalRepairProcessTest {
     static final String REFERENCE = "SR-2026-000203";
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-tests.cfg.xml")
-            .assertClassCoverageAtLeast(1.0)
-            .excludeProcessDefinitionKeys(ReferralCatcher.PROCESS_KEY)
-            .build();
-
-    @BeforeEach
-    void useEngine() {
-        init(engine.getProcessEngine());
-    }
-
-    @AfterEach
-    void forgetEngine() {
-        reset();
-    }
-
-    private static CamundaForm startForm() {
-        String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult().getId();
-        return CamundaForm.deployedStartFormOf(formService(), definitionId);
-    }
+    static final ProcessUnderTest process = ProcessUnderTest.of(PROCESS_KEY);
 
     @Test
     void darkSignalGetsTemporaryStopSignsUntilItIsRepaired() {
@@ -116,7 +91,7 @@ class TrafficSignalRepairProcessTest {
 
     @Test
     void startFormAsksTheResidentsQuestions() {
-        CamundaForm start = startForm();
+        CamundaForm start = process.startForm();
 
         then(start.id()).isEqualTo("traffic-signal-start");
         then(start.keys()).containsExactly("signalProblem", "allDirections");
@@ -124,8 +99,7 @@ class TrafficSignalRepairProcessTest {
     }
 
     private ProcessInstance reportSignal(String signalProblem, boolean allDirections) {
-        return runtimeService().startProcessInstanceByKey(PROCESS_KEY, REFERENCE,
-                answers(signalProblem, allDirections));
+        return process.start(REFERENCE, answers(signalProblem, allDirections));
     }
 
     private static Map<String, Object> answers(String signalProblem, boolean allDirections) {

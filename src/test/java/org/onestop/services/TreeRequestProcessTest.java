@@ -5,10 +5,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
@@ -16,13 +12,10 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onestop.testing.CamundaForm;
-import org.onestop.testing.ReferralCatcher;
+import org.onestop.testing.ProcessUnderTest;
 
 /** bpmn/tree.bpmn: every path, with the department group handed in by the lifecycle's routing. */
 @Deployment(resources = {
@@ -35,20 +28,7 @@ class TreeRequestProcessTest {
     static final String REFERENCE = "SR-2026-000301";
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-tests.cfg.xml")
-            .assertClassCoverageAtLeast(1.0)
-            .excludeProcessDefinitionKeys(ReferralCatcher.PROCESS_KEY)
-            .build();
-
-    @BeforeEach
-    void useEngine() {
-        init(engine.getProcessEngine());
-    }
-
-    @AfterEach
-    void forgetEngine() {
-        reset();
-    }
+    static final ProcessUnderTest process = ProcessUnderTest.of(PROCESS_KEY);
 
     @Test
     void fallenTreeBlockingTheRoadIsClearedInspectedAndPruned() {
@@ -129,7 +109,7 @@ class TreeRequestProcessTest {
     @Test
     void treeOnPrivatePropertyIsReferredToItsOwnerWithTheNoteToTheResident() {
         // given the lifecycle (here a stand-in) calls the service process
-        ProcessInstance lifecycle = ReferralCatcher.startCalling(engine, PROCESS_KEY, REFERENCE, answers(false));
+        ProcessInstance lifecycle = process.startCalledByLifecycle(REFERENCE, answers(false));
         ProcessInstance request = calledProcessInstance(PROCESS_KEY, lifecycle);
         assertThat(request).hasBusinessKey(REFERENCE).isWaitingAt("Task_InspectTree");
         assertThat(task(request)).hasCandidateGroup("forestry");
@@ -146,10 +126,7 @@ class TreeRequestProcessTest {
 
     @Test
     void startFormAsksTheResidentsQuestions() {
-        String definitionId = repositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult().getId();
-
-        CamundaForm start = CamundaForm.deployedStartFormOf(formService(), definitionId);
+        CamundaForm start = process.startForm();
 
         then(start.id()).isEqualTo("tree-start");
         then(start.keys()).containsExactly("requestType", "blocking", "treeLocation");
@@ -157,7 +134,7 @@ class TreeRequestProcessTest {
     }
 
     private ProcessInstance reportTree(boolean blocking) {
-        return runtimeService().startProcessInstanceByKey(PROCESS_KEY, REFERENCE, answers(blocking));
+        return process.start(REFERENCE, answers(blocking));
     }
 
     private static Map<String, Object> answers(boolean blocking) {

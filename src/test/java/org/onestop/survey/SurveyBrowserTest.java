@@ -2,31 +2,23 @@ package org.onestop.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onestop.IntegrationTest;
 import org.onestop.cases.ServiceRequests;
 import org.onestop.notifications.Notification;
 import org.onestop.notifications.Outbox;
-import org.onestop.testing.Accessibility;
-import org.onestop.testing.HeadlessChromium;
+import org.onestop.testing.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * In a real browser, with the keyboard: the resident answers the follow-up survey (first with a mistake) and stops,
@@ -36,35 +28,13 @@ class SurveyBrowserTest extends IntegrationTest {
 
     static final String SCRIPT = "<script>alert(1)</script>";
 
-    @LocalServerPort
-    int port;
     @Autowired
     Outbox outbox;
     @Autowired
     ServiceRequests requests;
 
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = HeadlessChromium.start();
-        wait = HeadlessChromium.waitFor(browser);
-    }
-
-    @AfterEach
-    void closeBrowser() throws Exception {
-        if (browser != null) {
-            Path shot = Path.of("target", "browser", getClass().getSimpleName() + ".png");
-            Files.createDirectories(shot.getParent());
-            Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
+    @RegisterExtension
+    final Browser browser = new Browser();
 
     /** A resident's pothole taken to closure; the notices it produced. */
     private List<Notification> closedPothole() {
@@ -105,50 +75,50 @@ class SurveyBrowserTest extends IntegrationTest {
         String survey = link(notices, "/survey/[A-Za-z0-9_-]{43}");
         String optOut = link(notices, "/notices/opt-out/[A-Za-z0-9_-]{43}");
 
-        browser.get(url(survey));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+        browser.open(survey);
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("How did we do?");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Filled " + SCRIPT);
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.assertAccessible();
 
         // Only a comment, then send: the errors appear beside the questions, the comment is kept.
         browser.findElement(By.id("comment")).sendKeys("Thanks " + SCRIPT);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rating-error")));
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("rating-error")));
         assertThat(browser.findElement(By.id("rating-error")).getText()).isEqualTo("Choose a rating from 1 to 5");
         assertThat(browser.findElement(By.id("fixed-error")).getText()).isEqualTo("Tell us whether the problem is fixed");
         assertThat(browser.findElement(By.id("rating")).getAttribute("aria-describedby")).isEqualTo("rating-error");
         assertThat(browser.findElement(By.id("comment")).getAttribute("value")).isEqualTo("Thanks " + SCRIPT);
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.assertAccessible();
 
         // With the keyboard: space picks a radio button, tab moves on to the button, enter sends.
         browser.findElement(By.id("rating-4")).sendKeys(Keys.SPACE);
         browser.findElement(By.id("fixed-yes")).sendKeys(Keys.SPACE);
         browser.findElement(By.id("fixed-yes")).sendKeys(Keys.TAB);
-        browser.switchTo().activeElement().sendKeys(Keys.TAB);
-        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
-        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Thank you"));
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.focused().sendKeys(Keys.TAB);
+        browser.focused().sendKeys(Keys.ENTER);
+        browser.until(ExpectedConditions.textToBe(By.tagName("h1"), "Thank you"));
+        browser.assertAccessible();
 
-        browser.get(url(survey));
-        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "This survey is already answered"));
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.open(survey);
+        browser.until(ExpectedConditions.textToBe(By.tagName("h1"), "This survey is already answered"));
+        browser.assertAccessible();
 
-        browser.get(url(optOut));
-        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Stop notices about your requests"));
+        browser.open(optOut);
+        browser.until(ExpectedConditions.textToBe(By.tagName("h1"), "Stop notices about your requests"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("b•••@example.org");
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.assertAccessible();
         browser.findElement(By.xpath("//button[normalize-space(.)='Stop all notices']")).click();
-        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Notices stopped"));
+        browser.until(ExpectedConditions.textToBe(By.tagName("h1"), "Notices stopped"));
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("no more notices");
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.assertAccessible();
         browser.findElement(By.xpath("//button[normalize-space(.)='Send me notices again']")).click();
-        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Stop notices about your requests"));
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.until(ExpectedConditions.textToBe(By.tagName("h1"), "Stop notices about your requests"));
+        browser.assertAccessible();
 
-        browser.get(url("/notices/opt-out/" + "y".repeat(43)));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+        browser.open("/notices/opt-out/" + "y".repeat(43));
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("This link is not valid");
-        Accessibility.assertNoSeriousViolations(browser);
+        browser.assertAccessible();
     }
 }

@@ -16,7 +16,7 @@ import org.openqa.selenium.WebDriver;
  * {@code npm ci --prefix .ci}, which this runs once if it is missing) on the page the browser shows, failing on any
  * serious or critical violation with WCAG 2.1 A and AA rules.
  */
-public final class Accessibility {
+final class Accessibility {
 
     private static final Path AXE = Path.of(".ci", "node_modules", "axe-core", "axe.min.js");
     private static String script;
@@ -26,7 +26,7 @@ public final class Accessibility {
 
     /** Fails with the rule, its help text and the offending elements if the page has serious or critical violations. */
     @SuppressWarnings("unchecked")
-    public static void assertNoSeriousViolations(WebDriver driver) {
+    static void assertNoSeriousViolations(WebDriver driver) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
         js.executeScript(axeScript());
         Object result = ((JavascriptExecutor) driver).executeAsyncScript("""

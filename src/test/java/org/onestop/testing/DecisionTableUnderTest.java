@@ -1,6 +1,7 @@
 package org.onestop.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -26,16 +28,20 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Rule;
+import org.junit.jupiter.api.DynamicTest;
 
 /**
  * One decision table from {@code dmn/}, evaluated on the standalone DMN engine (the same FEEL engine the
- * process engine uses), reporting which rule matched so a test can name the row it expects.
+ * process engine uses), reporting which rule matched so a test can name the row it expects. A decision test is one
+ * {@code @TestFactory}: a test per case, and one that every rule of the table has a case.
  *
  * <pre>
- * static final DecisionTableUnderTest ROUTING = DecisionTableUnderTest.load("dmn/routing-pothole.dmn", "PotholeRouting");
- *
- * var result = ROUTING.evaluate(variables("hazard", true));
- * then(result.matchedRuleIds()).containsExactly("Rule_HazardIsUrgent");
+ * &#64;TestFactory
+ * Stream&lt;DynamicTest&gt; potholeRouting() {
+ *     return DecisionTableUnderTest.load("dmn/routing-pothole.dmn", "PotholeRouting").check(
+ *             expect("Rule_HazardIsUrgent").given("hazard", true).then("priority", "urgent", ...),
+ *             ...);
+ * }
  * </pre>
  */
 public final class DecisionTableUnderTest {
@@ -93,6 +99,17 @@ public final class DecisionTableUnderTest {
         assertThat(hit)
                 .as("rules of %s (%s) hit by the test cases", decision.getKey(), resource)
                 .containsExactlyInAnyOrderElementsOf(ruleIds);
+    }
+
+    /**
+     * The tests of the table: one per case, named after it ({@link #assertCase}), and "every rule has a case"
+     * ({@link #assertEveryRuleIsExercisedBy}), for a {@code @TestFactory}.
+     */
+    public Stream<DynamicTest> check(RuleCase... cases) {
+        List<RuleCase> all = List.of(cases);
+        return Stream.concat(
+                all.stream().map(c -> dynamicTest(c.toString(), () -> assertCase(c))),
+                Stream.of(dynamicTest("every rule of " + decision.getKey() + " has a case", () -> assertEveryRuleIsExercisedBy(all))));
     }
 
     /** Checks one case: exactly the expected rule matches and the outputs are the expected ones. */

@@ -16,7 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * ({@code apt-get install chromium chromium-driver}; {@code .ci/run} installs them). Without them the browser tests
  * are skipped on a developer's machine and fail on CI.
  */
-public final class HeadlessChromium {
+final class HeadlessChromium {
 
     private static final Path BROWSER = Path.of(System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium"));
     private static final Path DRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
@@ -29,13 +29,13 @@ public final class HeadlessChromium {
      * found a moment ago may be stale or, in Chromium, "not belong to the document" any more (a plain
      * WebDriverException); both mean "not yet". A real failure still ends the wait, with its cause, after 20 seconds.
      */
-    public static WebDriverWait waitFor(ChromeDriver driver) {
+    static WebDriverWait waitFor(ChromeDriver driver) {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         wait.ignoring(WebDriverException.class);
         return wait;
     }
 
-    public static ChromeDriver start() {
+    static ChromeDriver start() {
         boolean installed = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
         if (System.getenv("CI") == null) {
             Assumptions.assumeTrue(installed, "chromium and chromium-driver are not installed; browser tests skipped");

@@ -10,11 +10,12 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
  * A test-only parent for a service process, standing in for the case lifecycle: it calls the service process
  * and catches the {@code Referred} error the way {@code Task_FulfilServiceRequest} does, keeping the error
  * message in {@code referralReason} and then waiting in {@code Task_HandleReferral}.
- * Deployed per test (the extension deletes it afterwards); exclude {@link #PROCESS_KEY} from coverage.
+ * Deployed per test (the extension deletes it afterwards) and left out of the coverage gate; tests start it with
+ * {@link ProcessUnderTest#startCalledByLifecycle}.
  */
-public final class ReferralCatcher {
+final class ReferralCatcher {
 
-    public static final String PROCESS_KEY = "ReferralCatcherProcess";
+    static final String PROCESS_KEY = "ReferralCatcherProcess";
 
     private static final String MODEL = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -49,8 +50,8 @@ public final class ReferralCatcher {
     }
 
     /** Deploys the catcher for the given service process and starts it with the given business key and variables. */
-    public static ProcessInstance startCalling(ProcessEngineExtension engine, String serviceProcessKey,
-                                               String businessKey, Map<String, Object> variables) {
+    static ProcessInstance startCalling(ProcessEngineExtension engine, String serviceProcessKey,
+                                        String businessKey, Map<String, Object> variables) {
         Deployment deployment = engine.getRepositoryService().createDeployment()
                 .name("referral-catcher-" + serviceProcessKey)
                 .addString("referral-catcher.bpmn", MODEL.formatted(PROCESS_KEY, serviceProcessKey))
