@@ -22,7 +22,7 @@ import org.onestop.cases.StaffCases;
 import org.onestop.cases.Visibility;
 import org.onestop.customers.Customer;
 import org.onestop.customers.CustomerService;
-import org.onestop.web.InvalidRequestException;
+import org.onestop.shared.InvalidRequestException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;

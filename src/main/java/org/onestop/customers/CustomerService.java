@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.onestop.web.InvalidRequestException;
-import org.onestop.web.NotFoundException;
+import org.onestop.shared.InvalidRequestException;
+import org.onestop.shared.NotFoundException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -12,7 +12,7 @@ import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
 import org.onestop.contactcentre.ContactContext;
 import org.onestop.customers.CustomerService;
-import org.onestop.web.InvalidRequestException;
+import org.onestop.shared.InvalidRequestException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;

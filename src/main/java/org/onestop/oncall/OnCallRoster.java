@@ -12,8 +12,8 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.onestop.departments.Departments;
-import org.onestop.web.InvalidRequestException;
-import org.onestop.web.NotFoundException;
+import org.onestop.shared.InvalidRequestException;
+import org.onestop.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

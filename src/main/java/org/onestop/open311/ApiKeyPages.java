@@ -8,7 +8,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.onestop.cases.CaseTimes;
-import org.onestop.web.InvalidRequestException;
+import org.onestop.shared.InvalidRequestException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,7 +1,7 @@
 package org.onestop.selfservice;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.onestop.web.NotFoundException;
+import org.onestop.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

@@ -20,7 +20,7 @@ import org.onestop.catalogue.ServiceDefinition;
 import org.onestop.customers.Customer;
 import org.onestop.customers.CustomerService;
 import org.onestop.customers.PhoneNumbers;
-import org.onestop.web.InvalidRequestException;
+import org.onestop.shared.InvalidRequestException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
