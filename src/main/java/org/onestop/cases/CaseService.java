@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.onestop.oncall.OnCallRoster;
 import org.onestop.places.AddressPoint;
 import org.onestop.places.AddressRegister;
+import org.onestop.places.Wards;
 import org.onestop.standards.BusinessCalendar;
 import org.onestop.catalogue.AnswerValidator;
 import org.onestop.catalogue.ServiceCatalogue;

@@ -15,6 +15,7 @@ import org.onestop.access.Reach;
 import org.onestop.access.Roles;
 import org.onestop.access.StaffMember;
 import org.onestop.catalogue.ServiceCatalogue;
+import org.onestop.places.Wards;
 import org.onestop.shared.NotFoundException;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.access.AccessDeniedException;

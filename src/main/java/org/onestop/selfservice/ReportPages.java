@@ -16,7 +16,7 @@ import org.onestop.cases.CaseService;
 import org.onestop.cases.Channel;
 import org.onestop.cases.NewCase;
 import org.onestop.cases.ServiceRequest;
-import org.onestop.cases.Wards;
+import org.onestop.places.Wards;
 import org.onestop.catalogue.AnswerValidator;
 import org.onestop.catalogue.QuestionForm;
 import org.onestop.catalogue.ServiceCatalogue;
