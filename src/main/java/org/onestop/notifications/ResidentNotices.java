@@ -23,7 +23,7 @@ import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
 import org.onestop.customers.ContactPreference;
 import org.onestop.customers.Customer;
-import org.onestop.customers.Customers;
+import org.onestop.customers.CustomerService;
 import org.onestop.customers.PhoneNumbers;
 import org.onestop.selfservice.StatusLinks;
 import org.onestop.survey.SurveyService;
@@ -86,7 +86,7 @@ class ResidentNotices {
 
     private final ServiceRequests requests;
     private final CaseService cases;
-    private final Customers customers;
+    private final CustomerService customers;
     private final ServiceCatalogue catalogue;
     private final RuntimeService runtime;
     private final OptOuts optOuts;
@@ -100,7 +100,7 @@ class ResidentNotices {
     private final String publicUrl;
     private final long surveyDays;
 
-    ResidentNotices(ServiceRequests requests, CaseService cases, Customers customers, ServiceCatalogue catalogue,
+    ResidentNotices(ServiceRequests requests, CaseService cases, CustomerService customers, ServiceCatalogue catalogue,
                     RuntimeService runtime, OptOuts optOuts, AdditionalReporters reporters, SurveyService surveys, NoticeTemplates templates, Outbox outbox,
                     StatusLinks links, @Value("${onestop.city.time-zone:America/Toronto}") String zone,
                     @Value("${onestop.city.name:the city}") String city,
@@ -151,7 +151,7 @@ class ResidentNotices {
     @EventListener
     void on(CallerAddedToCase added) {
         ServiceRequest sr = requests.findById(added.entry().caseId()).orElse(null);
-        Customer customer = customers.findById(added.customerId()).orElse(null);
+        Customer customer = customers.find(added.customerId()).orElse(null);
         if (sr == null || customer == null) {
             return;
         }
@@ -175,7 +175,7 @@ class ResidentNotices {
             ids.add(sr.getCustomerId());
         }
         ids.addAll(reporters.customerIds(sr.getId()));
-        return ids.isEmpty() ? List.of() : customers.findAllById(ids);
+        return ids.isEmpty() ? List.of() : customers.findAll(ids);
     }
 
     private void notify(Customer customer, ServiceRequest sr, CaseEventRecorded event, Milestone milestone, String dedupeKey,
