@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.onestop.customers.Customer;
 import org.onestop.customers.CustomerService;
-import org.onestop.web.InvalidRequestException;
+import org.onestop.shared.InvalidRequestException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

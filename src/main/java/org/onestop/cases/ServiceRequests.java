@@ -2,7 +2,7 @@ package org.onestop.cases;
 
 import java.util.Optional;
 
-import org.onestop.web.NotFoundException;
+import org.onestop.shared.NotFoundException;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 

@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.onestop.departments.Departments;
 import org.onestop.standards.ServiceStandards;
-import org.onestop.web.InvalidRequestException;
+import org.onestop.shared.InvalidRequestException;
 import org.springframework.stereotype.Component;
 
 /**

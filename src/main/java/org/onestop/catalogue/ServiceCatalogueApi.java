@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.Size;
 import org.onestop.standards.PublishedStandards;
-import org.onestop.web.NotFoundException;
+import org.onestop.shared.NotFoundException;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

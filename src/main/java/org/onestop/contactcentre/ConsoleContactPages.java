@@ -18,7 +18,7 @@ import org.onestop.customers.ContactOutcome;
 import org.onestop.customers.CustomerService;
 import org.onestop.knowledge.Article;
 import org.onestop.knowledge.KnowledgeBase;
-import org.onestop.web.NotFoundException;
+import org.onestop.shared.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

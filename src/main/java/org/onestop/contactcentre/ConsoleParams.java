@@ -6,8 +6,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.onestop.access.Roles;
 import org.onestop.cases.Channel;
-import org.onestop.security.IdentityBootstrap;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.util.MultiValueMap;
@@ -17,7 +17,7 @@ final class ConsoleParams {
 
     /** The doors the console takes requests from (web and app requests come through self-service and Open311). */
     static final Set<Channel> CONSOLE_CHANNELS = EnumSet.of(Channel.PHONE, Channel.WALK_IN, Channel.EMAIL, Channel.COUNCIL);
-    static final String COUNCILLOR_INQUIRY = org.onestop.access.Roles.COUNCILLOR_INQUIRY;
+    static final String COUNCILLOR_INQUIRY = Roles.COUNCILLOR_INQUIRY;
 
     private ConsoleParams() {
     }
@@ -66,10 +66,10 @@ final class ConsoleParams {
         boolean other = false;
         for (GrantedAuthority authority : user.getAuthorities()) {
             String a = authority.getAuthority();
-            if (a.equals("GROUP_" + IdentityBootstrap.COUNCIL_OFFICE)) {
+            if (a.equals("GROUP_" + Roles.COUNCIL_OFFICE)) {
                 council = true;
-            } else if (a.equals("GROUP_" + IdentityBootstrap.CONTACT_CENTRE) || a.equals("GROUP_" + IdentityBootstrap.KNOWLEDGE_EDITORS)
-                    || a.equals("GROUP_" + IdentityBootstrap.ADMINS)) {
+            } else if (a.equals("GROUP_" + Roles.CONTACT_CENTRE) || a.equals("GROUP_" + Roles.KNOWLEDGE_EDITORS)
+                    || a.equals("GROUP_" + Roles.ADMINS)) {
                 other = true;
             }
         }

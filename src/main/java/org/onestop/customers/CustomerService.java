@@ -1,12 +1,13 @@
 package org.onestop.customers;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.onestop.web.InvalidRequestException;
-import org.onestop.web.NotFoundException;
+import org.onestop.shared.InvalidRequestException;
+import org.onestop.shared.NotFoundException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -124,6 +125,12 @@ public class CustomerService {
     @Transactional(readOnly = true)
     public Optional<Customer> find(Long id) {
         return customers.findById(id);
+    }
+
+    /** The customers with these ids that exist, in no particular order. */
+    @Transactional(readOnly = true)
+    public List<Customer> findAll(Collection<Long> ids) {
+        return customers.findAllById(ids);
     }
 
     private Optional<Customer> findExisting(CustomerDetails details) {

@@ -4,7 +4,8 @@ import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface Customers extends JpaRepository<Customer, Long> {
+/** The customers' table; other features go through {@link CustomerService}. */
+interface Customers extends JpaRepository<Customer, Long> {
 
     List<Customer> findByEmailOrderByIdAsc(String email);
 

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.onestop.web.InvalidRequestException;
-import org.onestop.web.NotFoundException;
+import org.onestop.shared.InvalidRequestException;
+import org.onestop.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -15,8 +15,8 @@ import java.util.Set;
 
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
-import org.onestop.web.InvalidRequestException;
-import org.onestop.web.NotFoundException;
+import org.onestop.shared.InvalidRequestException;
+import org.onestop.shared.NotFoundException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

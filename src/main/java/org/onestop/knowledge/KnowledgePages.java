@@ -1,11 +1,9 @@
 package org.onestop.knowledge;
 
 import java.security.Principal;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 
 import org.onestop.catalogue.ServiceCatalogue;
@@ -13,7 +11,7 @@ import org.onestop.catalogue.ServiceDefinition;
 import org.onestop.city.CityProperties;
 import org.onestop.contactcentre.ContactContext;
 import org.onestop.customers.CustomerService;
-import org.onestop.web.InvalidRequestException;
+import org.onestop.shared.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -26,64 +24,25 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The knowledge base in the console: search by the caller's words, read an article (and record that it answered the
- * caller), and, for the knowledge-editors group only (see SecurityConfig), write and correct articles.
+ * Writing and correcting the knowledge base's articles, for the knowledge-editors group only (see SecurityConfig).
+ * Searching and reading them during a contact are the console's pages (contactcentre.ConsoleKnowledgePages).
  */
 @Controller
 class KnowledgePages {
 
-    static final int RESULTS = 20;
-
     private final KnowledgeBase knowledge;
     private final ServiceCatalogue catalogue;
-    private final CustomerService customers;
-    private final Clock clock;
     private final ZoneId zone;
 
-    KnowledgePages(KnowledgeBase knowledge, ServiceCatalogue catalogue, CustomerService customers, Clock clock,
-                   CityProperties city) {
+    KnowledgePages(KnowledgeBase knowledge, ServiceCatalogue catalogue, CityProperties city) {
         this.knowledge = knowledge;
         this.catalogue = catalogue;
-        this.customers = customers;
-        this.clock = clock;
         this.zone = city.timeZone();
     }
 
     @ModelAttribute("zone")
     ZoneId zone() {
         return zone;
-    }
-
-    @GetMapping("/console/knowledge")
-    String search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String topic,
-                  @RequestParam(required = false) String channel, @RequestParam(required = false) String started,
-                  @RequestParam(required = false) String customer, Model model) {
-        context(model, channel, started, customer);
-        String query = q.strip();
-        if (query.length() > KnowledgeBase.MAX_QUERY) {
-            query = query.substring(0, KnowledgeBase.MAX_QUERY);
-        }
-        model.addAttribute("q", query);
-        if (!query.isEmpty()) {
-            model.addAttribute("hits", knowledge.search(query, RESULTS));
-        }
-        ArticleTopic only = ArticleTopic.fromCode(topic);
-        model.addAttribute("topic", only);
-        model.addAttribute("topics", only != null ? List.of(only) : Arrays.asList(ArticleTopic.values()));
-        model.addAttribute("byTopic", Arrays.stream(ArticleTopic.values())
-                .collect(java.util.stream.Collectors.toMap(t -> t, knowledge::byTopic)));
-        return "knowledge/search";
-    }
-
-    @GetMapping("/console/knowledge/{id}")
-    String show(@PathVariable long id, @RequestParam(required = false) String q, @RequestParam(required = false) String channel,
-                @RequestParam(required = false) String started, @RequestParam(required = false) String customer, Model model) {
-        context(model, channel, started, customer);
-        Article article = knowledge.get(id);
-        model.addAttribute("article", article);
-        model.addAttribute("q", q == null || q.length() > KnowledgeBase.MAX_QUERY ? null : q.strip());
-        model.addAttribute("service", article.getServiceCode() == null ? null : catalogue.find(article.getServiceCode()).orElse(null));
-        return "knowledge/article";
     }
 
     @GetMapping("/console/knowledge/new")
@@ -142,15 +101,5 @@ class KnowledgePages {
         model.addAttribute("resolutions", Arrays.asList(Resolution.values()));
         model.addAttribute("services", catalogue.services().stream().sorted(Comparator.comparing(ServiceDefinition::name)).toList());
         return "knowledge/edit";
-    }
-
-    private void context(Model model, String channel, String started, String customer) {
-        ContactContext ctx = ContactContext.of(channel, started, customer, clock);
-        if (ctx.customerId() != null && customers.find(ctx.customerId()).isEmpty()) {
-            ctx = ctx.anonymous();
-        }
-        model.addAttribute("ctx", ctx);
-        model.addAttribute("elapsed", ctx.elapsed(clock));
-        model.addAttribute("customer", ctx.customerId() == null ? null : customers.find(ctx.customerId()).orElse(null));
     }
 }

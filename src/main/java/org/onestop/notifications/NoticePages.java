@@ -1,6 +1,6 @@
 package org.onestop.notifications;
 
-import org.onestop.web.NotFoundException;
+import org.onestop.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.onestop.customers.Customer;
-import org.onestop.customers.Customers;
+import org.onestop.customers.CustomerService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,10 +29,10 @@ public class OptOuts {
 
     private final NoticeSubscriptions subscriptions;
     private final NoticeTokens tokens;
-    private final Customers customers;
+    private final CustomerService customers;
     private final Clock clock;
 
-    OptOuts(NoticeSubscriptions subscriptions, NoticeTokens tokens, Customers customers, Clock clock) {
+    OptOuts(NoticeSubscriptions subscriptions, NoticeTokens tokens, CustomerService customers, Clock clock) {
         this.subscriptions = subscriptions;
         this.tokens = tokens;
         this.customers = customers;
@@ -59,7 +59,7 @@ public class OptOuts {
     @Transactional(readOnly = true)
     Optional<Subscription> find(String token) {
         return lookUp(token).map(customerId -> new Subscription(token,
-                customers.findById(customerId).map(OptOuts::masked).orElse(null), optedOut(customerId)));
+                customers.find(customerId).map(OptOuts::masked).orElse(null), optedOut(customerId)));
     }
 
     /** Stops ({@code true}) or restarts ({@code false}) the customer's notices; empty for an unknown token. */

@@ -24,7 +24,7 @@ import org.onestop.city.CityProperties;
 import org.onestop.city.SiteUrls;
 import org.onestop.customers.ContactPreference;
 import org.onestop.customers.Customer;
-import org.onestop.customers.Customers;
+import org.onestop.customers.CustomerService;
 import org.onestop.customers.PhoneNumbers;
 import org.onestop.selfservice.StatusLinks;
 import org.onestop.survey.SurveyProperties;
@@ -86,7 +86,7 @@ class ResidentNotices {
     static final String INFORMATION_NEEDED = "informationNeeded";
 
     private final CaseService cases;
-    private final Customers customers;
+    private final CustomerService customers;
     private final ServiceCatalogue catalogue;
     private final RuntimeService runtime;
     private final OptOuts optOuts;
@@ -100,7 +100,7 @@ class ResidentNotices {
     private final String publicUrl;
     private final long surveyDays;
 
-    ResidentNotices(CaseService cases, Customers customers, ServiceCatalogue catalogue,
+    ResidentNotices(CaseService cases, CustomerService customers, ServiceCatalogue catalogue,
                     RuntimeService runtime, OptOuts optOuts, AdditionalReporters reporters, SurveyService surveys, NoticeTemplates templates, Outbox outbox,
                     StatusLinks links, CityProperties city, SiteUrls urls, SurveyProperties survey) {
         this.cases = cases;
@@ -147,7 +147,7 @@ class ResidentNotices {
     @EventListener
     void on(CallerAddedToCase added) {
         ServiceRequest sr = cases.byId(added.entry().caseId()).orElse(null);
-        Customer customer = customers.findById(added.customerId()).orElse(null);
+        Customer customer = customers.find(added.customerId()).orElse(null);
         if (sr == null || customer == null) {
             return;
         }
@@ -171,7 +171,7 @@ class ResidentNotices {
             ids.add(sr.getCustomerId());
         }
         ids.addAll(reporters.customerIds(sr.getId()));
-        return ids.isEmpty() ? List.of() : customers.findAllById(ids);
+        return ids.isEmpty() ? List.of() : customers.findAll(ids);
     }
 
     private void notify(Customer customer, ServiceRequest sr, CaseEventRecorded event, Milestone milestone, String dedupeKey,

@@ -13,8 +13,8 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.onestop.city.CityProperties;
 import org.onestop.departments.Departments;
-import org.onestop.web.InvalidRequestException;
-import org.onestop.web.NotFoundException;
+import org.onestop.shared.InvalidRequestException;
+import org.onestop.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import org.onestop.cases.CaseTimes;
 import org.onestop.city.CityProperties;
-import org.onestop.web.InvalidRequestException;
+import org.onestop.shared.InvalidRequestException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.onestop.web.InvalidRequestException;
-import org.onestop.web.NotFoundException;
+import org.onestop.shared.InvalidRequestException;
+import org.onestop.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

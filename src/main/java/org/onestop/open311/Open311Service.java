@@ -33,7 +33,7 @@ import org.onestop.customers.CustomerDetails;
 import org.onestop.departments.Departments;
 import org.onestop.selfservice.Photos;
 import org.onestop.selfservice.StatusLinks;
-import org.onestop.web.InvalidRequestException;
+import org.onestop.shared.InvalidRequestException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;

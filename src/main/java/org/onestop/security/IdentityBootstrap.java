@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.onestop.cases.Wards;
+import org.onestop.places.Wards;
 import org.onestop.access.Roles;
 import org.onestop.city.DemoProperties;
 import org.onestop.departments.Departments;

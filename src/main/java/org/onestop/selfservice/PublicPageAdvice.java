@@ -2,7 +2,7 @@ package org.onestop.selfservice;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.onestop.city.CityProperties;
-import org.onestop.web.NotFoundException;
+import org.onestop.shared.NotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;

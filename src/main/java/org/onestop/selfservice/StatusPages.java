@@ -22,7 +22,7 @@ import org.onestop.city.CityProperties;
 import org.onestop.customers.Customer;
 import org.onestop.customers.CustomerService;
 import org.onestop.customers.PhoneNumbers;
-import org.onestop.web.InvalidRequestException;
+import org.onestop.shared.InvalidRequestException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 import org.onestop.cases.CaseService;
 import org.onestop.cases.ServiceRequest;
-import org.onestop.web.InvalidRequestException;
+import org.onestop.shared.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -3,6 +3,8 @@ package org.onestop.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.onestop.shared.InvalidRequestException;
+import org.onestop.shared.NotFoundException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;

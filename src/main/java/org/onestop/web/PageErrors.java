@@ -1,5 +1,7 @@
 package org.onestop.web;
 
+import org.onestop.shared.NotFoundException;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

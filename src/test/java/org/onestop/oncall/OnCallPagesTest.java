@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.onestop.IntegrationTest;
 import org.onestop.departments.Departments;
 import org.onestop.testing.WebSession;
-import org.onestop.web.NotFoundException;
+import org.onestop.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;

@@ -1,4 +1,4 @@
-package org.onestop.web;
+package org.onestop.shared;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

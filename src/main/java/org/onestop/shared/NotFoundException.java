@@ -1,4 +1,4 @@
-package org.onestop.web;
+package org.onestop.shared;
 
 /** The thing asked for does not exist (an unknown case reference, say). */
 public class NotFoundException extends RuntimeException {
