@@ -3,6 +3,7 @@ package org.onestop.engine;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * 400). Camunda wraps what goes wrong while completing a task in a 500 {@link RestException}, so the cause decides.
  * Genuine server faults stay 500 and are logged.
  */
-class EngineRestErrors implements ExceptionMapper<Throwable> {
+@Priority(1) // chosen over Camunda's own mappers for the same type where both are registered
+public class EngineRestErrors implements ExceptionMapper<Throwable> {
 
     private static final Logger log = LoggerFactory.getLogger(EngineRestErrors.class);
     private static final Pattern IDENTIFIER = Pattern.compile("Cannot resolve identifier '([^']+)'");
@@ -97,5 +100,25 @@ class EngineRestErrors implements ExceptionMapper<Throwable> {
         }
         Matcher m = IDENTIFIER.matcher(t.getMessage());
         return m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * The same answers for the exception types Camunda's own mappers take (a mapper for a nearer type wins over one for
+     * {@code Throwable}, whatever its priority): where both are registered, ours win these by priority.
+     */
+    @Priority(1)
+    public static class ForEngineExceptions implements ExceptionMapper<ProcessEngineException> {
+        @Override
+        public Response toResponse(ProcessEngineException e) {
+            return new EngineRestErrors().toResponse(e);
+        }
+    }
+
+    @Priority(1)
+    public static class ForRestExceptions implements ExceptionMapper<RestException> {
+        @Override
+        public Response toResponse(RestException e) {
+            return new EngineRestErrors().toResponse(e);
+        }
     }
 }

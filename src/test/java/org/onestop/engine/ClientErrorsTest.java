@@ -71,6 +71,42 @@ class ClientErrorsTest extends IntegrationTest {
     }
 
     @Test
+    void inTasklistToo_aTaskClaimedTwiceIs409AndAFormTheTaskRefusesIs400() throws Exception {
+        String reference = open();
+        Task inspect = onlyDepartmentTask(reference);
+        // As Tasklist calls it: the webapp's engine API, in the browser's session, with the webapp's CSRF token.
+        org.onestop.testing.WebSession first = tasklist(roads);
+        String firstToken = xsrf(first);
+        assertThat(first.postJson(tasklistApi(inspect, "claim"), "{\"userId\":\"" + roads + "\"}", "X-XSRF-TOKEN", firstToken)
+                .statusCode()).isEqualTo(204);
+        org.onestop.testing.WebSession second = tasklist("ce-roads-2");
+        java.net.http.HttpResponse<String> again = second.postJson(tasklistApi(inspect, "claim"), "{\"userId\":\"ce-roads-2\"}",
+                "X-XSRF-TOKEN", xsrf(second));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        assertThat(again.body()).contains("TaskAlreadyClaimedException");
+
+        java.net.http.HttpResponse<String> refused = first.postJson(tasklistApi(inspect, "submit-form"),
+                "{\"variables\":{\"roadAuthority\":{\"value\":\"the-moon\"}}}", "X-XSRF-TOKEN", firstToken);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("InvalidTaskFormException").contains("roadAuthority");
+        assertThat(onlyDepartmentTask(reference).getId()).isEqualTo(inspect.getId());
+    }
+
+    private org.onestop.testing.WebSession tasklist(String user) throws Exception {
+        org.onestop.testing.WebSession browser = new org.onestop.testing.WebSession(http.getRootUri());
+        browser.login(user, PASSWORD);
+        return browser;
+    }
+
+    private static String xsrf(org.onestop.testing.WebSession browser) throws Exception {
+        return browser.get("/camunda/app/tasklist/default/").headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+    }
+
+    private static String tasklistApi(Task task, String action) {
+        return "/camunda/api/engine/engine/default/task/" + task.getId() + "/" + action;
+    }
+
+    @Test
     void aGatewayVariableNotGivenIs400NamingIt() {
         String reference = open();
         Task inspect = claimed(reference);
