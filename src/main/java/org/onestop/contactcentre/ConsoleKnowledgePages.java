@@ -8,7 +8,9 @@ import java.util.stream.Collectors;
 
 import org.onestop.city.CityProperties;
 import org.onestop.catalogue.ServiceCatalogue;
+import org.onestop.customers.Customer;
 import org.onestop.customers.CustomerService;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.onestop.knowledge.Article;
 import org.onestop.knowledge.ArticleTopic;
 import org.onestop.knowledge.KnowledgeBase;
@@ -32,14 +34,16 @@ class ConsoleKnowledgePages {
     private final KnowledgeBase knowledge;
     private final ServiceCatalogue catalogue;
     private final CustomerService customers;
+    private final ConsoleCustomers consoleCustomers;
     private final Clock clock;
     private final ZoneId zone;
 
-    ConsoleKnowledgePages(KnowledgeBase knowledge, ServiceCatalogue catalogue, CustomerService customers, Clock clock,
+    ConsoleKnowledgePages(KnowledgeBase knowledge, ServiceCatalogue catalogue, CustomerService customers, ConsoleCustomers consoleCustomers, Clock clock,
                           CityProperties city) {
         this.knowledge = knowledge;
         this.catalogue = catalogue;
         this.customers = customers;
+        this.consoleCustomers = consoleCustomers;
         this.clock = clock;
         this.zone = city.timeZone();
     }
@@ -81,13 +85,16 @@ class ConsoleKnowledgePages {
         return "knowledge/article";
     }
 
+    /** The contact in progress; a caller out of this user's reach (the access policy) is treated as unknown. */
     private void context(Model model, String channel, String started, String customer) {
         ContactContext ctx = ContactContext.of(channel, started, customer, clock);
-        if (ctx.customerId() != null && customers.find(ctx.customerId()).isEmpty()) {
+        Customer caller = ctx.customerId() == null ? null : customers.find(ctx.customerId())
+                .filter(c -> consoleCustomers.maySee(c, SecurityContextHolder.getContext().getAuthentication())).orElse(null);
+        if (ctx.customerId() != null && caller == null) {
             ctx = ctx.anonymous();
         }
         model.addAttribute("ctx", ctx);
         model.addAttribute("elapsed", ctx.elapsed(clock));
-        model.addAttribute("customer", ctx.customerId() == null ? null : customers.find(ctx.customerId()).orElse(null));
+        model.addAttribute("customer", caller);
     }
 }

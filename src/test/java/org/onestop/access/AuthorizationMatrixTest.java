@@ -120,6 +120,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
         Object customerId = ((Map<?, ?>) pothole.get("customer")).get("id");
         cell("the caller's page in the console /console/customers/{id}", statuses(200, 200, 403, 403, 403, 404, 404, 403, 200),
                 r -> page(r, "/console/customers/" + customerId).statusCode());
+        cell("the caller's name in the console's knowledge search during their call", yesNo(true, true, false, false, false, false, false, false, true),
+                r -> page(r, "/console/knowledge?q=bins&channel=phone&customer=" + customerId).body().contains("Matrix Resident"));
         // A phone given with a later request waits on the caller's page for the directory's users to confirm.
         postJson(as(Role.AGENT.user), "/api/cases", withPhone(pothole(email), "905 555 " + (1000 + System.nanoTime() % 9000)));
         long pending = pendingDetail(Role.AGENT, email, ((Number) customerId).longValue());
