@@ -28,9 +28,11 @@ class CaseLifecycle {
 
     /**
      * Where the work goes: the department's group, or outside office hours (when the after-hours table says so) its
-     * on-call group, assigned to the person on standby if the roster names one.
+     * on-call group, assigned to the person on standby if the roster names one; and the supervisors' group that
+     * reviews the case when it is overdue.
      */
-    record Assignment(ServiceStandards.DueDates due, String taskGroup, String onCallUser, CaseClocks.Escalations escalations) {
+    record Assignment(ServiceStandards.DueDates due, String taskGroup, String onCallUser, String escalationGroup,
+                      CaseClocks.Escalations escalations) {
     }
 
     private final ServiceRequests requests;
@@ -63,9 +65,9 @@ class CaseLifecycle {
 
     /** Records the department, priority and standard the DMN tables chose, and computes the due dates once. */
     @Transactional
-    public Assignment assign(long caseId, String department, String priority, String escalationGroup,
-                             ServiceStandards.Standard standard) {
+    public Assignment assign(long caseId, String department, String priority, ServiceStandards.Standard standard) {
         ServiceRequest sr = requests.load(caseId);
+        String escalationGroup = Departments.supervisorsGroup(department);
         ServiceStandards.DueDates due = standards.dueDates(sr.getCreatedAt(), standard);
         sr.route(department, priority, escalationGroup, due.acknowledgeBy(), due.resolveBy(), standard.clock().name(), clock.instant());
         timeline.holds(sr, department);
@@ -77,12 +79,12 @@ class CaseLifecycle {
                 "priority", String.valueOf(priority))).evaluate().getSingleResult().getSingleEntry();
         CaseClocks.Escalations escalations = clocks.escalations(sr);
         if (!Boolean.TRUE.equals(onCall)) {
-            return new Assignment(due, department, null, escalations);
+            return new Assignment(due, department, null, escalationGroup, escalations);
         }
         String onCallUser = roster.onCall(department, sr.getCreatedAt()).orElse(null);
         timeline.record(sr, CaseEventType.ROUTED, Visibility.INTERNAL, CaseTimeline.SYSTEM, "Outside office hours: sent to "
                 + departments.nameOf(department) + " on call" + (onCallUser == null ? " (nobody on the roster)" : ", " + onCallUser));
-        return new Assignment(due, OnCallRoster.onCallGroup(department), onCallUser, escalations);
+        return new Assignment(due, OnCallRoster.onCallGroup(department), onCallUser, escalationGroup, escalations);
     }
 
     /**

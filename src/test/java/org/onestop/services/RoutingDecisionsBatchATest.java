@@ -25,34 +25,34 @@ class RoutingDecisionsBatchATest {
     static final List<RuleCase> SIDEWALK_DAMAGE_CASES = List.of(
             expect("Rule_TripHazardNearVulnerableIsUrgent")
                     .given("tripHazard", true, "damageType", "raised", "nearBy", "school")
-                    .then(routed("roads", "urgent", "roads-supervisors")),
+                    .then(routed("roads", "urgent")),
             expect("Rule_TripHazardNearVulnerableIsUrgent")
                     .given("tripHazard", true, "damageType", "hole", "nearBy", "seniors-residence")
-                    .then(routed("roads", "urgent", "roads-supervisors")),
+                    .then(routed("roads", "urgent")),
             expect("Rule_TripHazardNearVulnerableIsUrgent")
                     .given("tripHazard", true, "damageType", "cracked", "nearBy", "hospital")
-                    .then(routed("roads", "urgent", "roads-supervisors")),
+                    .then(routed("roads", "urgent")),
             expect("Rule_TripHazardIsHigh")
                     .given("tripHazard", true, "damageType", "cracked", "nearBy", "transit-stop")
-                    .then(routed("roads", "high", "roads-supervisors")),
+                    .then(routed("roads", "high")),
             expect("Rule_TripHazardIsHigh")
                     .given("tripHazard", true, "damageType", "curb", "nearBy", null)
-                    .then(routed("roads", "high", "roads-supervisors")),
+                    .then(routed("roads", "high")),
             expect("Rule_HoleIsHigh")
                     .given("tripHazard", false, "damageType", "hole", "nearBy", "school")
-                    .then(routed("roads", "high", "roads-supervisors")),
+                    .then(routed("roads", "high")),
             expect("Rule_CurbDamageIsLow")
                     .given("tripHazard", false, "damageType", "curb", "nearBy", "none")
-                    .then(routed("roads", "low", "roads-supervisors")),
+                    .then(routed("roads", "low")),
             expect("Rule_OtherSidewalkDamageIsNormal")
                     .given("tripHazard", false, "damageType", "raised", "nearBy", "school")
-                    .then(routed("roads", "normal", "roads-supervisors")),
+                    .then(routed("roads", "normal")),
             expect("Rule_OtherSidewalkDamageIsNormal")
                     .given("tripHazard", null, "damageType", null, "nearBy", null)
-                    .then(routed("roads", "normal", "roads-supervisors")),
+                    .then(routed("roads", "normal")),
             expect("Rule_OtherSidewalkDamageIsNormal")
                     .given()
-                    .then(routed("roads", "normal", "roads-supervisors")));
+                    .then(routed("roads", "normal")));
 
     static List<RuleCase> sidewalkDamageCases() {
         return SIDEWALK_DAMAGE_CASES;
@@ -77,34 +77,34 @@ class RoutingDecisionsBatchATest {
     static final List<RuleCase> STREETLIGHT_OUT_CASES = List.of(
             expect("Rule_DamagedPoleIsUrgent")
                     .given("lightProblem", "damaged", "lightsOut", "one")
-                    .then(routed("transportation", "urgent", "transportation-supervisors")),
+                    .then(routed("transportation", "urgent")),
             expect("Rule_DamagedPoleIsUrgent")
                     .given("lightProblem", "damaged", "lightsOut", "whole-street")
-                    .then(routed("transportation", "urgent", "transportation-supervisors")),
+                    .then(routed("transportation", "urgent")),
             expect("Rule_DayBurnerIsLow")
                     .given("lightProblem", "day-burner", "lightsOut", "one")
-                    .then(routed("transportation", "low", "transportation-supervisors")),
+                    .then(routed("transportation", "low")),
             expect("Rule_DayBurnerIsLow")
                     .given("lightProblem", "day-burner", "lightsOut", "several")
-                    .then(routed("transportation", "low", "transportation-supervisors")),
+                    .then(routed("transportation", "low")),
             expect("Rule_SeveralLightsOutIsHigh")
                     .given("lightProblem", "out", "lightsOut", "several")
-                    .then(routed("transportation", "high", "transportation-supervisors")),
+                    .then(routed("transportation", "high")),
             expect("Rule_SeveralLightsOutIsHigh")
                     .given("lightProblem", "flickering", "lightsOut", "whole-street")
-                    .then(routed("transportation", "high", "transportation-supervisors")),
+                    .then(routed("transportation", "high")),
             expect("Rule_SeveralLightsOutIsHigh")
                     .given("lightProblem", null, "lightsOut", "whole-street")
-                    .then(routed("transportation", "high", "transportation-supervisors")),
+                    .then(routed("transportation", "high")),
             expect("Rule_OtherStreetlightsAreNormal")
                     .given("lightProblem", "out", "lightsOut", "one")
-                    .then(routed("transportation", "normal", "transportation-supervisors")),
+                    .then(routed("transportation", "normal")),
             expect("Rule_OtherStreetlightsAreNormal")
                     .given("lightProblem", "flickering", "lightsOut", null)
-                    .then(routed("transportation", "normal", "transportation-supervisors")),
+                    .then(routed("transportation", "normal")),
             expect("Rule_OtherStreetlightsAreNormal")
                     .given()
-                    .then(routed("transportation", "normal", "transportation-supervisors")));
+                    .then(routed("transportation", "normal")));
 
     static List<RuleCase> streetlightOutCases() {
         return STREETLIGHT_OUT_CASES;
@@ -129,34 +129,34 @@ class RoutingDecisionsBatchATest {
     static final List<RuleCase> TRAFFIC_SIGNAL_CASES = List.of(
             expect("Rule_AllWayDarkOrFlashingIsEmergency")
                     .given("signalProblem", "dark", "allDirections", true)
-                    .then(routed("transportation", "emergency", "transportation-supervisors")),
+                    .then(routed("transportation", "emergency")),
             expect("Rule_AllWayDarkOrFlashingIsEmergency")
                     .given("signalProblem", "flashing", "allDirections", true)
-                    .then(routed("transportation", "emergency", "transportation-supervisors")),
+                    .then(routed("transportation", "emergency")),
             expect("Rule_DarkOrFlashingIsUrgent")
                     .given("signalProblem", "dark", "allDirections", false)
-                    .then(routed("transportation", "urgent", "transportation-supervisors")),
+                    .then(routed("transportation", "urgent")),
             expect("Rule_DarkOrFlashingIsUrgent")
                     .given("signalProblem", "flashing", "allDirections", null)
-                    .then(routed("transportation", "urgent", "transportation-supervisors")),
+                    .then(routed("transportation", "urgent")),
             expect("Rule_DamagedSignalIsUrgent")
                     .given("signalProblem", "damaged", "allDirections", true)
-                    .then(routed("transportation", "urgent", "transportation-supervisors")),
+                    .then(routed("transportation", "urgent")),
             expect("Rule_StuckSignalIsHigh")
                     .given("signalProblem", "stuck", "allDirections", false)
-                    .then(routed("transportation", "high", "transportation-supervisors")),
+                    .then(routed("transportation", "high")),
             expect("Rule_OtherSignalProblemsAreNormal")
                     .given("signalProblem", "lamp-out", "allDirections", true)
-                    .then(routed("transportation", "normal", "transportation-supervisors")),
+                    .then(routed("transportation", "normal")),
             expect("Rule_OtherSignalProblemsAreNormal")
                     .given("signalProblem", "pedestrian", "allDirections", false)
-                    .then(routed("transportation", "normal", "transportation-supervisors")),
+                    .then(routed("transportation", "normal")),
             expect("Rule_OtherSignalProblemsAreNormal")
                     .given("signalProblem", null, "allDirections", true)
-                    .then(routed("transportation", "normal", "transportation-supervisors")),
+                    .then(routed("transportation", "normal")),
             expect("Rule_OtherSignalProblemsAreNormal")
                     .given()
-                    .then(routed("transportation", "normal", "transportation-supervisors")));
+                    .then(routed("transportation", "normal")));
 
     static List<RuleCase> trafficSignalCases() {
         return TRAFFIC_SIGNAL_CASES;
@@ -181,31 +181,31 @@ class RoutingDecisionsBatchATest {
     static final List<RuleCase> GRAFFITI_CASES = List.of(
             expect("Rule_OffensiveOnCityPropertyIsUrgent")
                     .given("offensive", true, "propertyType", "city")
-                    .then(routed("roads", "urgent", "roads-supervisors")),
+                    .then(routed("roads", "urgent")),
             expect("Rule_CityPropertyIsNormal")
                     .given("offensive", false, "propertyType", "city")
-                    .then(routed("roads", "normal", "roads-supervisors")),
+                    .then(routed("roads", "normal")),
             expect("Rule_CityPropertyIsNormal")
                     .given("offensive", null, "propertyType", "city")
-                    .then(routed("roads", "normal", "roads-supervisors")),
+                    .then(routed("roads", "normal")),
             expect("Rule_OffensiveElsewhereIsUrgent")
                     .given("offensive", true, "propertyType", "private")
-                    .then(routed("bylaw", "urgent", "bylaw-supervisors")),
+                    .then(routed("bylaw", "urgent")),
             expect("Rule_OffensiveElsewhereIsUrgent")
                     .given("offensive", true, "propertyType", "utility")
-                    .then(routed("bylaw", "urgent", "bylaw-supervisors")),
+                    .then(routed("bylaw", "urgent")),
             expect("Rule_OffensiveElsewhereIsUrgent")
                     .given("offensive", true, "propertyType", null)
-                    .then(routed("bylaw", "urgent", "bylaw-supervisors")),
+                    .then(routed("bylaw", "urgent")),
             expect("Rule_OtherGraffitiIsNormal")
                     .given("offensive", false, "propertyType", "private")
-                    .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                    .then(routed("bylaw", "normal")),
             expect("Rule_OtherGraffitiIsNormal")
                     .given("offensive", false, "propertyType", "unsure")
-                    .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                    .then(routed("bylaw", "normal")),
             expect("Rule_OtherGraffitiIsNormal")
                     .given()
-                    .then(routed("bylaw", "normal", "bylaw-supervisors")));
+                    .then(routed("bylaw", "normal")));
 
     static List<RuleCase> graffitiCases() {
         return GRAFFITI_CASES;
@@ -230,28 +230,28 @@ class RoutingDecisionsBatchATest {
     static final List<RuleCase> ILLEGAL_DUMPING_CASES = List.of(
             expect("Rule_HazardousMaterialIsHigh")
                     .given("materialType", "needles", "dumpLocation", "park")
-                    .then(routed("waste", "high", "waste-supervisors")),
+                    .then(routed("waste", "high")),
             expect("Rule_HazardousMaterialIsHigh")
                     .given("materialType", "chemicals", "dumpLocation", "private")
-                    .then(routed("waste", "high", "waste-supervisors")),
+                    .then(routed("waste", "high")),
             expect("Rule_HazardousMaterialIsHigh")
                     .given("materialType", "tires", "dumpLocation", "road")
-                    .then(routed("waste", "high", "waste-supervisors")),
+                    .then(routed("waste", "high")),
             expect("Rule_PrivatePropertyIsLow")
                     .given("materialType", "bulky", "dumpLocation", "private")
-                    .then(routed("waste", "low", "waste-supervisors")),
+                    .then(routed("waste", "low")),
             expect("Rule_OtherDumpingIsNormal")
                     .given("materialType", "garbage", "dumpLocation", "road")
-                    .then(routed("waste", "normal", "waste-supervisors")),
+                    .then(routed("waste", "normal")),
             expect("Rule_OtherDumpingIsNormal")
                     .given("materialType", "construction", "dumpLocation", "lane")
-                    .then(routed("waste", "normal", "waste-supervisors")),
+                    .then(routed("waste", "normal")),
             expect("Rule_OtherDumpingIsNormal")
                     .given("materialType", null, "dumpLocation", null)
-                    .then(routed("waste", "normal", "waste-supervisors")),
+                    .then(routed("waste", "normal")),
             expect("Rule_OtherDumpingIsNormal")
                     .given()
-                    .then(routed("waste", "normal", "waste-supervisors")));
+                    .then(routed("waste", "normal")));
 
     static List<RuleCase> illegalDumpingCases() {
         return ILLEGAL_DUMPING_CASES;
@@ -276,34 +276,34 @@ class RoutingDecisionsBatchATest {
     static final List<RuleCase> SNOW_ICE_CASES = List.of(
             expect("Rule_IcySidewalkOrBusStopIsHigh")
                     .given("snowProblem", "icy-sidewalk", "stormEnded", null)
-                    .then(routed("roads", "high", "roads-supervisors")),
+                    .then(routed("roads", "high")),
             expect("Rule_IcySidewalkOrBusStopIsHigh")
                     .given("snowProblem", "bus-stop", "stormEnded", "still-snowing")
-                    .then(routed("roads", "high", "roads-supervisors")),
+                    .then(routed("roads", "high")),
             expect("Rule_BlockedSightlineIsHigh")
                     .given("snowProblem", "snowbank", "stormEnded", "under-24-hours")
-                    .then(routed("roads", "high", "roads-supervisors")),
+                    .then(routed("roads", "high")),
             expect("Rule_RoadNotPlowedLongAfterStormIsNormal")
                     .given("snowProblem", "road-not-plowed", "stormEnded", "over-24-hours")
-                    .then(routed("roads", "normal", "roads-supervisors")),
+                    .then(routed("roads", "normal")),
             expect("Rule_RoadNotPlowedDuringStormIsLow")
                     .given("snowProblem", "road-not-plowed", "stormEnded", "still-snowing")
-                    .then(routed("roads", "low", "roads-supervisors")),
+                    .then(routed("roads", "low")),
             expect("Rule_RoadNotPlowedDuringStormIsLow")
                     .given("snowProblem", "road-not-plowed", "stormEnded", "under-24-hours")
-                    .then(routed("roads", "low", "roads-supervisors")),
+                    .then(routed("roads", "low")),
             expect("Rule_RoadNotPlowedDuringStormIsLow")
                     .given("snowProblem", "road-not-plowed", "stormEnded", null)
-                    .then(routed("roads", "low", "roads-supervisors")),
+                    .then(routed("roads", "low")),
             expect("Rule_DrivewayWindrowIsLow")
                     .given("snowProblem", "windrow", "stormEnded", "over-24-hours")
-                    .then(routed("roads", "low", "roads-supervisors")),
+                    .then(routed("roads", "low")),
             expect("Rule_OtherSnowAndIceIsNormal")
                     .given("snowProblem", null, "stormEnded", "over-24-hours")
-                    .then(routed("roads", "normal", "roads-supervisors")),
+                    .then(routed("roads", "normal")),
             expect("Rule_OtherSnowAndIceIsNormal")
                     .given()
-                    .then(routed("roads", "normal", "roads-supervisors")));
+                    .then(routed("roads", "normal")));
 
     static List<RuleCase> snowIceCases() {
         return SNOW_ICE_CASES;
@@ -320,7 +320,7 @@ class RoutingDecisionsBatchATest {
         SNOW_ICE_ROUTING.assertEveryRuleIsExercisedBy(SNOW_ICE_CASES);
     }
 
-    private static Object[] routed(String departmentGroup, String priority, String escalationGroup) {
-        return new Object[] {"departmentGroup", departmentGroup, "priority", priority, "escalationGroup", escalationGroup};
+    private static Object[] routed(String departmentGroup, String priority) {
+        return new Object[] {"departmentGroup", departmentGroup, "priority", priority};
     }
 }

@@ -25,31 +25,31 @@ class RoutingDecisionsBatchBTest {
     static final List<RuleCase> TREE_CASES = List.of(
             expect("Rule_BlockingRoadOrSidewalkIsUrgent")
                     .given("blocking", true, "requestType", "fallen-tree", "treeLocation", "boulevard")
-                    .then(routed("forestry", "urgent", "forestry-supervisors")),
+                    .then(routed("forestry", "urgent")),
             expect("Rule_BlockingRoadOrSidewalkIsUrgent")
                     .given("blocking", true, "requestType", "hanging-limb", "treeLocation", "private-property")
-                    .then(routed("forestry", "urgent", "forestry-supervisors")),
+                    .then(routed("forestry", "urgent")),
             expect("Rule_FallenTreeOrHangingLimbIsHigh")
                     .given("blocking", false, "requestType", "fallen-tree", "treeLocation", "park")
-                    .then(routed("forestry", "high", "forestry-supervisors")),
+                    .then(routed("forestry", "high")),
             expect("Rule_FallenTreeOrHangingLimbIsHigh")
                     .given("blocking", false, "requestType", "hanging-limb", "treeLocation", "private-property")
-                    .then(routed("forestry", "high", "forestry-supervisors")),
+                    .then(routed("forestry", "high")),
             expect("Rule_PrivateTreeIsLow")
                     .given("blocking", false, "requestType", "dead-or-diseased", "treeLocation", "private-property")
-                    .then(routed("forestry", "low", "forestry-supervisors")),
+                    .then(routed("forestry", "low")),
             expect("Rule_OtherTreeRequestsAreNormal")
                     .given("blocking", false, "requestType", "pruning", "treeLocation", "boulevard")
-                    .then(routed("forestry", "normal", "forestry-supervisors")),
+                    .then(routed("forestry", "normal")),
             expect("Rule_OtherTreeRequestsAreNormal")
                     .given("blocking", false, "requestType", "stump", "treeLocation", "not-sure")
-                    .then(routed("forestry", "normal", "forestry-supervisors")),
+                    .then(routed("forestry", "normal")),
             expect("Rule_OtherTreeRequestsAreNormal")
                     .given("blocking", null, "requestType", null, "treeLocation", null)
-                    .then(routed("forestry", "normal", "forestry-supervisors")),
+                    .then(routed("forestry", "normal")),
             expect("Rule_OtherTreeRequestsAreNormal")
                     .given()
-                    .then(routed("forestry", "normal", "forestry-supervisors")));
+                    .then(routed("forestry", "normal")));
 
     static List<RuleCase> treeCases() {
         return TREE_CASES;
@@ -74,25 +74,25 @@ class RoutingDecisionsBatchBTest {
     static final List<RuleCase> ANIMAL_CASES = List.of(
             expect("Rule_InjuredOrAggressiveAnimalIsUrgent")
                     .given("animalCondition", "injured", "animalType", "pet", "animalLocation", "private-property")
-                    .then(routed("animal-services", "urgent", "animal-services-supervisors")),
+                    .then(routed("animal-services", "urgent")),
             expect("Rule_InjuredOrAggressiveAnimalIsUrgent")
                     .given("animalCondition", "aggressive", "animalType", "wildlife", "animalLocation", "road")
-                    .then(routed("animal-services", "urgent", "animal-services-supervisors")),
+                    .then(routed("animal-services", "urgent")),
             expect("Rule_DeadAnimalOnRoadIsHigh")
                     .given("animalCondition", "dead", "animalType", "wildlife", "animalLocation", "road")
-                    .then(routed("animal-services", "high", "animal-services-supervisors")),
+                    .then(routed("animal-services", "high")),
             expect("Rule_OtherAnimalReportsAreNormal")
                     .given("animalCondition", "dead", "animalType", "pet", "animalLocation", "private-property")
-                    .then(routed("animal-services", "normal", "animal-services-supervisors")),
+                    .then(routed("animal-services", "normal")),
             expect("Rule_OtherAnimalReportsAreNormal")
                     .given("animalCondition", "dead", "animalType", "not-sure", "animalLocation", "public-space")
-                    .then(routed("animal-services", "normal", "animal-services-supervisors")),
+                    .then(routed("animal-services", "normal")),
             expect("Rule_OtherAnimalReportsAreNormal")
                     .given("animalCondition", null, "animalType", null, "animalLocation", null)
-                    .then(routed("animal-services", "normal", "animal-services-supervisors")),
+                    .then(routed("animal-services", "normal")),
             expect("Rule_OtherAnimalReportsAreNormal")
                     .given()
-                    .then(routed("animal-services", "normal", "animal-services-supervisors")));
+                    .then(routed("animal-services", "normal")));
 
     static List<RuleCase> animalCases() {
         return ANIMAL_CASES;
@@ -117,28 +117,28 @@ class RoutingDecisionsBatchBTest {
     static final List<RuleCase> PROPERTY_STANDARDS_CASES = List.of(
             expect("Rule_LossOfVitalServicesIsUrgent")
                     .given("issueType", "vital-services", "complainantIsTenant", true, "ownerTold", true)
-                    .then(routed("bylaw", "urgent", "bylaw-supervisors")),
+                    .then(routed("bylaw", "urgent")),
             expect("Rule_UnsecuredBuildingIsHigh")
                     .given("issueType", "unsecured-building", "complainantIsTenant", false, "ownerTold", false)
-                    .then(routed("bylaw", "high", "bylaw-supervisors")),
+                    .then(routed("bylaw", "high")),
             expect("Rule_LongGrassIsLow")
                     .given("issueType", "long-grass", "complainantIsTenant", false, "ownerTold", false)
-                    .then(routed("bylaw", "low", "bylaw-supervisors")),
+                    .then(routed("bylaw", "low")),
             expect("Rule_OtherPropertyStandardsComplaintsAreNormal")
                     .given("issueType", "garbage-debris")
-                    .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                    .then(routed("bylaw", "normal")),
             expect("Rule_OtherPropertyStandardsComplaintsAreNormal")
                     .given("issueType", "building-repair")
-                    .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                    .then(routed("bylaw", "normal")),
             expect("Rule_OtherPropertyStandardsComplaintsAreNormal")
                     .given("issueType", "rental-repairs", "complainantIsTenant", true)
-                    .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                    .then(routed("bylaw", "normal")),
             expect("Rule_OtherPropertyStandardsComplaintsAreNormal")
                     .given("issueType", null)
-                    .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                    .then(routed("bylaw", "normal")),
             expect("Rule_OtherPropertyStandardsComplaintsAreNormal")
                     .given()
-                    .then(routed("bylaw", "normal", "bylaw-supervisors")));
+                    .then(routed("bylaw", "normal")));
 
     static List<RuleCase> propertyStandardsCases() {
         return PROPERTY_STANDARDS_CASES;
@@ -163,28 +163,28 @@ class RoutingDecisionsBatchBTest {
     static final List<RuleCase> PARKING_CASES = List.of(
             expect("Rule_BlockedAccessIsHigh")
                     .given("parkingIssue", "blocking-driveway", "vehicleThereNow", true)
-                    .then(routed("bylaw", "high", "bylaw-supervisors")),
+                    .then(routed("bylaw", "high")),
             expect("Rule_BlockedAccessIsHigh")
                     .given("parkingIssue", "fire-route")
-                    .then(routed("bylaw", "high", "bylaw-supervisors")),
+                    .then(routed("bylaw", "high")),
             expect("Rule_BlockedAccessIsHigh")
                     .given("parkingIssue", "accessible-space")
-                    .then(routed("bylaw", "high", "bylaw-supervisors")),
+                    .then(routed("bylaw", "high")),
             expect("Rule_AbandonedVehicleIsLow")
                     .given("parkingIssue", "abandoned-vehicle")
-                    .then(routed("bylaw", "low", "bylaw-supervisors")),
+                    .then(routed("bylaw", "low")),
             expect("Rule_OtherParkingComplaintsAreNormal")
                     .given("parkingIssue", "overtime")
-                    .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                    .then(routed("bylaw", "normal")),
             expect("Rule_OtherParkingComplaintsAreNormal")
                     .given("parkingIssue", "no-parking-zone")
-                    .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                    .then(routed("bylaw", "normal")),
             expect("Rule_OtherParkingComplaintsAreNormal")
                     .given("parkingIssue", null)
-                    .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                    .then(routed("bylaw", "normal")),
             expect("Rule_OtherParkingComplaintsAreNormal")
                     .given()
-                    .then(routed("bylaw", "normal", "bylaw-supervisors")));
+                    .then(routed("bylaw", "normal")));
 
     static List<RuleCase> parkingCases() {
         return PARKING_CASES;
@@ -209,34 +209,34 @@ class RoutingDecisionsBatchBTest {
     static final List<RuleCase> WATER_SEWER_CASES = List.of(
             expect("Rule_LossOfServiceOrFloodingIsEmergency")
                     .given("problemType", "no-water", "neighboursAffected", false)
-                    .then(routed("water", "emergency", "water-supervisors")),
+                    .then(routed("water", "emergency")),
             expect("Rule_LossOfServiceOrFloodingIsEmergency")
                     .given("problemType", "watermain-break")
-                    .then(routed("water", "emergency", "water-supervisors")),
+                    .then(routed("water", "emergency")),
             expect("Rule_LossOfServiceOrFloodingIsEmergency")
                     .given("problemType", "sewer-backup")
-                    .then(routed("water", "emergency", "water-supervisors")),
+                    .then(routed("water", "emergency")),
             expect("Rule_LossOfServiceOrFloodingIsEmergency")
                     .given("problemType", "flooding")
-                    .then(routed("water", "emergency", "water-supervisors")),
+                    .then(routed("water", "emergency")),
             expect("Rule_MeterOrBillingIsLow")
                     .given("problemType", "water-meter")
-                    .then(routed("water", "low", "water-supervisors")),
+                    .then(routed("water", "low")),
             expect("Rule_OtherWaterProblemsAreNormal")
                     .given("problemType", "low-pressure", "neighboursAffected", true)
-                    .then(routed("water", "normal", "water-supervisors")),
+                    .then(routed("water", "normal")),
             expect("Rule_OtherWaterProblemsAreNormal")
                     .given("problemType", "discoloured-water")
-                    .then(routed("water", "normal", "water-supervisors")),
+                    .then(routed("water", "normal")),
             expect("Rule_OtherWaterProblemsAreNormal")
                     .given("problemType", "sewer-odour")
-                    .then(routed("water", "normal", "water-supervisors")),
+                    .then(routed("water", "normal")),
             expect("Rule_OtherWaterProblemsAreNormal")
                     .given("problemType", null)
-                    .then(routed("water", "normal", "water-supervisors")),
+                    .then(routed("water", "normal")),
             expect("Rule_OtherWaterProblemsAreNormal")
                     .given()
-                    .then(routed("water", "normal", "water-supervisors")));
+                    .then(routed("water", "normal")));
 
     static List<RuleCase> waterSewerCases() {
         return WATER_SEWER_CASES;
@@ -261,25 +261,25 @@ class RoutingDecisionsBatchBTest {
     static final List<RuleCase> GENERAL_INQUIRY_CASES = List.of(
             expect("Rule_TaxAndPermitQuestionsAreNormal")
                     .given("topic", "taxes-and-bills", "question", "When is my tax bill due?")
-                    .then(routed("customer-service", "normal", "customer-service-supervisors")),
+                    .then(routed("customer-service", "normal")),
             expect("Rule_TaxAndPermitQuestionsAreNormal")
                     .given("topic", "permits-and-licences")
-                    .then(routed("customer-service", "normal", "customer-service-supervisors")),
+                    .then(routed("customer-service", "normal")),
             expect("Rule_OtherQuestionsAreLow")
                     .given("topic", "city-services")
-                    .then(routed("customer-service", "low", "customer-service-supervisors")),
+                    .then(routed("customer-service", "low")),
             expect("Rule_OtherQuestionsAreLow")
                     .given("topic", "roads-and-transit")
-                    .then(routed("customer-service", "low", "customer-service-supervisors")),
+                    .then(routed("customer-service", "low")),
             expect("Rule_OtherQuestionsAreLow")
                     .given("topic", "other")
-                    .then(routed("customer-service", "low", "customer-service-supervisors")),
+                    .then(routed("customer-service", "low")),
             expect("Rule_OtherQuestionsAreLow")
                     .given("topic", null)
-                    .then(routed("customer-service", "low", "customer-service-supervisors")),
+                    .then(routed("customer-service", "low")),
             expect("Rule_OtherQuestionsAreLow")
                     .given()
-                    .then(routed("customer-service", "low", "customer-service-supervisors")));
+                    .then(routed("customer-service", "low")));
 
     static List<RuleCase> generalInquiryCases() {
         return GENERAL_INQUIRY_CASES;
@@ -296,7 +296,7 @@ class RoutingDecisionsBatchBTest {
         GENERAL_INQUIRY_ROUTING.assertEveryRuleIsExercisedBy(GENERAL_INQUIRY_CASES);
     }
 
-    private static Object[] routed(String departmentGroup, String priority, String escalationGroup) {
-        return new Object[] {"departmentGroup", departmentGroup, "priority", priority, "escalationGroup", escalationGroup};
+    private static Object[] routed(String departmentGroup, String priority) {
+        return new Object[] {"departmentGroup", departmentGroup, "priority", priority};
     }
 }

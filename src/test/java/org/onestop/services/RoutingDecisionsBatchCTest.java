@@ -25,40 +25,40 @@ class RoutingDecisionsBatchCTest {
     static final List<RuleCase> COMPLAINT_CASES = List.of(
             expect("Rule_ComplaintAboutRoads")
                     .given("aboutDepartment", "roads")
-                    .then(routed("roads", "normal", "roads-supervisors")),
+                    .then(routed("roads", "normal")),
             expect("Rule_ComplaintAboutWaste")
                     .given("aboutDepartment", "waste")
-                    .then(routed("waste", "normal", "waste-supervisors")),
+                    .then(routed("waste", "normal")),
             expect("Rule_ComplaintAboutBylaw")
                     .given("aboutDepartment", "bylaw")
-                    .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                    .then(routed("bylaw", "normal")),
             expect("Rule_ComplaintAboutTransportation")
                     .given("aboutDepartment", "transportation")
-                    .then(routed("transportation", "normal", "transportation-supervisors")),
+                    .then(routed("transportation", "normal")),
             expect("Rule_ComplaintAboutForestry")
                     .given("aboutDepartment", "forestry")
-                    .then(routed("forestry", "normal", "forestry-supervisors")),
+                    .then(routed("forestry", "normal")),
             expect("Rule_ComplaintAboutAnimalServices")
                     .given("aboutDepartment", "animal-services")
-                    .then(routed("animal-services", "normal", "animal-services-supervisors")),
+                    .then(routed("animal-services", "normal")),
             expect("Rule_ComplaintAboutWater")
                     .given("aboutDepartment", "water")
-                    .then(routed("water", "normal", "water-supervisors")),
+                    .then(routed("water", "normal")),
             expect("Rule_ComplaintAboutCustomerService")
                     .given("aboutDepartment", "customer-service")
-                    .then(routed("customer-service", "normal", "customer-service-supervisors")),
+                    .then(routed("customer-service", "normal")),
             expect("Rule_OtherComplaintsGoToCustomerService")
                     .given("aboutDepartment", "other")
-                    .then(routed("customer-service", "normal", "customer-service-supervisors")),
+                    .then(routed("customer-service", "normal")),
             expect("Rule_OtherComplaintsGoToCustomerService")
                     .given("aboutDepartment", "parks-and-recreation")
-                    .then(routed("customer-service", "normal", "customer-service-supervisors")),
+                    .then(routed("customer-service", "normal")),
             expect("Rule_OtherComplaintsGoToCustomerService")
                     .given("aboutDepartment", null)
-                    .then(routed("customer-service", "normal", "customer-service-supervisors")),
+                    .then(routed("customer-service", "normal")),
             expect("Rule_OtherComplaintsGoToCustomerService")
                     .given()
-                    .then(routed("customer-service", "normal", "customer-service-supervisors")));
+                    .then(routed("customer-service", "normal")));
 
     static List<RuleCase> complaintCases() {
         return COMPLAINT_CASES;
@@ -83,40 +83,40 @@ class RoutingDecisionsBatchCTest {
     static final List<RuleCase> COMPLIMENT_CASES = List.of(
             expect("Rule_ComplimentForRoads")
                     .given("aboutDepartment", "roads")
-                    .then(routed("roads", "low", "roads-supervisors")),
+                    .then(routed("roads", "low")),
             expect("Rule_ComplimentForWaste")
                     .given("aboutDepartment", "waste")
-                    .then(routed("waste", "low", "waste-supervisors")),
+                    .then(routed("waste", "low")),
             expect("Rule_ComplimentForBylaw")
                     .given("aboutDepartment", "bylaw")
-                    .then(routed("bylaw", "low", "bylaw-supervisors")),
+                    .then(routed("bylaw", "low")),
             expect("Rule_ComplimentForTransportation")
                     .given("aboutDepartment", "transportation")
-                    .then(routed("transportation", "low", "transportation-supervisors")),
+                    .then(routed("transportation", "low")),
             expect("Rule_ComplimentForForestry")
                     .given("aboutDepartment", "forestry")
-                    .then(routed("forestry", "low", "forestry-supervisors")),
+                    .then(routed("forestry", "low")),
             expect("Rule_ComplimentForAnimalServices")
                     .given("aboutDepartment", "animal-services")
-                    .then(routed("animal-services", "low", "animal-services-supervisors")),
+                    .then(routed("animal-services", "low")),
             expect("Rule_ComplimentForWater")
                     .given("aboutDepartment", "water")
-                    .then(routed("water", "low", "water-supervisors")),
+                    .then(routed("water", "low")),
             expect("Rule_ComplimentForCustomerService")
                     .given("aboutDepartment", "customer-service")
-                    .then(routed("customer-service", "low", "customer-service-supervisors")),
+                    .then(routed("customer-service", "low")),
             expect("Rule_OtherComplimentsGoToCustomerService")
                     .given("aboutDepartment", "other")
-                    .then(routed("customer-service", "low", "customer-service-supervisors")),
+                    .then(routed("customer-service", "low")),
             expect("Rule_OtherComplimentsGoToCustomerService")
                     .given("aboutDepartment", "parks-and-recreation")
-                    .then(routed("customer-service", "low", "customer-service-supervisors")),
+                    .then(routed("customer-service", "low")),
             expect("Rule_OtherComplimentsGoToCustomerService")
                     .given("aboutDepartment", null)
-                    .then(routed("customer-service", "low", "customer-service-supervisors")),
+                    .then(routed("customer-service", "low")),
             expect("Rule_OtherComplimentsGoToCustomerService")
                     .given()
-                    .then(routed("customer-service", "low", "customer-service-supervisors")));
+                    .then(routed("customer-service", "low")));
 
     static List<RuleCase> complimentCases() {
         return COMPLIMENT_CASES;
@@ -141,37 +141,37 @@ class RoutingDecisionsBatchCTest {
     static final List<RuleCase> COUNCILLOR_INQUIRY_CASES = List.of(
             expect("Rule_RoadsAndTrafficGoToTransportation")
                     .given("topic", "roads-traffic")
-                    .then(routed("transportation", "high", "transportation-supervisors")),
+                    .then(routed("transportation", "high")),
             expect("Rule_RoadRepairGoesToRoads")
                     .given("topic", "road-repair")
-                    .then(routed("roads", "high", "roads-supervisors")),
+                    .then(routed("roads", "high")),
             expect("Rule_GarbageGoesToWaste")
                     .given("topic", "garbage")
-                    .then(routed("waste", "high", "waste-supervisors")),
+                    .then(routed("waste", "high")),
             expect("Rule_BylawGoesToBylaw")
                     .given("topic", "bylaw")
-                    .then(routed("bylaw", "high", "bylaw-supervisors")),
+                    .then(routed("bylaw", "high")),
             expect("Rule_TreesAndParksGoToForestry")
                     .given("topic", "trees-parks")
-                    .then(routed("forestry", "high", "forestry-supervisors")),
+                    .then(routed("forestry", "high")),
             expect("Rule_WaterGoesToWater")
                     .given("topic", "water")
-                    .then(routed("water", "high", "water-supervisors")),
+                    .then(routed("water", "high")),
             expect("Rule_AnimalsGoToAnimalServices")
                     .given("topic", "animals")
-                    .then(routed("animal-services", "high", "animal-services-supervisors")),
+                    .then(routed("animal-services", "high")),
             expect("Rule_OtherInquiriesGoToCustomerService")
                     .given("topic", "other")
-                    .then(routed("customer-service", "high", "customer-service-supervisors")),
+                    .then(routed("customer-service", "high")),
             expect("Rule_OtherInquiriesGoToCustomerService")
                     .given("topic", "snow")
-                    .then(routed("customer-service", "high", "customer-service-supervisors")),
+                    .then(routed("customer-service", "high")),
             expect("Rule_OtherInquiriesGoToCustomerService")
                     .given("topic", null)
-                    .then(routed("customer-service", "high", "customer-service-supervisors")),
+                    .then(routed("customer-service", "high")),
             expect("Rule_OtherInquiriesGoToCustomerService")
                     .given()
-                    .then(routed("customer-service", "high", "customer-service-supervisors")));
+                    .then(routed("customer-service", "high")));
 
     static List<RuleCase> councillorInquiryCases() {
         return COUNCILLOR_INQUIRY_CASES;
@@ -188,7 +188,7 @@ class RoutingDecisionsBatchCTest {
         COUNCILLOR_INQUIRY_ROUTING.assertEveryRuleIsExercisedBy(COUNCILLOR_INQUIRY_CASES);
     }
 
-    private static Object[] routed(String departmentGroup, String priority, String escalationGroup) {
-        return new Object[] {"departmentGroup", departmentGroup, "priority", priority, "escalationGroup", escalationGroup};
+    private static Object[] routed(String departmentGroup, String priority) {
+        return new Object[] {"departmentGroup", departmentGroup, "priority", priority};
     }
 }

@@ -24,31 +24,31 @@ class RoutingDecisionsTest {
     static final List<RuleCase> POTHOLE_CASES = List.of(
             expect("Rule_HazardIsUrgent")
                     .given("hazard", true, "size", "small", "locationOnRoad", "shoulder")
-                    .then(routed("roads", "urgent", "roads-supervisors")),
+                    .then(routed("roads", "urgent")),
             expect("Rule_HazardIsUrgent")
                     .given("hazard", true, "size", "large", "locationOnRoad", "crosswalk")
-                    .then(routed("roads", "urgent", "roads-supervisors")),
+                    .then(routed("roads", "urgent")),
             expect("Rule_LargePotholeIsHigh")
                     .given("hazard", false, "size", "large", "locationOnRoad", "driving-lane")
-                    .then(routed("roads", "high", "roads-supervisors")),
+                    .then(routed("roads", "high")),
             expect("Rule_VulnerableRoadUsersAreHigh")
                     .given("hazard", false, "size", "small", "locationOnRoad", "bike-lane")
-                    .then(routed("roads", "high", "roads-supervisors")),
+                    .then(routed("roads", "high")),
             expect("Rule_VulnerableRoadUsersAreHigh")
                     .given("hazard", false, "size", "medium", "locationOnRoad", "intersection")
-                    .then(routed("roads", "high", "roads-supervisors")),
+                    .then(routed("roads", "high")),
             expect("Rule_VulnerableRoadUsersAreHigh")
                     .given("hazard", false, "size", "small", "locationOnRoad", "crosswalk")
-                    .then(routed("roads", "high", "roads-supervisors")),
+                    .then(routed("roads", "high")),
             expect("Rule_OtherPotholesAreNormal")
                     .given("hazard", false, "size", "medium", "locationOnRoad", "driving-lane")
-                    .then(routed("roads", "normal", "roads-supervisors")),
+                    .then(routed("roads", "normal")),
             expect("Rule_OtherPotholesAreNormal")
                     .given("hazard", null, "size", null, "locationOnRoad", null)
-                    .then(routed("roads", "normal", "roads-supervisors")),
+                    .then(routed("roads", "normal")),
             expect("Rule_OtherPotholesAreNormal")
                     .given()
-                    .then(routed("roads", "normal", "roads-supervisors")));
+                    .then(routed("roads", "normal")));
 
     static List<RuleCase> potholeCases() {
         return POTHOLE_CASES;
@@ -73,22 +73,22 @@ class RoutingDecisionsTest {
     static final List<RuleCase> MISSED_COLLECTION_CASES = List.of(
             expect("Rule_OrganicsAreHigh")
                     .given("stream", "organics")
-                    .then(routed("waste", "high", "waste-supervisors")),
+                    .then(routed("waste", "high")),
             expect("Rule_BulkyItemsAreLow")
                     .given("stream", "bulky-item")
-                    .then(routed("waste", "low", "waste-supervisors")),
+                    .then(routed("waste", "low")),
             expect("Rule_OtherStreamsAreNormal")
                     .given("stream", "garbage")
-                    .then(routed("waste", "normal", "waste-supervisors")),
+                    .then(routed("waste", "normal")),
             expect("Rule_OtherStreamsAreNormal")
                     .given("stream", "recycling")
-                    .then(routed("waste", "normal", "waste-supervisors")),
+                    .then(routed("waste", "normal")),
             expect("Rule_OtherStreamsAreNormal")
                     .given("stream", "yard-waste")
-                    .then(routed("waste", "normal", "waste-supervisors")),
+                    .then(routed("waste", "normal")),
             expect("Rule_OtherStreamsAreNormal")
                     .given()
-                    .then(routed("waste", "normal", "waste-supervisors")));
+                    .then(routed("waste", "normal")));
 
     static List<RuleCase> missedCollectionCases() {
         return MISSED_COLLECTION_CASES;
@@ -113,25 +113,25 @@ class RoutingDecisionsTest {
     static final List<RuleCase> NOISE_COMPLAINT_CASES = List.of(
             expect("Rule_OngoingAmplifiedMusicIsHigh")
                     .given("ongoing", true, "noiseSource", "amplified-music", "recurring", false)
-                    .then(routed("bylaw", "high", "bylaw-supervisors")),
+                    .then(routed("bylaw", "high")),
             expect("Rule_ConstructionIsNormal")
                     .given("ongoing", true, "noiseSource", "construction")
-                    .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                    .then(routed("bylaw", "normal")),
             expect("Rule_BarkingDogIsLow")
                     .given("ongoing", true, "noiseSource", "barking-dog")
-                    .then(routed("bylaw", "low", "bylaw-supervisors")),
+                    .then(routed("bylaw", "low")),
             expect("Rule_OtherNoiseIsNormal")
                     .given("ongoing", false, "noiseSource", "amplified-music")
-                    .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                    .then(routed("bylaw", "normal")),
             expect("Rule_OtherNoiseIsNormal")
                     .given("ongoing", null, "noiseSource", "amplified-music")
-                    .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                    .then(routed("bylaw", "normal")),
             expect("Rule_OtherNoiseIsNormal")
                     .given("ongoing", true, "noiseSource", "vehicle")
-                    .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                    .then(routed("bylaw", "normal")),
             expect("Rule_OtherNoiseIsNormal")
                     .given()
-                    .then(routed("bylaw", "normal", "bylaw-supervisors")));
+                    .then(routed("bylaw", "normal")));
 
     static List<RuleCase> noiseComplaintCases() {
         return NOISE_COMPLAINT_CASES;
@@ -148,7 +148,7 @@ class RoutingDecisionsTest {
         NOISE_COMPLAINT_ROUTING.assertEveryRuleIsExercisedBy(NOISE_COMPLAINT_CASES);
     }
 
-    private static Object[] routed(String departmentGroup, String priority, String escalationGroup) {
-        return new Object[] {"departmentGroup", departmentGroup, "priority", priority, "escalationGroup", escalationGroup};
+    private static Object[] routed(String departmentGroup, String priority) {
+        return new Object[] {"departmentGroup", departmentGroup, "priority", priority};
     }
 }
