@@ -22,6 +22,7 @@ import org.onestop.customers.Customer;
 import org.onestop.customers.CustomerService;
 import org.onestop.places.AddressPoint;
 import org.onestop.places.AddressRegister;
+import org.onestop.standards.BusinessCalendar;
 import org.onestop.web.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,8 @@ class CaseOpening {
     static final Set<String> RESERVED_VARIABLES = Set.of("caseId", "reference", "serviceCode", "serviceProcessKey",
             "routingDecision", "channel", "ward", "departmentGroup", "priority", "escalationGroup", "acknowledgeWithin",
             "resolveWithin", "clock", "acknowledgeBy", "resolveBy", "resolutionNote", "referralReason", "remindAt",
-            "secondEscalationAt", "departmentHeadGroup", "onCallUser", "stageName", "stageWithin", "stageClock", "stageDueBy");
+            "secondEscalationAt", "departmentHeadGroup", "onCallUser", "stageName", "stageWithin", "stageClock", "stageDueBy",
+            "officeOpen", "routeToOnCall", "remindBefore", "secondEscalationAfter");
 
     private static final Logger log = LoggerFactory.getLogger(CaseOpening.class);
 
@@ -51,13 +53,14 @@ class CaseOpening {
     private final AddressRegister addresses;
     private final Wards wards;
     private final RuntimeService runtimeService;
+    private final BusinessCalendar calendar;
     private final ObjectMapper json;
     private final Clock clock;
     private final ZoneId zone;
     private final Duration reopenWindow;
 
     CaseOpening(ServiceRequests requests, CaseTimeline timeline, ServiceCatalogue catalogue, CustomerService customers,
-                AddressRegister addresses, Wards wards, RuntimeService runtimeService, ObjectMapper json, Clock clock,
+                AddressRegister addresses, Wards wards, RuntimeService runtimeService, BusinessCalendar calendar, ObjectMapper json, Clock clock,
                 @Value("${onestop.city.time-zone:America/Toronto}") String zone,
                 @Value("${onestop.cases.reopen-window:P30D}") Duration reopenWindow) {
         this.requests = requests;
@@ -67,6 +70,7 @@ class CaseOpening {
         this.addresses = addresses;
         this.wards = wards;
         this.runtimeService = runtimeService;
+        this.calendar = calendar;
         this.json = json;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
@@ -158,7 +162,10 @@ class CaseOpening {
         return sr;
     }
 
-    /** Starts the case's lifecycle process with the ids and routing variables the engine needs, and nothing else. */
+    /**
+     * Starts the case's lifecycle process with the ids and routing variables the engine needs, and nothing else
+     * ({@code officeOpen}: whether the request came in during office hours, for the after-hours table).
+     */
     private void startLifecycle(ServiceRequest sr, ServiceDefinition service, Map<String, Object> answers) {
         Map<String, Object> variables = new HashMap<>();
         answers.forEach((key, value) -> variables.put(key, value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList()) : value));
@@ -169,6 +176,7 @@ class CaseOpening {
         variables.put("routingDecision", service.routingDecision());
         variables.put("channel", sr.getChannel().code());
         variables.put("ward", sr.getWard());
+        variables.put("officeOpen", calendar.isOfficeOpen(sr.getCreatedAt()));
         String processInstanceId = runtimeService.createProcessInstanceByKey(CaseService.LIFECYCLE_PROCESS)
                 .businessKey(sr.getReference())
                 .setVariables(variables)
