@@ -58,16 +58,36 @@ class CaseClocks {
         this.zone = city.timeZone();
     }
 
-    Escalations escalations(ServiceRequest sr) {
-        Map<String, Object> policy = decisionService.evaluateDecisionByKey(ESCALATION_POLICY)
-                .variables(Map.of("priority", String.valueOf(sr.getPriority()))).evaluate().getSingleResult().getEntryMap();
+    /**
+     * The escalation policy's durations for a case, decided once at routing by the lifecycle's business rule task
+     * {@code Task_DetermineEscalationTimes} and kept in its variables {@code remindBefore} and {@code secondEscalationAfter}.
+     */
+    record EscalationPolicy(String remindBefore, String secondEscalationAfter) {
+    }
+
+    /** The reminder and the department head's escalation, on the case's own clock, around its resolve-by date. */
+    Escalations escalations(ServiceRequest sr, EscalationPolicy policy) {
         BusinessCalendar.Clock basis = basis(sr);
-        Instant remindAt = calendar.before(sr.getResolveBy(), (String) policy.get("remindBefore"), basis);
+        Instant remindAt = calendar.before(sr.getResolveBy(), policy.remindBefore(), basis);
         if (remindAt.isBefore(sr.getCreatedAt())) {
             remindAt = sr.getCreatedAt();
         }
-        Instant secondEscalationAt = calendar.due(sr.getResolveBy(), (String) policy.get("secondEscalationAfter"), basis);
+        Instant secondEscalationAt = calendar.due(sr.getResolveBy(), policy.secondEscalationAfter(), basis);
         return new Escalations(remindAt, secondEscalationAt, sr.getDepartment() + "-head");
+    }
+
+    /**
+     * The policy the case was routed with, read from its lifecycle. Lifecycles started before the policy was decided in
+     * the diagram (they have no {@code remindBefore}) evaluate the table on the case's priority, as they did at routing.
+     */
+    private EscalationPolicy policyOf(ServiceRequest sr) {
+        Map<String, Object> lifecycle = runtimeService.getVariables(sr.getProcessInstanceId(), List.of("remindBefore", "secondEscalationAfter"));
+        if (lifecycle.get("remindBefore") instanceof String remindBefore) {
+            return new EscalationPolicy(remindBefore, (String) lifecycle.get("secondEscalationAfter"));
+        }
+        Map<String, Object> decided = decisionService.evaluateDecisionByKey(ESCALATION_POLICY)
+                .variables(Map.of("priority", String.valueOf(sr.getPriority()))).evaluate().getSingleResult().getEntryMap();
+        return new EscalationPolicy((String) decided.get("remindBefore"), (String) decided.get("secondEscalationAfter"));
     }
 
     /** The standard in force for the case (read from its lifecycle), counted again from now: a transfer that restarts the clock. */
@@ -112,7 +132,7 @@ class CaseClocks {
         if (sr.getResolveBy() == null || sr.getProcessInstanceId() == null) {
             return;
         }
-        Escalations escalations = escalations(sr);
+        Escalations escalations = escalations(sr, policyOf(sr));
         runtimeService.setVariables(sr.getProcessInstanceId(), Map.of(
                 "resolveBy", Date.from(sr.getResolveBy()),
                 "remindAt", Date.from(escalations.remindAt()),

@@ -3,10 +3,11 @@ package org.onestop.cases;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.onestop.city.CityProperties;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.onestop.departments.Departments;
@@ -23,66 +24,87 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class CaseLifecycle {
 
-    static final String AFTER_HOURS = "AfterHoursRouting";
     static final int REMINDED_PRIORITY = 80;
 
     /**
-     * Where the work goes: the department's group, or outside office hours (when the after-hours table says so) its
-     * on-call group, assigned to the person on standby if the roster names one.
+     * What the lifecycle's decisions said about a case: the routing table's department and priority, the service
+     * standard, whether the after-hours table sends it to the on-call staff now, and the escalation policy.
      */
-    record Assignment(ServiceStandards.DueDates due, String taskGroup, String onCallUser, CaseClocks.Escalations escalations) {
+    record Routing(String department, String priority, ServiceStandards.Standard standard, boolean routeToOnCall,
+                   CaseClocks.EscalationPolicy escalationPolicy) {
+    }
+
+    /**
+     * Where the work goes: the department's group, or outside office hours (when the after-hours table says so) its
+     * on-call group, assigned to the person on standby if the roster names one; the supervisors' group that reviews
+     * the case when it is overdue; and the due dates and escalation times the lifecycle's timers wait for.
+     */
+    record Assignment(ServiceStandards.DueDates due, String taskGroup, String onCallUser, String escalationGroup,
+                      CaseClocks.Escalations escalations) {
+
+        /** The lifecycle's variables for the assignment. */
+        Map<String, Object> variables() {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("acknowledgeBy", Date.from(due.acknowledgeBy()));
+            variables.put("resolveBy", Date.from(due.resolveBy()));
+            variables.put("departmentGroup", taskGroup);
+            variables.put("onCallUser", onCallUser);
+            variables.put("escalationGroup", escalationGroup);
+            variables.put("remindAt", Date.from(escalations.remindAt()));
+            variables.put("secondEscalationAt", Date.from(escalations.secondEscalationAt()));
+            variables.put("departmentHeadGroup", escalations.departmentHeadGroup());
+            return variables;
+        }
     }
 
     private final ServiceRequests requests;
     private final CaseTimeline timeline;
     private final CaseClocks clocks;
     private final ServiceStandards standards;
-    private final BusinessCalendar calendar;
     private final Departments departments;
-    private final DecisionService decisionService;
     private final TaskService taskService;
     private final OnCallRoster roster;
     private final Clock clock;
     private final ZoneId zone;
 
     CaseLifecycle(ServiceRequests requests, CaseTimeline timeline, CaseClocks clocks, ServiceStandards standards,
-                  BusinessCalendar calendar, Departments departments, DecisionService decisionService, TaskService taskService,
-                  OnCallRoster roster, Clock clock, CityProperties city) {
+                  Departments departments, TaskService taskService, OnCallRoster roster, Clock clock,
+                  CityProperties city) {
         this.requests = requests;
         this.timeline = timeline;
         this.clocks = clocks;
         this.standards = standards;
-        this.calendar = calendar;
         this.departments = departments;
-        this.decisionService = decisionService;
         this.taskService = taskService;
         this.roster = roster;
         this.clock = clock;
         this.zone = city.timeZone();
     }
 
-    /** Records the department, priority and standard the DMN tables chose, and computes the due dates once. */
+    /**
+     * Records the department, priority and standard the DMN tables chose, computes the due dates once, and sends the
+     * work where the after-hours table said.
+     */
     @Transactional
-    public Assignment assign(long caseId, String department, String priority, String escalationGroup,
-                             ServiceStandards.Standard standard) {
+    public Assignment assign(long caseId, Routing routing) {
         ServiceRequest sr = requests.load(caseId);
-        ServiceStandards.DueDates due = standards.dueDates(sr.getCreatedAt(), standard);
-        sr.route(department, priority, escalationGroup, due.acknowledgeBy(), due.resolveBy(), standard.clock().name(), clock.instant());
+        String department = routing.department();
+        String priority = routing.priority();
+        String escalationGroup = Departments.supervisorsGroup(department);
+        ServiceStandards.DueDates due = standards.dueDates(sr.getCreatedAt(), routing.standard());
+        sr.route(department, priority, escalationGroup, due.acknowledgeBy(), due.resolveBy(), routing.standard().clock().name(), clock.instant());
         timeline.holds(sr, department);
         timeline.record(sr, CaseEventType.ROUTED, Visibility.PUBLIC, CaseTimeline.SYSTEM,
                 "Assigned to " + departments.nameOf(department) + " with " + priority + " priority; expected to be resolved by "
                         + CaseTimes.format(due.resolveBy(), zone));
-        boolean officeOpen = calendar.isOfficeOpen(sr.getCreatedAt());
-        Boolean onCall = decisionService.evaluateDecisionByKey(AFTER_HOURS).variables(Map.of("officeOpen", officeOpen,
-                "priority", String.valueOf(priority))).evaluate().getSingleResult().getSingleEntry();
-        CaseClocks.Escalations escalations = clocks.escalations(sr);
-        if (!Boolean.TRUE.equals(onCall)) {
-            return new Assignment(due, department, null, escalations);
+        CaseClocks.Escalations escalations = clocks.escalations(sr, routing.escalationPolicy());
+        if (!routing.routeToOnCall()) {
+            return new Assignment(due, department, null, escalationGroup, escalations);
         }
         String onCallUser = roster.onCall(department, sr.getCreatedAt()).orElse(null);
         timeline.record(sr, CaseEventType.ROUTED, Visibility.INTERNAL, CaseTimeline.SYSTEM, "Outside office hours: sent to "
                 + departments.nameOf(department) + " on call" + (onCallUser == null ? " (nobody on the roster)" : ", " + onCallUser));
-        return new Assignment(due, OnCallRoster.onCallGroup(department), onCallUser, escalations);
+        return new Assignment(due, OnCallRoster.onCallGroup(department), onCallUser, escalationGroup, escalations);
     }
 
     /**

@@ -25,6 +25,7 @@ import org.onestop.places.AddressPoint;
 import org.onestop.places.AddressRegister;
 import org.onestop.places.Wards;
 import org.onestop.shared.InvalidRequestException;
+import org.onestop.standards.BusinessCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,8 @@ class CaseOpening {
     static final Set<String> RESERVED_VARIABLES = Set.of("caseId", "reference", "serviceCode", "serviceProcessKey",
             "routingDecision", "channel", "ward", "departmentGroup", "priority", "escalationGroup", "acknowledgeWithin",
             "resolveWithin", "clock", "acknowledgeBy", "resolveBy", "resolutionNote", "referralReason", "remindAt",
-            "secondEscalationAt", "departmentHeadGroup", "onCallUser", "stageName", "stageWithin", "stageClock", "stageDueBy");
+            "secondEscalationAt", "departmentHeadGroup", "onCallUser", "stageName", "stageWithin", "stageClock", "stageDueBy",
+            "officeOpen", "routeToOnCall", "remindBefore", "secondEscalationAfter");
 
     private static final Logger log = LoggerFactory.getLogger(CaseOpening.class);
 
@@ -52,15 +54,15 @@ class CaseOpening {
     private final AddressRegister addresses;
     private final Wards wards;
     private final RuntimeService runtimeService;
+    private final BusinessCalendar calendar;
     private final ObjectMapper json;
     private final Clock clock;
     private final ZoneId zone;
     private final Duration reopenWindow;
 
     CaseOpening(ServiceRequests requests, CaseTimeline timeline, ServiceCatalogue catalogue, CustomerService customers,
-                AddressRegister addresses, Wards wards, RuntimeService runtimeService, ObjectMapper json, Clock clock,
-                CityProperties city,
-                CaseProperties settings) {
+                AddressRegister addresses, Wards wards, RuntimeService runtimeService, BusinessCalendar calendar, ObjectMapper json, Clock clock,
+                CityProperties city, CaseProperties settings) {
         this.requests = requests;
         this.timeline = timeline;
         this.catalogue = catalogue;
@@ -68,6 +70,7 @@ class CaseOpening {
         this.addresses = addresses;
         this.wards = wards;
         this.runtimeService = runtimeService;
+        this.calendar = calendar;
         this.json = json;
         this.clock = clock;
         this.zone = city.timeZone();
@@ -159,7 +162,10 @@ class CaseOpening {
         return sr;
     }
 
-    /** Starts the case's lifecycle process with the ids and routing variables the engine needs, and nothing else. */
+    /**
+     * Starts the case's lifecycle process with the ids and routing variables the engine needs, and nothing else
+     * ({@code officeOpen}: whether the request came in during office hours, for the after-hours table).
+     */
     private void startLifecycle(ServiceRequest sr, ServiceDefinition service, Map<String, Object> answers) {
         Map<String, Object> variables = new HashMap<>();
         answers.forEach((key, value) -> variables.put(key, value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList()) : value));
@@ -170,6 +176,7 @@ class CaseOpening {
         variables.put("routingDecision", service.routingDecision());
         variables.put("channel", sr.getChannel().code());
         variables.put("ward", sr.getWard());
+        variables.put("officeOpen", calendar.isOfficeOpen(sr.getCreatedAt()));
         String processInstanceId = runtimeService.createProcessInstanceByKey(CaseService.LIFECYCLE_PROCESS)
                 .businessKey(sr.getReference())
                 .setVariables(variables)

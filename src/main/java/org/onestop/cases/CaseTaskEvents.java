@@ -1,20 +1,16 @@
 package org.onestop.cases;
 
-import java.util.List;
-
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.camunda.bpm.engine.impl.util.xml.Namespace;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.beans.factory.ObjectProvider;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,87 +18,81 @@ import org.springframework.stereotype.Component;
  * diagram: claiming a task acknowledges the case, completing one puts it in progress, and a task marked with the
  * property {@code caseStatus = waiting_for_customer} makes the case wait for the customer while it is open.
  * Tasks of the case lifecycle itself (supervisors' escalation reviews) leave the status alone.
+ * <p>
+ * The engine's task events reach this listener through the Camunda Spring Boot starter's event bridge
+ * ({@code camunda.bpm.eventing.task}), synchronously and inside the engine's command and transaction: a failure here
+ * rolls the engine's step back with the case's.
  */
 @Component
-class CaseTaskEvents extends AbstractProcessEnginePlugin {
+class CaseTaskEvents {
 
-    private static final Namespace CAMUNDA = new Namespace("http://camunda.org/schema/1.0/bpmn");
     static final String WAITING_FOR_CUSTOMER = "waiting_for_customer";
     private static final String AUTO_ASSIGNED = "onestopAutoAssigned";
 
-    private final ObjectProvider<CaseLifecycle> cases;
+    private final CaseLifecycle cases;
+    private final IdentityService identityService;
 
-    CaseTaskEvents(ObjectProvider<CaseLifecycle> cases) {
+    CaseTaskEvents(CaseLifecycle cases, IdentityService identityService) {
         this.cases = cases;
+        this.identityService = identityService;
     }
 
-    @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
-        if (listeners == null) {
-            listeners = new java.util.ArrayList<>();
-            configuration.setCustomPostBPMNParseListeners(listeners);
+    @EventListener
+    void on(DelegateTask task) {
+        String event = task.getEventName();
+        if (!TaskListener.EVENTNAME_CREATE.equals(event) && !TaskListener.EVENTNAME_ASSIGNMENT.equals(event)
+                && !TaskListener.EVENTNAME_COMPLETE.equals(event)) {
+            return;
         }
-        listeners.add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                if (CaseService.LIFECYCLE_PROCESS.equals(((ProcessDefinitionEntity) scope.getProcessDefinition()).getKey())) {
-                    return;
-                }
-                TaskDefinition task = ((org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-                boolean waits = WAITING_FOR_CUSTOMER.equals(taskProperty(element, "caseStatus"));
-                task.addTaskListener(TaskListener.EVENTNAME_CREATE, onCall());
-                task.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, assignment());
-                task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, completion());
-                if (waits) {
-                    task.addTaskListener(TaskListener.EVENTNAME_CREATE, waiting());
+        UserTask element = task.getBpmnModelElementInstance();
+        if (element == null || CaseService.LIFECYCLE_PROCESS.equals(processKey(element))) {
+            return;
+        }
+        switch (event) {
+            case TaskListener.EVENTNAME_CREATE -> {
+                assignOnCall(task);
+                if (WAITING_FOR_CUSTOMER.equals(property(element, "caseStatus"))) {
+                    waitForCustomer(task);
                 }
             }
-        });
+            case TaskListener.EVENTNAME_ASSIGNMENT -> acknowledge(task);
+            default -> completed(task);
+        }
     }
 
     /** After hours, the department's tasks go to the person on standby (the on-call group stays the candidate). */
-    private TaskListener onCall() {
-        return task -> {
-            Object user = task.getVariable("onCallUser");
-            Object group = task.getVariable("departmentGroup");
-            if (user instanceof String onCallUser && group instanceof String g && g.endsWith("-oncall") && task.getAssignee() == null) {
-                // Being put on someone's list is not acknowledging the case: mark it for this transaction only.
-                task.setVariableLocal(AUTO_ASSIGNED, Variables.booleanValue(true, true));
-                task.setAssignee(onCallUser);
-            }
-        };
+    private static void assignOnCall(DelegateTask task) {
+        Object user = task.getVariable("onCallUser");
+        Object group = task.getVariable("departmentGroup");
+        if (user instanceof String onCallUser && group instanceof String g && g.endsWith("-oncall") && task.getAssignee() == null) {
+            // Being put on someone's list is not acknowledging the case: mark it for this transaction only.
+            task.setVariableLocal(AUTO_ASSIGNED, Variables.booleanValue(true, true));
+            task.setAssignee(onCallUser);
+        }
     }
 
-    private TaskListener assignment() {
-        return task -> {
-            Long caseId = caseId(task);
-            if (caseId != null && task.getAssignee() != null && !Boolean.TRUE.equals(task.getVariableLocal(AUTO_ASSIGNED))) {
-                cases.getObject().acknowledge(caseId, task.getAssignee());
-            }
-        };
+    private void acknowledge(DelegateTask task) {
+        Long caseId = caseId(task);
+        if (caseId != null && task.getAssignee() != null && !Boolean.TRUE.equals(task.getVariableLocal(AUTO_ASSIGNED))) {
+            cases.acknowledge(caseId, task.getAssignee());
+        }
     }
 
-    private TaskListener completion() {
-        return task -> {
-            Long caseId = caseId(task);
-            if (caseId != null) {
-                String actor = task.getAssignee() != null ? task.getAssignee()
-                        : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() != null
-                        ? task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId()
-                        : CaseTimeline.SYSTEM;
-                cases.getObject().taskCompleted(caseId, task.getName(), actor);
-            }
-        };
+    private void completed(DelegateTask task) {
+        Long caseId = caseId(task);
+        if (caseId != null) {
+            var current = identityService.getCurrentAuthentication();
+            String actor = task.getAssignee() != null ? task.getAssignee()
+                    : current != null ? current.getUserId() : CaseTimeline.SYSTEM;
+            cases.taskCompleted(caseId, task.getName(), actor);
+        }
     }
 
-    private TaskListener waiting() {
-        return task -> {
-            Long caseId = caseId(task);
-            if (caseId != null) {
-                cases.getObject().waitForCustomer(caseId, task.getName());
-            }
-        };
+    private void waitForCustomer(DelegateTask task) {
+        Long caseId = caseId(task);
+        if (caseId != null) {
+            cases.waitForCustomer(caseId, task.getName());
+        }
     }
 
     private static Long caseId(DelegateTask task) {
@@ -110,15 +100,25 @@ class CaseTaskEvents extends AbstractProcessEnginePlugin {
         return id instanceof Number n ? n.longValue() : null;
     }
 
-    private static String taskProperty(Element task, String name) {
-        Element extensions = task.element("extensionElements");
+    /** The key of the process the task is drawn in (its id in the BPMN), through embedded subprocesses. */
+    private static String processKey(UserTask element) {
+        ModelElementInstance parent = element.getParentElement();
+        while (parent != null && !(parent instanceof Process)) {
+            parent = parent.getParentElement();
+        }
+        return parent == null ? null : ((Process) parent).getId();
+    }
+
+    /** The task's {@code camunda:property} of that name, as a process owner sets it in the Modeler. */
+    private static String property(UserTask element, String name) {
+        ExtensionElements extensions = element.getExtensionElements();
         if (extensions == null) {
             return null;
         }
-        for (Element properties : extensions.elementsNS(CAMUNDA, "properties")) {
-            for (Element property : properties.elementsNS(CAMUNDA, "property")) {
-                if (name.equals(property.attribute("name"))) {
-                    return property.attribute("value");
+        for (CamundaProperties properties : extensions.getElementsQuery().filterByType(CamundaProperties.class).list()) {
+            for (CamundaProperty property : properties.getCamundaProperties()) {
+                if (name.equals(property.getCamundaName())) {
+                    return property.getCamundaValue();
                 }
             }
         }

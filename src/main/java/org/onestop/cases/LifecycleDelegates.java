@@ -17,25 +17,22 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class LifecycleDelegates {
 
+    /**
+     * Reads what the lifecycle's decisions set (routing, service standard, after-hours routing, escalation times) and
+     * sets the due dates, the groups and the escalation times the rest of the lifecycle uses.
+     */
     @Bean
     @ModelBean
     JavaDelegate assignCase(CaseLifecycle cases) {
-        return execution -> {
-            CaseLifecycle.Assignment assignment = cases.assign(caseId(execution),
-                    (String) execution.getVariable("departmentGroup"),
-                    (String) execution.getVariable("priority"),
-                    (String) execution.getVariable("escalationGroup"),
-                    new ServiceStandards.Standard((String) execution.getVariable("acknowledgeWithin"),
-                            (String) execution.getVariable("resolveWithin"),
-                            BusinessCalendar.Clock.of((String) execution.getVariable("clock"))));
-            execution.setVariable("acknowledgeBy", Date.from(assignment.due().acknowledgeBy()));
-            execution.setVariable("resolveBy", Date.from(assignment.due().resolveBy()));
-            execution.setVariable("departmentGroup", assignment.taskGroup());
-            execution.setVariable("onCallUser", assignment.onCallUser());
-            execution.setVariable("remindAt", Date.from(assignment.escalations().remindAt()));
-            execution.setVariable("secondEscalationAt", Date.from(assignment.escalations().secondEscalationAt()));
-            execution.setVariable("departmentHeadGroup", assignment.escalations().departmentHeadGroup());
-        };
+        return execution -> execution.setVariables(cases.assign(caseId(execution), new CaseLifecycle.Routing(
+                (String) execution.getVariable("departmentGroup"),
+                (String) execution.getVariable("priority"),
+                new ServiceStandards.Standard((String) execution.getVariable("acknowledgeWithin"),
+                        (String) execution.getVariable("resolveWithin"),
+                        BusinessCalendar.Clock.of((String) execution.getVariable("clock"))),
+                (Boolean) decided(execution, "routeToOnCall"),
+                new CaseClocks.EscalationPolicy((String) decided(execution, "remindBefore"),
+                        (String) decided(execution, "secondEscalationAfter")))).variables());
     }
 
     @Bean
@@ -86,6 +83,20 @@ class LifecycleDelegates {
                     (String) execution.getVariable("stageWithin"), BusinessCalendar.Clock.of((String) execution.getVariable("stageClock")));
             execution.getProcessInstance().setVariable("stageDueBy", Date.from(due));
         };
+    }
+
+    /**
+     * A variable one of the lifecycle's business rule tasks set before the assignment. No lifecycle waits before its
+     * assignment, so one on the previous version (which had no such tasks) never comes here again, unless an operator
+     * moves it back onto its assignment by hand (Cockpit): then this says what is missing instead of assigning it wrong.
+     */
+    private static Object decided(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        if (value == null) {
+            throw new IllegalStateException("Task_AssignCase needs the variable " + name + ", set by the lifecycle's decisions before it;"
+                    + " an instance of an older lifecycle version must be migrated to the current one before it is assigned again");
+        }
+        return value;
     }
 
     static long caseId(DelegateExecution execution) {

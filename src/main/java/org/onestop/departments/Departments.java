@@ -18,7 +18,7 @@ public record Departments(List<@Valid Department> departments) {
 
     public record Department(@NotBlank String id, @NotBlank String name) {
         public String supervisorsGroup() {
-            return id + "-supervisors";
+            return Departments.supervisorsGroup(id);
         }
     }
 
@@ -28,6 +28,11 @@ public record Departments(List<@Valid Department> departments) {
 
     public Optional<Department> find(String id) {
         return departments.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    /** The group told when a case of the department (configured or not) is overdue: {@code <id>-supervisors}. */
+    public static String supervisorsGroup(String departmentId) {
+        return departmentId == null ? null : departmentId + "-supervisors";
     }
 
     /** The department's name, or the group id itself for a group not configured as a department. */

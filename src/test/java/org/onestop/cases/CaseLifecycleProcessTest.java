@@ -33,12 +33,12 @@ import org.onestop.testing.CamundaForm;
 import org.onestop.testing.ProcessUnderTest;
 
 /**
- * bpmn/case-lifecycle.bpmn with the real routing and service-standard tables and the real pothole process
- * as the called service; the lifecycle's delegate beans are replaced by recording mocks.
+ * bpmn/case-lifecycle.bpmn with the real routing, service-standard, escalation-policy and after-hours tables and the
+ * real pothole process as the called service; the lifecycle's delegate beans are replaced by recording mocks.
  */
 @Deployment(resources = {
         "bpmn/case-lifecycle.bpmn", "bpmn/pothole.bpmn",
-        "dmn/routing-pothole.dmn", "dmn/service-standards.dmn",
+        "dmn/routing-pothole.dmn", "dmn/service-standards.dmn", "dmn/escalation-policy.dmn", "dmn/after-hours.dmn",
         "forms/review-overdue-case.form", "forms/review-long-overdue-case.form"})
 class CaseLifecycleProcessTest {
 
@@ -60,6 +60,10 @@ class CaseLifecycleProcessTest {
     void replaceDelegates() {
         Mocks.register("assignCase", (JavaDelegate) execution -> {
             delegateCalls.add("assignCase");
+            for (String decided : List.of("routeToOnCall", "remindBefore", "secondEscalationAfter")) {
+                seenByDelegates.put(decided, execution.getVariable(decided));
+            }
+            execution.setVariable("escalationGroup", "roads-supervisors");
             execution.setVariable("acknowledgeBy", acknowledgeBy);
             execution.setVariable("resolveBy", resolveBy);
             execution.setVariable("remindAt", remindAt);
@@ -85,15 +89,20 @@ class CaseLifecycleProcessTest {
         // when
         ProcessInstance lifecycle = submitPothole("hazard", true, "size", "large", "locationOnRoad", "driving-lane");
 
-        // then routing and the service standard come from the tables, through output mappings only
+        // then routing, the service standard, the escalation times and after-hours routing come from the tables,
+        // through output mappings only
         assertThat(lifecycle).isWaitingAt("Task_FulfilServiceRequest").variables()
                 .containsEntry("departmentGroup", "roads")
                 .containsEntry("priority", "urgent")
-                .containsEntry("escalationGroup", "roads-supervisors")
                 .containsEntry("acknowledgeWithin", "PT2H")
                 .containsEntry("resolveWithin", "P1D")
                 .containsEntry("clock", "calendar")
+                .containsEntry("remindBefore", "PT2H")
+                .containsEntry("secondEscalationAfter", "P1D")
+                .containsEntry("routeToOnCall", false)
                 .doesNotContainKey("decisionResult");
+        then(seenByDelegates).as("the assignment reads the decisions")
+                .containsEntry("remindBefore", "PT2H").containsEntry("secondEscalationAfter", "P1D").containsEntry("routeToOnCall", false);
         then(historyService().createHistoricVariableInstanceQuery()
                 .processInstanceId(lifecycle.getId()).variableName("decisionResult").count())
                 .as("the transient decision result is never stored").isZero();
@@ -110,7 +119,8 @@ class CaseLifecycleProcessTest {
 
         // then
         assertThat(lifecycle).isEnded().hasPassedInOrder(
-                "Event_CaseSubmitted", "Task_RouteCase", "Task_DetermineServiceStandard", "Task_AssignCase",
+                "Event_CaseSubmitted", "Task_RouteCase", "Task_DetermineServiceStandard", "Task_DetermineEscalationTimes",
+                "Task_DecideAfterHoursRouting", "Task_AssignCase",
                 "Task_FulfilServiceRequest", "Task_ResolveCase", "Task_CloseCase", "Event_CaseClosed");
         then(delegateCalls).containsExactly("assignCase", "resolveCase", "closeCase");
         then(seenByDelegates).containsEntry("resolutionNote", "Filled with hot-mix asphalt on May 4.");
@@ -128,7 +138,26 @@ class CaseLifecycleProcessTest {
                 .containsEntry("priority", "normal")
                 .containsEntry("acknowledgeWithin", "P2D")
                 .containsEntry("resolveWithin", "P10D")
-                .containsEntry("clock", "business");
+                .containsEntry("clock", "business")
+                .containsEntry("remindBefore", "P1D")
+                .containsEntry("secondEscalationAfter", "P5D");
+    }
+
+    @Test
+    void outsideOfficeHoursAnUrgentCaseGoesToTheOnCallStaffAndANormalOneWaits() {
+        // when
+        ProcessInstance urgent = submitPotholeAfterHours("hazard", true, "size", "large", "locationOnRoad", "driving-lane");
+
+        // then
+        assertThat(urgent).variables().containsEntry("priority", "urgent").containsEntry("routeToOnCall", true);
+        then(seenByDelegates).containsEntry("routeToOnCall", true);
+
+        // when
+        ProcessInstance normal = submitPotholeAfterHours("hazard", false, "size", "medium", "locationOnRoad", "driving-lane");
+
+        // then
+        assertThat(normal).variables().containsEntry("priority", "normal").containsEntry("routeToOnCall", false);
+        then(seenByDelegates).containsEntry("routeToOnCall", false);
     }
 
     @Test
@@ -256,6 +285,14 @@ class CaseLifecycleProcessTest {
     }
 
     private ProcessInstance submitPothole(Object... answers) {
+        return startLifecycle(true, answers);
+    }
+
+    private ProcessInstance submitPotholeAfterHours(Object... answers) {
+        return startLifecycle(false, answers);
+    }
+
+    private ProcessInstance startLifecycle(boolean officeOpen, Object[] answers) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("caseId", 123L);
         variables.put("reference", REFERENCE);
@@ -264,6 +301,7 @@ class CaseLifecycleProcessTest {
         variables.put("routingDecision", "PotholeRouting");
         variables.put("channel", "web");
         variables.put("ward", null);
+        variables.put("officeOpen", officeOpen);
         for (int i = 0; i < answers.length; i += 2) {
             variables.put((String) answers[i], answers[i + 1]);
         }

@@ -207,12 +207,10 @@ class ConnectionPerRequestTest extends IntegrationTest {
                   </input>
                   <output id="Output_DepartmentGroup" name="departmentGroup" typeRef="string"/>
                   <output id="Output_Priority" name="priority" typeRef="string"/>
-                  <output id="Output_EscalationGroup" name="escalationGroup" typeRef="string"/>
                   <rule id="Rule_Any">
                     <inputEntry id="Rule_Any_Service"><text></text></inputEntry>
                     <outputEntry id="Rule_Any_DepartmentGroup"><text>"roads"</text></outputEntry>
                     <outputEntry id="Rule_Any_Priority"><text>"low"</text></outputEntry>
-                    <outputEntry id="Rule_Any_EscalationGroup"><text>"roads-supervisors"</text></outputEntry>
                   </rule>
                 </decisionTable>
               </decision>

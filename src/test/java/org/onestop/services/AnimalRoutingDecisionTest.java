@@ -20,24 +20,24 @@ class AnimalRoutingDecisionTest {
         return DecisionTableUnderTest.load("dmn/routing-animal.dmn", "AnimalRouting").check(
                 expect("Rule_InjuredOrAggressiveAnimalIsUrgent")
                         .given("animalCondition", "injured", "animalType", "pet", "animalLocation", "private-property")
-                        .then(routed("animal-services", "urgent", "animal-services-supervisors")),
+                        .then(routed("animal-services", "urgent")),
                 expect("Rule_InjuredOrAggressiveAnimalIsUrgent")
                         .given("animalCondition", "aggressive", "animalType", "wildlife", "animalLocation", "road")
-                        .then(routed("animal-services", "urgent", "animal-services-supervisors")),
+                        .then(routed("animal-services", "urgent")),
                 expect("Rule_DeadAnimalOnRoadIsHigh")
                         .given("animalCondition", "dead", "animalType", "wildlife", "animalLocation", "road")
-                        .then(routed("animal-services", "high", "animal-services-supervisors")),
+                        .then(routed("animal-services", "high")),
                 expect("Rule_OtherAnimalReportsAreNormal")
                         .given("animalCondition", "dead", "animalType", "pet", "animalLocation", "private-property")
-                        .then(routed("animal-services", "normal", "animal-services-supervisors")),
+                        .then(routed("animal-services", "normal")),
                 expect("Rule_OtherAnimalReportsAreNormal")
                         .given("animalCondition", "dead", "animalType", "not-sure", "animalLocation", "public-space")
-                        .then(routed("animal-services", "normal", "animal-services-supervisors")),
+                        .then(routed("animal-services", "normal")),
                 expect("Rule_OtherAnimalReportsAreNormal")
                         .given("animalCondition", null, "animalType", null, "animalLocation", null)
-                        .then(routed("animal-services", "normal", "animal-services-supervisors")),
+                        .then(routed("animal-services", "normal")),
                 expect("Rule_OtherAnimalReportsAreNormal")
                         .given()
-                        .then(routed("animal-services", "normal", "animal-services-supervisors")));
+                        .then(routed("animal-services", "normal")));
     }
 }

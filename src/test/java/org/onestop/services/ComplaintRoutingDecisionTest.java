@@ -20,39 +20,39 @@ class ComplaintRoutingDecisionTest {
         return DecisionTableUnderTest.load("dmn/routing-complaint.dmn", "ComplaintRouting").check(
                 expect("Rule_ComplaintAboutRoads")
                         .given("aboutDepartment", "roads")
-                        .then(routed("roads", "normal", "roads-supervisors")),
+                        .then(routed("roads", "normal")),
                 expect("Rule_ComplaintAboutWaste")
                         .given("aboutDepartment", "waste")
-                        .then(routed("waste", "normal", "waste-supervisors")),
+                        .then(routed("waste", "normal")),
                 expect("Rule_ComplaintAboutBylaw")
                         .given("aboutDepartment", "bylaw")
-                        .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                        .then(routed("bylaw", "normal")),
                 expect("Rule_ComplaintAboutTransportation")
                         .given("aboutDepartment", "transportation")
-                        .then(routed("transportation", "normal", "transportation-supervisors")),
+                        .then(routed("transportation", "normal")),
                 expect("Rule_ComplaintAboutForestry")
                         .given("aboutDepartment", "forestry")
-                        .then(routed("forestry", "normal", "forestry-supervisors")),
+                        .then(routed("forestry", "normal")),
                 expect("Rule_ComplaintAboutAnimalServices")
                         .given("aboutDepartment", "animal-services")
-                        .then(routed("animal-services", "normal", "animal-services-supervisors")),
+                        .then(routed("animal-services", "normal")),
                 expect("Rule_ComplaintAboutWater")
                         .given("aboutDepartment", "water")
-                        .then(routed("water", "normal", "water-supervisors")),
+                        .then(routed("water", "normal")),
                 expect("Rule_ComplaintAboutCustomerService")
                         .given("aboutDepartment", "customer-service")
-                        .then(routed("customer-service", "normal", "customer-service-supervisors")),
+                        .then(routed("customer-service", "normal")),
                 expect("Rule_OtherComplaintsGoToCustomerService")
                         .given("aboutDepartment", "other")
-                        .then(routed("customer-service", "normal", "customer-service-supervisors")),
+                        .then(routed("customer-service", "normal")),
                 expect("Rule_OtherComplaintsGoToCustomerService")
                         .given("aboutDepartment", "parks-and-recreation")
-                        .then(routed("customer-service", "normal", "customer-service-supervisors")),
+                        .then(routed("customer-service", "normal")),
                 expect("Rule_OtherComplaintsGoToCustomerService")
                         .given("aboutDepartment", null)
-                        .then(routed("customer-service", "normal", "customer-service-supervisors")),
+                        .then(routed("customer-service", "normal")),
                 expect("Rule_OtherComplaintsGoToCustomerService")
                         .given()
-                        .then(routed("customer-service", "normal", "customer-service-supervisors")));
+                        .then(routed("customer-service", "normal")));
     }
 }

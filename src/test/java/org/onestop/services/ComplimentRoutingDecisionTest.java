@@ -20,39 +20,39 @@ class ComplimentRoutingDecisionTest {
         return DecisionTableUnderTest.load("dmn/routing-compliment.dmn", "ComplimentRouting").check(
                 expect("Rule_ComplimentForRoads")
                         .given("aboutDepartment", "roads")
-                        .then(routed("roads", "low", "roads-supervisors")),
+                        .then(routed("roads", "low")),
                 expect("Rule_ComplimentForWaste")
                         .given("aboutDepartment", "waste")
-                        .then(routed("waste", "low", "waste-supervisors")),
+                        .then(routed("waste", "low")),
                 expect("Rule_ComplimentForBylaw")
                         .given("aboutDepartment", "bylaw")
-                        .then(routed("bylaw", "low", "bylaw-supervisors")),
+                        .then(routed("bylaw", "low")),
                 expect("Rule_ComplimentForTransportation")
                         .given("aboutDepartment", "transportation")
-                        .then(routed("transportation", "low", "transportation-supervisors")),
+                        .then(routed("transportation", "low")),
                 expect("Rule_ComplimentForForestry")
                         .given("aboutDepartment", "forestry")
-                        .then(routed("forestry", "low", "forestry-supervisors")),
+                        .then(routed("forestry", "low")),
                 expect("Rule_ComplimentForAnimalServices")
                         .given("aboutDepartment", "animal-services")
-                        .then(routed("animal-services", "low", "animal-services-supervisors")),
+                        .then(routed("animal-services", "low")),
                 expect("Rule_ComplimentForWater")
                         .given("aboutDepartment", "water")
-                        .then(routed("water", "low", "water-supervisors")),
+                        .then(routed("water", "low")),
                 expect("Rule_ComplimentForCustomerService")
                         .given("aboutDepartment", "customer-service")
-                        .then(routed("customer-service", "low", "customer-service-supervisors")),
+                        .then(routed("customer-service", "low")),
                 expect("Rule_OtherComplimentsGoToCustomerService")
                         .given("aboutDepartment", "other")
-                        .then(routed("customer-service", "low", "customer-service-supervisors")),
+                        .then(routed("customer-service", "low")),
                 expect("Rule_OtherComplimentsGoToCustomerService")
                         .given("aboutDepartment", "parks-and-recreation")
-                        .then(routed("customer-service", "low", "customer-service-supervisors")),
+                        .then(routed("customer-service", "low")),
                 expect("Rule_OtherComplimentsGoToCustomerService")
                         .given("aboutDepartment", null)
-                        .then(routed("customer-service", "low", "customer-service-supervisors")),
+                        .then(routed("customer-service", "low")),
                 expect("Rule_OtherComplimentsGoToCustomerService")
                         .given()
-                        .then(routed("customer-service", "low", "customer-service-supervisors")));
+                        .then(routed("customer-service", "low")));
     }
 }

@@ -20,36 +20,36 @@ class CouncillorInquiryRoutingDecisionTest {
         return DecisionTableUnderTest.load("dmn/routing-councillor-inquiry.dmn", "CouncillorInquiryRouting").check(
                 expect("Rule_RoadsAndTrafficGoToTransportation")
                         .given("topic", "roads-traffic")
-                        .then(routed("transportation", "high", "transportation-supervisors")),
+                        .then(routed("transportation", "high")),
                 expect("Rule_RoadRepairGoesToRoads")
                         .given("topic", "road-repair")
-                        .then(routed("roads", "high", "roads-supervisors")),
+                        .then(routed("roads", "high")),
                 expect("Rule_GarbageGoesToWaste")
                         .given("topic", "garbage")
-                        .then(routed("waste", "high", "waste-supervisors")),
+                        .then(routed("waste", "high")),
                 expect("Rule_BylawGoesToBylaw")
                         .given("topic", "bylaw")
-                        .then(routed("bylaw", "high", "bylaw-supervisors")),
+                        .then(routed("bylaw", "high")),
                 expect("Rule_TreesAndParksGoToForestry")
                         .given("topic", "trees-parks")
-                        .then(routed("forestry", "high", "forestry-supervisors")),
+                        .then(routed("forestry", "high")),
                 expect("Rule_WaterGoesToWater")
                         .given("topic", "water")
-                        .then(routed("water", "high", "water-supervisors")),
+                        .then(routed("water", "high")),
                 expect("Rule_AnimalsGoToAnimalServices")
                         .given("topic", "animals")
-                        .then(routed("animal-services", "high", "animal-services-supervisors")),
+                        .then(routed("animal-services", "high")),
                 expect("Rule_OtherInquiriesGoToCustomerService")
                         .given("topic", "other")
-                        .then(routed("customer-service", "high", "customer-service-supervisors")),
+                        .then(routed("customer-service", "high")),
                 expect("Rule_OtherInquiriesGoToCustomerService")
                         .given("topic", "snow")
-                        .then(routed("customer-service", "high", "customer-service-supervisors")),
+                        .then(routed("customer-service", "high")),
                 expect("Rule_OtherInquiriesGoToCustomerService")
                         .given("topic", null)
-                        .then(routed("customer-service", "high", "customer-service-supervisors")),
+                        .then(routed("customer-service", "high")),
                 expect("Rule_OtherInquiriesGoToCustomerService")
                         .given()
-                        .then(routed("customer-service", "high", "customer-service-supervisors")));
+                        .then(routed("customer-service", "high")));
     }
 }

@@ -20,24 +20,24 @@ class GeneralInquiryRoutingDecisionTest {
         return DecisionTableUnderTest.load("dmn/routing-general-inquiry.dmn", "GeneralInquiryRouting").check(
                 expect("Rule_TaxAndPermitQuestionsAreNormal")
                         .given("topic", "taxes-and-bills", "question", "When is my tax bill due?")
-                        .then(routed("customer-service", "normal", "customer-service-supervisors")),
+                        .then(routed("customer-service", "normal")),
                 expect("Rule_TaxAndPermitQuestionsAreNormal")
                         .given("topic", "permits-and-licences")
-                        .then(routed("customer-service", "normal", "customer-service-supervisors")),
+                        .then(routed("customer-service", "normal")),
                 expect("Rule_OtherQuestionsAreLow")
                         .given("topic", "city-services")
-                        .then(routed("customer-service", "low", "customer-service-supervisors")),
+                        .then(routed("customer-service", "low")),
                 expect("Rule_OtherQuestionsAreLow")
                         .given("topic", "roads-and-transit")
-                        .then(routed("customer-service", "low", "customer-service-supervisors")),
+                        .then(routed("customer-service", "low")),
                 expect("Rule_OtherQuestionsAreLow")
                         .given("topic", "other")
-                        .then(routed("customer-service", "low", "customer-service-supervisors")),
+                        .then(routed("customer-service", "low")),
                 expect("Rule_OtherQuestionsAreLow")
                         .given("topic", null)
-                        .then(routed("customer-service", "low", "customer-service-supervisors")),
+                        .then(routed("customer-service", "low")),
                 expect("Rule_OtherQuestionsAreLow")
                         .given()
-                        .then(routed("customer-service", "low", "customer-service-supervisors")));
+                        .then(routed("customer-service", "low")));
     }
 }

@@ -20,30 +20,30 @@ class GraffitiRoutingDecisionTest {
         return DecisionTableUnderTest.load("dmn/routing-graffiti.dmn", "GraffitiRouting").check(
                 expect("Rule_OffensiveOnCityPropertyIsUrgent")
                         .given("offensive", true, "propertyType", "city")
-                        .then(routed("roads", "urgent", "roads-supervisors")),
+                        .then(routed("roads", "urgent")),
                 expect("Rule_CityPropertyIsNormal")
                         .given("offensive", false, "propertyType", "city")
-                        .then(routed("roads", "normal", "roads-supervisors")),
+                        .then(routed("roads", "normal")),
                 expect("Rule_CityPropertyIsNormal")
                         .given("offensive", null, "propertyType", "city")
-                        .then(routed("roads", "normal", "roads-supervisors")),
+                        .then(routed("roads", "normal")),
                 expect("Rule_OffensiveElsewhereIsUrgent")
                         .given("offensive", true, "propertyType", "private")
-                        .then(routed("bylaw", "urgent", "bylaw-supervisors")),
+                        .then(routed("bylaw", "urgent")),
                 expect("Rule_OffensiveElsewhereIsUrgent")
                         .given("offensive", true, "propertyType", "utility")
-                        .then(routed("bylaw", "urgent", "bylaw-supervisors")),
+                        .then(routed("bylaw", "urgent")),
                 expect("Rule_OffensiveElsewhereIsUrgent")
                         .given("offensive", true, "propertyType", null)
-                        .then(routed("bylaw", "urgent", "bylaw-supervisors")),
+                        .then(routed("bylaw", "urgent")),
                 expect("Rule_OtherGraffitiIsNormal")
                         .given("offensive", false, "propertyType", "private")
-                        .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                        .then(routed("bylaw", "normal")),
                 expect("Rule_OtherGraffitiIsNormal")
                         .given("offensive", false, "propertyType", "unsure")
-                        .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                        .then(routed("bylaw", "normal")),
                 expect("Rule_OtherGraffitiIsNormal")
                         .given()
-                        .then(routed("bylaw", "normal", "bylaw-supervisors")));
+                        .then(routed("bylaw", "normal")));
     }
 }

@@ -20,27 +20,27 @@ class IllegalDumpingRoutingDecisionTest {
         return DecisionTableUnderTest.load("dmn/routing-illegal-dumping.dmn", "IllegalDumpingRouting").check(
                 expect("Rule_HazardousMaterialIsHigh")
                         .given("materialType", "needles", "dumpLocation", "park")
-                        .then(routed("waste", "high", "waste-supervisors")),
+                        .then(routed("waste", "high")),
                 expect("Rule_HazardousMaterialIsHigh")
                         .given("materialType", "chemicals", "dumpLocation", "private")
-                        .then(routed("waste", "high", "waste-supervisors")),
+                        .then(routed("waste", "high")),
                 expect("Rule_HazardousMaterialIsHigh")
                         .given("materialType", "tires", "dumpLocation", "road")
-                        .then(routed("waste", "high", "waste-supervisors")),
+                        .then(routed("waste", "high")),
                 expect("Rule_PrivatePropertyIsLow")
                         .given("materialType", "bulky", "dumpLocation", "private")
-                        .then(routed("waste", "low", "waste-supervisors")),
+                        .then(routed("waste", "low")),
                 expect("Rule_OtherDumpingIsNormal")
                         .given("materialType", "garbage", "dumpLocation", "road")
-                        .then(routed("waste", "normal", "waste-supervisors")),
+                        .then(routed("waste", "normal")),
                 expect("Rule_OtherDumpingIsNormal")
                         .given("materialType", "construction", "dumpLocation", "lane")
-                        .then(routed("waste", "normal", "waste-supervisors")),
+                        .then(routed("waste", "normal")),
                 expect("Rule_OtherDumpingIsNormal")
                         .given("materialType", null, "dumpLocation", null)
-                        .then(routed("waste", "normal", "waste-supervisors")),
+                        .then(routed("waste", "normal")),
                 expect("Rule_OtherDumpingIsNormal")
                         .given()
-                        .then(routed("waste", "normal", "waste-supervisors")));
+                        .then(routed("waste", "normal")));
     }
 }

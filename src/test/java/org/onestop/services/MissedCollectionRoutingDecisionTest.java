@@ -20,21 +20,21 @@ class MissedCollectionRoutingDecisionTest {
         return DecisionTableUnderTest.load("dmn/routing-missed-collection.dmn", "MissedCollectionRouting").check(
                 expect("Rule_OrganicsAreHigh")
                         .given("stream", "organics")
-                        .then(routed("waste", "high", "waste-supervisors")),
+                        .then(routed("waste", "high")),
                 expect("Rule_BulkyItemsAreLow")
                         .given("stream", "bulky-item")
-                        .then(routed("waste", "low", "waste-supervisors")),
+                        .then(routed("waste", "low")),
                 expect("Rule_OtherStreamsAreNormal")
                         .given("stream", "garbage")
-                        .then(routed("waste", "normal", "waste-supervisors")),
+                        .then(routed("waste", "normal")),
                 expect("Rule_OtherStreamsAreNormal")
                         .given("stream", "recycling")
-                        .then(routed("waste", "normal", "waste-supervisors")),
+                        .then(routed("waste", "normal")),
                 expect("Rule_OtherStreamsAreNormal")
                         .given("stream", "yard-waste")
-                        .then(routed("waste", "normal", "waste-supervisors")),
+                        .then(routed("waste", "normal")),
                 expect("Rule_OtherStreamsAreNormal")
                         .given()
-                        .then(routed("waste", "normal", "waste-supervisors")));
+                        .then(routed("waste", "normal")));
     }
 }

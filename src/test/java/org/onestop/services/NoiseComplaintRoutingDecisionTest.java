@@ -20,24 +20,24 @@ class NoiseComplaintRoutingDecisionTest {
         return DecisionTableUnderTest.load("dmn/routing-noise-complaint.dmn", "NoiseComplaintRouting").check(
                 expect("Rule_OngoingAmplifiedMusicIsHigh")
                         .given("ongoing", true, "noiseSource", "amplified-music", "recurring", false)
-                        .then(routed("bylaw", "high", "bylaw-supervisors")),
+                        .then(routed("bylaw", "high")),
                 expect("Rule_ConstructionIsNormal")
                         .given("ongoing", true, "noiseSource", "construction")
-                        .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                        .then(routed("bylaw", "normal")),
                 expect("Rule_BarkingDogIsLow")
                         .given("ongoing", true, "noiseSource", "barking-dog")
-                        .then(routed("bylaw", "low", "bylaw-supervisors")),
+                        .then(routed("bylaw", "low")),
                 expect("Rule_OtherNoiseIsNormal")
                         .given("ongoing", false, "noiseSource", "amplified-music")
-                        .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                        .then(routed("bylaw", "normal")),
                 expect("Rule_OtherNoiseIsNormal")
                         .given("ongoing", null, "noiseSource", "amplified-music")
-                        .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                        .then(routed("bylaw", "normal")),
                 expect("Rule_OtherNoiseIsNormal")
                         .given("ongoing", true, "noiseSource", "vehicle")
-                        .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                        .then(routed("bylaw", "normal")),
                 expect("Rule_OtherNoiseIsNormal")
                         .given()
-                        .then(routed("bylaw", "normal", "bylaw-supervisors")));
+                        .then(routed("bylaw", "normal")));
     }
 }

@@ -20,27 +20,27 @@ class ParkingRoutingDecisionTest {
         return DecisionTableUnderTest.load("dmn/routing-parking.dmn", "ParkingRouting").check(
                 expect("Rule_BlockedAccessIsHigh")
                         .given("parkingIssue", "blocking-driveway", "vehicleThereNow", true)
-                        .then(routed("bylaw", "high", "bylaw-supervisors")),
+                        .then(routed("bylaw", "high")),
                 expect("Rule_BlockedAccessIsHigh")
                         .given("parkingIssue", "fire-route")
-                        .then(routed("bylaw", "high", "bylaw-supervisors")),
+                        .then(routed("bylaw", "high")),
                 expect("Rule_BlockedAccessIsHigh")
                         .given("parkingIssue", "accessible-space")
-                        .then(routed("bylaw", "high", "bylaw-supervisors")),
+                        .then(routed("bylaw", "high")),
                 expect("Rule_AbandonedVehicleIsLow")
                         .given("parkingIssue", "abandoned-vehicle")
-                        .then(routed("bylaw", "low", "bylaw-supervisors")),
+                        .then(routed("bylaw", "low")),
                 expect("Rule_OtherParkingComplaintsAreNormal")
                         .given("parkingIssue", "overtime")
-                        .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                        .then(routed("bylaw", "normal")),
                 expect("Rule_OtherParkingComplaintsAreNormal")
                         .given("parkingIssue", "no-parking-zone")
-                        .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                        .then(routed("bylaw", "normal")),
                 expect("Rule_OtherParkingComplaintsAreNormal")
                         .given("parkingIssue", null)
-                        .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                        .then(routed("bylaw", "normal")),
                 expect("Rule_OtherParkingComplaintsAreNormal")
                         .given()
-                        .then(routed("bylaw", "normal", "bylaw-supervisors")));
+                        .then(routed("bylaw", "normal")));
     }
 }

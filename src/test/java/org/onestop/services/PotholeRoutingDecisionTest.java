@@ -20,30 +20,30 @@ class PotholeRoutingDecisionTest {
         return DecisionTableUnderTest.load("dmn/routing-pothole.dmn", "PotholeRouting").check(
                 expect("Rule_HazardIsUrgent")
                         .given("hazard", true, "size", "small", "locationOnRoad", "shoulder")
-                        .then(routed("roads", "urgent", "roads-supervisors")),
+                        .then(routed("roads", "urgent")),
                 expect("Rule_HazardIsUrgent")
                         .given("hazard", true, "size", "large", "locationOnRoad", "crosswalk")
-                        .then(routed("roads", "urgent", "roads-supervisors")),
+                        .then(routed("roads", "urgent")),
                 expect("Rule_LargePotholeIsHigh")
                         .given("hazard", false, "size", "large", "locationOnRoad", "driving-lane")
-                        .then(routed("roads", "high", "roads-supervisors")),
+                        .then(routed("roads", "high")),
                 expect("Rule_VulnerableRoadUsersAreHigh")
                         .given("hazard", false, "size", "small", "locationOnRoad", "bike-lane")
-                        .then(routed("roads", "high", "roads-supervisors")),
+                        .then(routed("roads", "high")),
                 expect("Rule_VulnerableRoadUsersAreHigh")
                         .given("hazard", false, "size", "medium", "locationOnRoad", "intersection")
-                        .then(routed("roads", "high", "roads-supervisors")),
+                        .then(routed("roads", "high")),
                 expect("Rule_VulnerableRoadUsersAreHigh")
                         .given("hazard", false, "size", "small", "locationOnRoad", "crosswalk")
-                        .then(routed("roads", "high", "roads-supervisors")),
+                        .then(routed("roads", "high")),
                 expect("Rule_OtherPotholesAreNormal")
                         .given("hazard", false, "size", "medium", "locationOnRoad", "driving-lane")
-                        .then(routed("roads", "normal", "roads-supervisors")),
+                        .then(routed("roads", "normal")),
                 expect("Rule_OtherPotholesAreNormal")
                         .given("hazard", null, "size", null, "locationOnRoad", null)
-                        .then(routed("roads", "normal", "roads-supervisors")),
+                        .then(routed("roads", "normal")),
                 expect("Rule_OtherPotholesAreNormal")
                         .given()
-                        .then(routed("roads", "normal", "roads-supervisors")));
+                        .then(routed("roads", "normal")));
     }
 }

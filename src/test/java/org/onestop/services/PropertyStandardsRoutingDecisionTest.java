@@ -20,27 +20,27 @@ class PropertyStandardsRoutingDecisionTest {
         return DecisionTableUnderTest.load("dmn/routing-property-standards.dmn", "PropertyStandardsRouting").check(
                 expect("Rule_LossOfVitalServicesIsUrgent")
                         .given("issueType", "vital-services", "complainantIsTenant", true, "ownerTold", true)
-                        .then(routed("bylaw", "urgent", "bylaw-supervisors")),
+                        .then(routed("bylaw", "urgent")),
                 expect("Rule_UnsecuredBuildingIsHigh")
                         .given("issueType", "unsecured-building", "complainantIsTenant", false, "ownerTold", false)
-                        .then(routed("bylaw", "high", "bylaw-supervisors")),
+                        .then(routed("bylaw", "high")),
                 expect("Rule_LongGrassIsLow")
                         .given("issueType", "long-grass", "complainantIsTenant", false, "ownerTold", false)
-                        .then(routed("bylaw", "low", "bylaw-supervisors")),
+                        .then(routed("bylaw", "low")),
                 expect("Rule_OtherPropertyStandardsComplaintsAreNormal")
                         .given("issueType", "garbage-debris")
-                        .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                        .then(routed("bylaw", "normal")),
                 expect("Rule_OtherPropertyStandardsComplaintsAreNormal")
                         .given("issueType", "building-repair")
-                        .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                        .then(routed("bylaw", "normal")),
                 expect("Rule_OtherPropertyStandardsComplaintsAreNormal")
                         .given("issueType", "rental-repairs", "complainantIsTenant", true)
-                        .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                        .then(routed("bylaw", "normal")),
                 expect("Rule_OtherPropertyStandardsComplaintsAreNormal")
                         .given("issueType", null)
-                        .then(routed("bylaw", "normal", "bylaw-supervisors")),
+                        .then(routed("bylaw", "normal")),
                 expect("Rule_OtherPropertyStandardsComplaintsAreNormal")
                         .given()
-                        .then(routed("bylaw", "normal", "bylaw-supervisors")));
+                        .then(routed("bylaw", "normal")));
     }
 }

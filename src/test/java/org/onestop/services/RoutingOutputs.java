@@ -6,8 +6,8 @@ final class RoutingOutputs {
     private RoutingOutputs() {
     }
 
-    /** {@code departmentGroup}, {@code priority} and {@code escalationGroup}, as output names and values. */
-    static Object[] routed(String departmentGroup, String priority, String escalationGroup) {
-        return new Object[] {"departmentGroup", departmentGroup, "priority", priority, "escalationGroup", escalationGroup};
+    /** {@code departmentGroup} and {@code priority}, as output names and values (the supervisors follow from the department). */
+    static Object[] routed(String departmentGroup, String priority) {
+        return new Object[] {"departmentGroup", departmentGroup, "priority", priority};
     }
 }

@@ -20,33 +20,33 @@ class SidewalkDamageRoutingDecisionTest {
         return DecisionTableUnderTest.load("dmn/routing-sidewalk-damage.dmn", "SidewalkDamageRouting").check(
                 expect("Rule_TripHazardNearVulnerableIsUrgent")
                         .given("tripHazard", true, "damageType", "raised", "nearBy", "school")
-                        .then(routed("roads", "urgent", "roads-supervisors")),
+                        .then(routed("roads", "urgent")),
                 expect("Rule_TripHazardNearVulnerableIsUrgent")
                         .given("tripHazard", true, "damageType", "hole", "nearBy", "seniors-residence")
-                        .then(routed("roads", "urgent", "roads-supervisors")),
+                        .then(routed("roads", "urgent")),
                 expect("Rule_TripHazardNearVulnerableIsUrgent")
                         .given("tripHazard", true, "damageType", "cracked", "nearBy", "hospital")
-                        .then(routed("roads", "urgent", "roads-supervisors")),
+                        .then(routed("roads", "urgent")),
                 expect("Rule_TripHazardIsHigh")
                         .given("tripHazard", true, "damageType", "cracked", "nearBy", "transit-stop")
-                        .then(routed("roads", "high", "roads-supervisors")),
+                        .then(routed("roads", "high")),
                 expect("Rule_TripHazardIsHigh")
                         .given("tripHazard", true, "damageType", "curb", "nearBy", null)
-                        .then(routed("roads", "high", "roads-supervisors")),
+                        .then(routed("roads", "high")),
                 expect("Rule_HoleIsHigh")
                         .given("tripHazard", false, "damageType", "hole", "nearBy", "school")
-                        .then(routed("roads", "high", "roads-supervisors")),
+                        .then(routed("roads", "high")),
                 expect("Rule_CurbDamageIsLow")
                         .given("tripHazard", false, "damageType", "curb", "nearBy", "none")
-                        .then(routed("roads", "low", "roads-supervisors")),
+                        .then(routed("roads", "low")),
                 expect("Rule_OtherSidewalkDamageIsNormal")
                         .given("tripHazard", false, "damageType", "raised", "nearBy", "school")
-                        .then(routed("roads", "normal", "roads-supervisors")),
+                        .then(routed("roads", "normal")),
                 expect("Rule_OtherSidewalkDamageIsNormal")
                         .given("tripHazard", null, "damageType", null, "nearBy", null)
-                        .then(routed("roads", "normal", "roads-supervisors")),
+                        .then(routed("roads", "normal")),
                 expect("Rule_OtherSidewalkDamageIsNormal")
                         .given()
-                        .then(routed("roads", "normal", "roads-supervisors")));
+                        .then(routed("roads", "normal")));
     }
 }

@@ -20,33 +20,33 @@ class SnowIceRoutingDecisionTest {
         return DecisionTableUnderTest.load("dmn/routing-snow-ice.dmn", "SnowIceRouting").check(
                 expect("Rule_IcySidewalkOrBusStopIsHigh")
                         .given("snowProblem", "icy-sidewalk", "stormEnded", null)
-                        .then(routed("roads", "high", "roads-supervisors")),
+                        .then(routed("roads", "high")),
                 expect("Rule_IcySidewalkOrBusStopIsHigh")
                         .given("snowProblem", "bus-stop", "stormEnded", "still-snowing")
-                        .then(routed("roads", "high", "roads-supervisors")),
+                        .then(routed("roads", "high")),
                 expect("Rule_BlockedSightlineIsHigh")
                         .given("snowProblem", "snowbank", "stormEnded", "under-24-hours")
-                        .then(routed("roads", "high", "roads-supervisors")),
+                        .then(routed("roads", "high")),
                 expect("Rule_RoadNotPlowedLongAfterStormIsNormal")
                         .given("snowProblem", "road-not-plowed", "stormEnded", "over-24-hours")
-                        .then(routed("roads", "normal", "roads-supervisors")),
+                        .then(routed("roads", "normal")),
                 expect("Rule_RoadNotPlowedDuringStormIsLow")
                         .given("snowProblem", "road-not-plowed", "stormEnded", "still-snowing")
-                        .then(routed("roads", "low", "roads-supervisors")),
+                        .then(routed("roads", "low")),
                 expect("Rule_RoadNotPlowedDuringStormIsLow")
                         .given("snowProblem", "road-not-plowed", "stormEnded", "under-24-hours")
-                        .then(routed("roads", "low", "roads-supervisors")),
+                        .then(routed("roads", "low")),
                 expect("Rule_RoadNotPlowedDuringStormIsLow")
                         .given("snowProblem", "road-not-plowed", "stormEnded", null)
-                        .then(routed("roads", "low", "roads-supervisors")),
+                        .then(routed("roads", "low")),
                 expect("Rule_DrivewayWindrowIsLow")
                         .given("snowProblem", "windrow", "stormEnded", "over-24-hours")
-                        .then(routed("roads", "low", "roads-supervisors")),
+                        .then(routed("roads", "low")),
                 expect("Rule_OtherSnowAndIceIsNormal")
                         .given("snowProblem", null, "stormEnded", "over-24-hours")
-                        .then(routed("roads", "normal", "roads-supervisors")),
+                        .then(routed("roads", "normal")),
                 expect("Rule_OtherSnowAndIceIsNormal")
                         .given()
-                        .then(routed("roads", "normal", "roads-supervisors")));
+                        .then(routed("roads", "normal")));
     }
 }

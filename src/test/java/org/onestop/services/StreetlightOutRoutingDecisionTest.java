@@ -20,33 +20,33 @@ class StreetlightOutRoutingDecisionTest {
         return DecisionTableUnderTest.load("dmn/routing-streetlight-out.dmn", "StreetlightOutRouting").check(
                 expect("Rule_DamagedPoleIsUrgent")
                         .given("lightProblem", "damaged", "lightsOut", "one")
-                        .then(routed("transportation", "urgent", "transportation-supervisors")),
+                        .then(routed("transportation", "urgent")),
                 expect("Rule_DamagedPoleIsUrgent")
                         .given("lightProblem", "damaged", "lightsOut", "whole-street")
-                        .then(routed("transportation", "urgent", "transportation-supervisors")),
+                        .then(routed("transportation", "urgent")),
                 expect("Rule_DayBurnerIsLow")
                         .given("lightProblem", "day-burner", "lightsOut", "one")
-                        .then(routed("transportation", "low", "transportation-supervisors")),
+                        .then(routed("transportation", "low")),
                 expect("Rule_DayBurnerIsLow")
                         .given("lightProblem", "day-burner", "lightsOut", "several")
-                        .then(routed("transportation", "low", "transportation-supervisors")),
+                        .then(routed("transportation", "low")),
                 expect("Rule_SeveralLightsOutIsHigh")
                         .given("lightProblem", "out", "lightsOut", "several")
-                        .then(routed("transportation", "high", "transportation-supervisors")),
+                        .then(routed("transportation", "high")),
                 expect("Rule_SeveralLightsOutIsHigh")
                         .given("lightProblem", "flickering", "lightsOut", "whole-street")
-                        .then(routed("transportation", "high", "transportation-supervisors")),
+                        .then(routed("transportation", "high")),
                 expect("Rule_SeveralLightsOutIsHigh")
                         .given("lightProblem", null, "lightsOut", "whole-street")
-                        .then(routed("transportation", "high", "transportation-supervisors")),
+                        .then(routed("transportation", "high")),
                 expect("Rule_OtherStreetlightsAreNormal")
                         .given("lightProblem", "out", "lightsOut", "one")
-                        .then(routed("transportation", "normal", "transportation-supervisors")),
+                        .then(routed("transportation", "normal")),
                 expect("Rule_OtherStreetlightsAreNormal")
                         .given("lightProblem", "flickering", "lightsOut", null)
-                        .then(routed("transportation", "normal", "transportation-supervisors")),
+                        .then(routed("transportation", "normal")),
                 expect("Rule_OtherStreetlightsAreNormal")
                         .given()
-                        .then(routed("transportation", "normal", "transportation-supervisors")));
+                        .then(routed("transportation", "normal")));
     }
 }

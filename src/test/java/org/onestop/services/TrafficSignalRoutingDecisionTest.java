@@ -20,33 +20,33 @@ class TrafficSignalRoutingDecisionTest {
         return DecisionTableUnderTest.load("dmn/routing-traffic-signal.dmn", "TrafficSignalRouting").check(
                 expect("Rule_AllWayDarkOrFlashingIsEmergency")
                         .given("signalProblem", "dark", "allDirections", true)
-                        .then(routed("transportation", "emergency", "transportation-supervisors")),
+                        .then(routed("transportation", "emergency")),
                 expect("Rule_AllWayDarkOrFlashingIsEmergency")
                         .given("signalProblem", "flashing", "allDirections", true)
-                        .then(routed("transportation", "emergency", "transportation-supervisors")),
+                        .then(routed("transportation", "emergency")),
                 expect("Rule_DarkOrFlashingIsUrgent")
                         .given("signalProblem", "dark", "allDirections", false)
-                        .then(routed("transportation", "urgent", "transportation-supervisors")),
+                        .then(routed("transportation", "urgent")),
                 expect("Rule_DarkOrFlashingIsUrgent")
                         .given("signalProblem", "flashing", "allDirections", null)
-                        .then(routed("transportation", "urgent", "transportation-supervisors")),
+                        .then(routed("transportation", "urgent")),
                 expect("Rule_DamagedSignalIsUrgent")
                         .given("signalProblem", "damaged", "allDirections", true)
-                        .then(routed("transportation", "urgent", "transportation-supervisors")),
+                        .then(routed("transportation", "urgent")),
                 expect("Rule_StuckSignalIsHigh")
                         .given("signalProblem", "stuck", "allDirections", false)
-                        .then(routed("transportation", "high", "transportation-supervisors")),
+                        .then(routed("transportation", "high")),
                 expect("Rule_OtherSignalProblemsAreNormal")
                         .given("signalProblem", "lamp-out", "allDirections", true)
-                        .then(routed("transportation", "normal", "transportation-supervisors")),
+                        .then(routed("transportation", "normal")),
                 expect("Rule_OtherSignalProblemsAreNormal")
                         .given("signalProblem", "pedestrian", "allDirections", false)
-                        .then(routed("transportation", "normal", "transportation-supervisors")),
+                        .then(routed("transportation", "normal")),
                 expect("Rule_OtherSignalProblemsAreNormal")
                         .given("signalProblem", null, "allDirections", true)
-                        .then(routed("transportation", "normal", "transportation-supervisors")),
+                        .then(routed("transportation", "normal")),
                 expect("Rule_OtherSignalProblemsAreNormal")
                         .given()
-                        .then(routed("transportation", "normal", "transportation-supervisors")));
+                        .then(routed("transportation", "normal")));
     }
 }

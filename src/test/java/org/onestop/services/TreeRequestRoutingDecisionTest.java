@@ -20,30 +20,30 @@ class TreeRequestRoutingDecisionTest {
         return DecisionTableUnderTest.load("dmn/routing-tree.dmn", "TreeRequestRouting").check(
                 expect("Rule_BlockingRoadOrSidewalkIsUrgent")
                         .given("blocking", true, "requestType", "fallen-tree", "treeLocation", "boulevard")
-                        .then(routed("forestry", "urgent", "forestry-supervisors")),
+                        .then(routed("forestry", "urgent")),
                 expect("Rule_BlockingRoadOrSidewalkIsUrgent")
                         .given("blocking", true, "requestType", "hanging-limb", "treeLocation", "private-property")
-                        .then(routed("forestry", "urgent", "forestry-supervisors")),
+                        .then(routed("forestry", "urgent")),
                 expect("Rule_FallenTreeOrHangingLimbIsHigh")
                         .given("blocking", false, "requestType", "fallen-tree", "treeLocation", "park")
-                        .then(routed("forestry", "high", "forestry-supervisors")),
+                        .then(routed("forestry", "high")),
                 expect("Rule_FallenTreeOrHangingLimbIsHigh")
                         .given("blocking", false, "requestType", "hanging-limb", "treeLocation", "private-property")
-                        .then(routed("forestry", "high", "forestry-supervisors")),
+                        .then(routed("forestry", "high")),
                 expect("Rule_PrivateTreeIsLow")
                         .given("blocking", false, "requestType", "dead-or-diseased", "treeLocation", "private-property")
-                        .then(routed("forestry", "low", "forestry-supervisors")),
+                        .then(routed("forestry", "low")),
                 expect("Rule_OtherTreeRequestsAreNormal")
                         .given("blocking", false, "requestType", "pruning", "treeLocation", "boulevard")
-                        .then(routed("forestry", "normal", "forestry-supervisors")),
+                        .then(routed("forestry", "normal")),
                 expect("Rule_OtherTreeRequestsAreNormal")
                         .given("blocking", false, "requestType", "stump", "treeLocation", "not-sure")
-                        .then(routed("forestry", "normal", "forestry-supervisors")),
+                        .then(routed("forestry", "normal")),
                 expect("Rule_OtherTreeRequestsAreNormal")
                         .given("blocking", null, "requestType", null, "treeLocation", null)
-                        .then(routed("forestry", "normal", "forestry-supervisors")),
+                        .then(routed("forestry", "normal")),
                 expect("Rule_OtherTreeRequestsAreNormal")
                         .given()
-                        .then(routed("forestry", "normal", "forestry-supervisors")));
+                        .then(routed("forestry", "normal")));
     }
 }

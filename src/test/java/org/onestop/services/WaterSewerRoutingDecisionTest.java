@@ -20,33 +20,33 @@ class WaterSewerRoutingDecisionTest {
         return DecisionTableUnderTest.load("dmn/routing-water-sewer.dmn", "WaterSewerRouting").check(
                 expect("Rule_LossOfServiceOrFloodingIsEmergency")
                         .given("problemType", "no-water", "neighboursAffected", false)
-                        .then(routed("water", "emergency", "water-supervisors")),
+                        .then(routed("water", "emergency")),
                 expect("Rule_LossOfServiceOrFloodingIsEmergency")
                         .given("problemType", "watermain-break")
-                        .then(routed("water", "emergency", "water-supervisors")),
+                        .then(routed("water", "emergency")),
                 expect("Rule_LossOfServiceOrFloodingIsEmergency")
                         .given("problemType", "sewer-backup")
-                        .then(routed("water", "emergency", "water-supervisors")),
+                        .then(routed("water", "emergency")),
                 expect("Rule_LossOfServiceOrFloodingIsEmergency")
                         .given("problemType", "flooding")
-                        .then(routed("water", "emergency", "water-supervisors")),
+                        .then(routed("water", "emergency")),
                 expect("Rule_MeterOrBillingIsLow")
                         .given("problemType", "water-meter")
-                        .then(routed("water", "low", "water-supervisors")),
+                        .then(routed("water", "low")),
                 expect("Rule_OtherWaterProblemsAreNormal")
                         .given("problemType", "low-pressure", "neighboursAffected", true)
-                        .then(routed("water", "normal", "water-supervisors")),
+                        .then(routed("water", "normal")),
                 expect("Rule_OtherWaterProblemsAreNormal")
                         .given("problemType", "discoloured-water")
-                        .then(routed("water", "normal", "water-supervisors")),
+                        .then(routed("water", "normal")),
                 expect("Rule_OtherWaterProblemsAreNormal")
                         .given("problemType", "sewer-odour")
-                        .then(routed("water", "normal", "water-supervisors")),
+                        .then(routed("water", "normal")),
                 expect("Rule_OtherWaterProblemsAreNormal")
                         .given("problemType", null)
-                        .then(routed("water", "normal", "water-supervisors")),
+                        .then(routed("water", "normal")),
                 expect("Rule_OtherWaterProblemsAreNormal")
                         .given()
-                        .then(routed("water", "normal", "water-supervisors")));
+                        .then(routed("water", "normal")));
     }
 }
