@@ -79,4 +79,27 @@ class ModularityTest {
             assertThat(overview).contains(module.getDisplayName());
         }
     }
+
+    /**
+     * The README's architecture table is drawn from the verified modules: each module and the modules it uses, sorted.
+     * When a dependency changes, the test fails and prints the table to paste between the README's markers.
+     */
+    @Test
+    void theReadmeShowsTheModulesAsVerified() throws Exception {
+        StringBuilder table = new StringBuilder("| module | uses |\n|---|---|\n");
+        MODULES.stream().sorted(java.util.Comparator.comparing(ApplicationModule::getIdentifier, java.util.Comparator.comparing(Object::toString)))
+                .forEach(module -> {
+                    Set<String> uses = new TreeSet<>();
+                    module.getDirectDependencies(MODULES).uniqueModules().forEach(target -> uses.add(target.getIdentifier().toString()));
+                    uses.remove(module.getIdentifier().toString());
+                    table.append("| `").append(module.getIdentifier()).append("` | ")
+                            .append(uses.isEmpty() ? "nothing" : String.join(", ", uses)).append(" |\n");
+                });
+        String readme = Files.readString(Path.of("README.md"));
+        String start = "<!-- modules: drawn by ModularityTest -->\n";
+        String end = "<!-- /modules -->";
+        assertThat(readme).contains(start).contains(end);
+        String drawn = readme.substring(readme.indexOf(start) + start.length(), readme.indexOf(end));
+        assertThat(drawn).as("the README's module table (paste the expected text between its markers)").isEqualTo(table.toString());
+    }
 }
