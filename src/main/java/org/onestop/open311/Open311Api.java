@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.onestop.web.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -216,15 +215,8 @@ class Open311Api {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<String> unexpected(Exception e, HttpServletRequest request) {
-        Format format = Format.ofPath(request.getRequestURI());
-        if (DatabaseOutage.causes(e)) {
-            log.warn("Database out of reach: Open311 request answered 503 ({})", e.getMessage());
-            return ResponseEntity.status(503).contentType(format.mediaType())
-                    .header("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
-                    .body(format.errors(503, List.of("the service is briefly unavailable; nothing was saved; try again in "
-                            + DatabaseOutage.RETRY_AFTER_SECONDS + " seconds")));
-        }
         log.error("Unexpected error in the Open311 API", e);
+        Format format = Format.ofPath(request.getRequestURI());
         return ResponseEntity.status(500).contentType(format.mediaType())
                 .body(format.errors(500, List.of("something went wrong on our side; nothing was saved, please try again")));
     }

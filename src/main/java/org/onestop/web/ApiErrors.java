@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -141,23 +140,13 @@ public class ApiErrors {
         return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).build();
     }
 
-    /** A server fault: 500, logged; or, while the database is out of reach, 503 with Retry-After. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (DatabaseOutage.causes(e)) {
-            log.warn("Database out of reach: API request answered 503 ({})", e.getMessage());
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                    "The service is briefly unavailable; nothing was saved. Please try again in "
-                            + DatabaseOutage.RETRY_AFTER_SECONDS + " seconds.");
-            problem.setTitle("Service unavailable");
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS)).body(problem);
-        }
+    ProblemDetail unexpected(Exception e) {
         log.error("Unexpected error in the API", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; nothing was saved. Please try again.");
         problem.setTitle("Server error");
-        return ResponseEntity.internalServerError().body(problem);
+        return problem;
     }
 
     static ProblemDetail badRequest(List<FieldError> errors) {

@@ -20,7 +20,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * reach and the failure stands: a request gets 503 within seconds. If it merely had every connection in use (no
  * cause), the wait goes on, up to {@link #BUSY_POOL} in all, as with Hikari's default: a burst of requests waits its
  * turn instead of being turned away.</li>
- * <li>Within a request ({@link DatabaseOutageFilter} marks its extent), once getting a connection failed because the
+ * <li>Within a request ({@link DatabaseOutageAnswers} marks its extent), once getting a connection failed because the
  * database is out of reach, every further attempt fails at once: the rate limiter before the login, the login before
  * the controller and Camunda's REST filters would otherwise each wait again.</li>
  * </ul>

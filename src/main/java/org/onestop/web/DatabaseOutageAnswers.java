@@ -1,6 +1,7 @@
 package org.onestop.web;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,19 +15,27 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * While the database is out of reach, whatever a request was doing when it failed (a page, a login checked against
- * the identity service, the staff API) is answered 503 Service Unavailable with {@code Retry-After}: a problem
- * document for {@code /api} and {@code /engine-rest}, Open311's error document, a short page for everything else.
- * Outermost of OneStop's filters, so that it also sees what fails in Spring Security. The API's own error handlers
- * ({@link ApiErrors}, Open311's and {@code /engine-rest}'s) answer the same way for what fails in a controller.
- * It also marks the request's extent for {@link ConnectionWaits}: a request waits for the database once.
+ * While the database is out of reach, whatever a request was doing when it failed (a page, the staff API, Open311, a
+ * login checked against the identity service) is answered 503 Service Unavailable with {@code Retry-After}: a
+ * problem document under {@code /api} and {@code /engine-rest}, Open311's error document under {@code /open311}, a
+ * short page everywhere else (written without the database).
+ * <ul>
+ * <li>In Spring MVC, a resolver ahead of all others: the controllers' own handlers would answer 500, and Spring's
+ * default resolver takes MariaDB's "Connection reset by peer" for a client that hung up and answers an empty 200.</li>
+ * <li>Outermost of OneStop's filters, for what fails outside Spring MVC (Spring Security's login, Camunda's filters).
+ * It also marks each request's extent for {@link ConnectionWaits}: a request waits for the database once.</li>
+ * </ul>
+ * Camunda's REST API answers the same from its own error mapper (engine/EngineRestErrors).
  */
 @Configuration(proxyBeanMethods = false)
-class DatabaseOutageFilter {
+class DatabaseOutageAnswers implements WebMvcConfigurer {
 
-    private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
+    private static final Logger log = LoggerFactory.getLogger(DatabaseOutageAnswers.class);
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> databaseOutage() {
@@ -34,6 +43,21 @@ class DatabaseOutageFilter {
         registration.setName("onestop-database-outage");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    @Override
+    public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+        resolvers.add(0, (request, response, handler, e) -> {
+            if (!DatabaseOutage.causes(e) || response.isCommitted()) {
+                return null;
+            }
+            try {
+                answer(request, response, e);
+            } catch (IOException gone) {
+                return null;
+            }
+            return new ModelAndView();
+        });
     }
 
     static final class Filter extends OncePerRequestFilter {
@@ -48,9 +72,7 @@ class DatabaseOutageFilter {
                 if (!DatabaseOutage.causes(e) || response.isCommitted()) {
                     throw e;
                 }
-                log.warn("Database out of reach: {} {} answered 503 ({})", request.getMethod(), request.getRequestURI(), rootMessage(e));
-                response.reset();
-                unavailable(request, response);
+                answer(request, response, e);
             } finally {
                 ConnectionWaits.end();
             }
@@ -58,7 +80,9 @@ class DatabaseOutageFilter {
     }
 
     /** The 503 answer, in the form the caller reads. */
-    static void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private static void answer(HttpServletRequest request, HttpServletResponse response, Throwable e) throws IOException {
+        log.warn("Database out of reach: {} {} answered 503 ({})", request.getMethod(), request.getRequestURI(), rootMessage(e));
+        response.reset();
         int seconds = DatabaseOutage.RETRY_AFTER_SECONDS;
         ShortAnswer.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, seconds,
                 "the service is briefly unavailable; nothing was saved; try again in " + seconds + " seconds",
