@@ -31,7 +31,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -41,10 +40,10 @@ import org.springframework.test.context.TestPropertySource;
  * through a TCP proxy (an H2 server of its own; MariaDB under the mysql profile), which the test takes down, cutting
  * every connection and refusing new ones, then brings back. While it is down every request that needs the database is
  * answered within 5 s with 503 and Retry-After, in the form its caller reads, and /actuator/health says DOWN within
- * 2 s; once it is back, the same requests succeed without a restart. (An engine of its own name, so that closing this
- * context leaves the shared context's engine registered for Camunda's REST API.)
+ * 2 s; once it is back, the same requests succeed without a restart. Like BehindTlsProxyTest's, this second context
+ * has an engine of its own name and stays open until the suite ends: Camunda's REST API finds engines by name in a
+ * registry shared by the JVM, and closing a second context broke Tasklist in the shared one (a 500).
  */
-@DirtiesContext
 @TestPropertySource(properties = "camunda.bpm.process-engine-name=outage")
 class DatabaseOutageTest extends IntegrationTest {
 
@@ -85,7 +84,7 @@ class DatabaseOutageTest extends IntegrationTest {
         }
     }
 
-    /** The database is back for the context to close cleanly; the proxy and H2's server end with the JVM. */
+    /** The database stays reachable for the rest of the suite; the proxy and H2's server end with the JVM. */
     @AfterAll
     static void databaseBack() {
         database.up();
