@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.onestop.web.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * client's mistakes that Camunda answers with 500: a task someone else has claimed (409), a gateway or expression
  * needing a variable the client did not send (400 naming it), a task form refused ({@link InvalidTaskFormException},
  * 400). Camunda wraps what goes wrong while completing a task in a 500 {@link RestException}, so the cause decides.
- * Genuine server faults stay 500 and are logged.
+ * While the database is out of reach: 503 with Retry-After. Genuine server faults stay 500 and are logged.
  */
 @Priority(1) // chosen over Camunda's own mappers for the same type where both are registered
 public class EngineRestErrors implements ExceptionMapper<Throwable> {
@@ -52,6 +53,15 @@ public class EngineRestErrors implements ExceptionMapper<Throwable> {
                     body.setMessage("the variable '" + variable + "' is needed here but was not given");
                 }
             }
+        }
+        if (status >= 500 && DatabaseOutage.causes(e)) {
+            log.warn("Database out of reach: engine REST request answered 503 ({})", e.getMessage());
+            ExceptionDto unavailable = new ExceptionDto();
+            unavailable.setType("ServiceUnavailable");
+            unavailable.setMessage("the service is briefly unavailable; nothing was saved; try again in "
+                    + DatabaseOutage.RETRY_AFTER_SECONDS + " seconds");
+            return Response.status(503).header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).entity(unavailable)
+                    .type(MediaType.APPLICATION_JSON_TYPE).build();
         }
         if (status >= 500) {
             log.error("Server error in the engine REST API", e);

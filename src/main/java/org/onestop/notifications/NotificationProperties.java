@@ -34,7 +34,7 @@ record NotificationProperties(@DefaultValue("OneStop <noreply@onestop.invalid>")
                               @DefaultValue("50") @Min(1) @Max(1000) int batchSize,
                               @DefaultValue("8") @Min(1) @Max(100) int maxAttempts,
                               @DefaultValue("PT1M") @NotNull @DurationMin(seconds = 1) Duration retryBackoff,
-                              @DefaultValue("PT10M") @NotNull @DurationMin(minutes = 1) Duration lease,
+                              @DefaultValue("PT1M") @NotNull @DurationMin(minutes = 1) Duration lease,
                               @DefaultValue("true") boolean scheduled) {
 
     @AssertTrue(message = "from must be an e-mail address, such as City of Lakeport <noreply@lakeport.example>")

@@ -12,8 +12,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -44,15 +43,11 @@ class FailedLoginFilter {
             return request.getRequestURI().substring(request.getContextPath().length());
         }
 
-        private static boolean api(String path) {
-            return path.equals("/api") || path.startsWith("/api/") || path.equals("/engine-rest") || path.startsWith("/engine-rest/");
-        }
-
         /** Only requests that carry a password: Basic credentials for the APIs, the login form's POST. */
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
             String path = path(request);
-            return !(api(path) && FailedLogins.hasBasicCredentials(request)
+            return !(ShortAnswer.api(path) && FailedLogins.hasBasicCredentials(request)
                     || path.equals("/login") && "POST".equals(request.getMethod().toUpperCase(Locale.ROOT)));
         }
 
@@ -65,17 +60,9 @@ class FailedLoginFilter {
                 return;
             }
             long seconds = retryAfter.getAsLong();
-            response.setStatus(429);
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-            response.setCharacterEncoding("UTF-8");
-            if (api(path(request))) {
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                        + "\"detail\":\"too many failed logins from this address; try again in " + seconds + " seconds\"}");
-            } else {
-                response.setContentType("text/html;charset=UTF-8");
-                response.getWriter().write(RateLimitFilter.Filter.page(seconds, request.getContextPath()));
-            }
+            ShortAnswer.write(request, response, HttpStatus.TOO_MANY_REQUESTS, seconds,
+                    "too many failed logins from this address; try again in " + seconds + " seconds",
+                    RateLimitFilter.Filter.PLEASE_WAIT, RateLimitFilter.Filter.pleaseWait(seconds));
         }
     }
 }

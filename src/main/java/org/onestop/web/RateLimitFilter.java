@@ -13,6 +13,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.pattern.PathPattern;
@@ -82,45 +83,15 @@ class RateLimitFilter {
                 return;
             }
             long seconds = retryAfter.getAsLong();
-            response.setStatus(429);
-            response.setHeader("Retry-After", String.valueOf(seconds));
-            response.setCharacterEncoding("UTF-8");
-            String message = "too many requests from this client; try again in " + seconds + " seconds";
-            if (open311 && path.toLowerCase(Locale.ROOT).endsWith(".json")) {
-                response.setContentType("application/json;charset=UTF-8");
-                response.getWriter().write("[{\"code\":429,\"description\":\"" + message + "\"}]");
-            } else if (open311) {
-                response.setContentType("text/xml;charset=UTF-8");
-                response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><errors><error><code>429</code><description>"
-                        + message + "</description></error></errors>");
-            } else {
-                response.setContentType("text/html;charset=UTF-8");
-                response.getWriter().write(page(seconds, request.getContextPath()));
-            }
+            ShortAnswer.write(request, response, HttpStatus.TOO_MANY_REQUESTS, seconds,
+                    "too many requests from this client; try again in " + seconds + " seconds", PLEASE_WAIT, pleaseWait(seconds));
         }
 
-        /** A page in the look of the others, without anything from the request in it. */
-        static String page(long seconds, String contextPath) {
-            return """
-                    <!DOCTYPE html>
-                    <html lang="en">
-                    <head>
-                      <meta charset="utf-8">
-                      <meta name="viewport" content="width=device-width, initial-scale=1">
-                      <title>Please wait a moment · OneStop</title>
-                      <link rel="stylesheet" href="%s/css/onestop.css">
-                    </head>
-                    <body>
-                    <main>
-                      <div class="card">
-                        <h1>Please wait a moment</h1>
-                        <p>We have had a lot of requests from your connection in the last minute. Please try again in %d seconds.</p>
-                        <p>If it is urgent, call 311. In an emergency, call 911.</p>
-                      </div>
-                    </main>
-                    </body>
-                    </html>
-                    """.formatted(contextPath, seconds);
+        static final String PLEASE_WAIT = "Please wait a moment";
+
+        static String pleaseWait(long seconds) {
+            return "We have had a lot of requests from your connection in the last minute. Please try again in "
+                    + seconds + " seconds.";
         }
     }
 }

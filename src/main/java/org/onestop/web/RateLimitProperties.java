@@ -12,8 +12,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Limits on the public endpoints ({@code onestop.rate-limit.*}): requests per client address and per API key in each
- * window, POSTs (anything that is not GET, HEAD or OPTIONS) and GETs counted apart. Counted per node: a cluster of
- * N nodes behind a load balancer lets a client make up to N times as many.
+ * window, POSTs (anything that is not GET, HEAD or OPTIONS) and GETs counted apart. Counted in the database, shared
+ * by every node ({@code shared}); with {@code shared: false} per node in memory, so that a cluster of N nodes lets a
+ * client make up to N times as many.
  * Mutable so that a test can lower a limit for a moment in the shared application context.
  */
 @Validated
@@ -24,6 +25,8 @@ public class RateLimitProperties {
     public static final int DEFAULT_FAILED_LOGINS_PER_ADDRESS = 10;
 
     private boolean enabled = true;
+    /** Counters in the database, shared by all nodes; false: in each node's memory. */
+    private boolean shared = true;
     @NotNull
     @DurationMin(seconds = 1)
     private Duration window = Duration.ofMinutes(1);
@@ -49,6 +52,8 @@ public class RateLimitProperties {
 
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public boolean isShared() { return shared; }
+    public void setShared(boolean shared) { this.shared = shared; }
     public Duration getWindow() { return window; }
     public void setWindow(Duration window) { this.window = window; }
     public int getPostsPerAddress() { return postsPerAddress; }

@@ -24,7 +24,7 @@ class NotificationSettingsTest {
         startUp.run(context -> {
             assertThat(context.getBean(SmtpProperties.class)).isEqualTo(new SmtpProperties("", 25, "", "", false));
             assertThat(context.getBean(NotificationProperties.class)).isEqualTo(new NotificationProperties(
-                    "OneStop <noreply@onestop.invalid>", Duration.ofSeconds(10), 50, 8, Duration.ofMinutes(1), Duration.ofMinutes(10), true));
+                    "OneStop <noreply@onestop.invalid>", Duration.ofSeconds(10), 50, 8, Duration.ofMinutes(1), Duration.ofMinutes(1), true));
             assertThat(context.getBean(WardCouncillors.class).councillors()).isEmpty();
         });
     }
