@@ -3,7 +3,12 @@ package org.onestop.cases;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.onestop.catalogue.FormField;
+import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.models.ModelBean;
 import org.onestop.standards.BusinessCalendar;
 import org.onestop.standards.ServiceStandards;
@@ -97,6 +102,30 @@ class LifecycleDelegates {
                     + " an instance of an older lifecycle version must be migrated to the current one before it is assigned again");
         }
         return value;
+    }
+
+    /**
+     * The fulfilment call activity's variable mapping: besides its {@code camunda:in} variables, the service's process
+     * gets the resident's answers to the service's questions (their names come from the service's start form), and
+     * none of the lifecycle's own variables. What comes back is the call activity's {@code camunda:out}.
+     */
+    @Bean
+    @ModelBean
+    DelegateVariableMapping caseAnswers(ServiceCatalogue catalogue) {
+        return new DelegateVariableMapping() {
+            @Override
+            public void mapInputVariables(DelegateExecution lifecycle, VariableMap service) {
+                catalogue.find((String) lifecycle.getVariable("serviceCode")).stream()
+                        .flatMap(definition -> definition.questions().fields().stream()).map(FormField::key)
+                        .filter(lifecycle::hasVariable)
+                        .forEach(answer -> service.putValueTyped(answer, lifecycle.getVariableTyped(answer)));
+            }
+
+            @Override
+            public void mapOutputVariables(DelegateExecution lifecycle, VariableScope service) {
+                // only the call activity's camunda:out mappings
+            }
+        };
     }
 
     static long caseId(DelegateExecution execution) {

@@ -22,10 +22,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,6 +48,8 @@ class CaseLifecycleProcessTest {
 
     static final String REFERENCE = "SR-2026-000123";
     static final String SERVICE_PROCESS = "PotholeRepairProcess";
+    /** What the real caseAnswers mapping hands the pothole process: the answers to its start form's questions. */
+    static final List<String> POTHOLE_QUESTIONS = List.of("hazard", "size", "locationOnRoad");
 
     /** The pothole process is only the called service here; PotholeRepairProcessTest covers it. */
     @RegisterExtension
@@ -78,6 +84,16 @@ class CaseLifecycleProcessTest {
             seenByDelegates.put("resolutionNote", execution.getVariable("resolutionNote"));
         });
         Mocks.register("closeCase", (JavaDelegate) execution -> delegateCalls.add("closeCase"));
+        Mocks.register("caseAnswers", new DelegateVariableMapping() {
+            @Override
+            public void mapInputVariables(DelegateExecution lifecycle, VariableMap service) {
+                POTHOLE_QUESTIONS.forEach(answer -> service.put(answer, lifecycle.getVariable(answer)));
+            }
+
+            @Override
+            public void mapOutputVariables(DelegateExecution lifecycle, VariableScope service) {
+            }
+        });
         Mocks.register("referCase", (JavaDelegate) execution -> {
             delegateCalls.add("referCase");
             seenByDelegates.put("referralReason", execution.getVariable("referralReason"));
@@ -113,6 +129,10 @@ class CaseLifecycleProcessTest {
         ProcessInstance pothole = calledProcessInstance(SERVICE_PROCESS, lifecycle);
         assertThat(pothole).hasBusinessKey(REFERENCE).isWaitingAt("Task_InspectPothole");
         assertThat(task(pothole)).hasCandidateGroup("roads");
+        assertThat(pothole).as("the call activity's mappings and the answers, none of the lifecycle's own variables")
+                .variables().containsOnlyKeys("caseId", "reference", "departmentGroup", "onCallUser", "priority",
+                        "escalationGroup", "hazard", "size", "locationOnRoad")
+                .containsEntry("size", "large").containsEntry("priority", "urgent");
 
         // when
         repairPothole(pothole, "Filled with hot-mix asphalt on May 4.");

@@ -54,8 +54,8 @@ import org.springframework.util.MultiValueMap;
  */
 class ModelGuardTest extends IntegrationTest {
 
-    static final Set<String> MODEL_BEANS = Set.of("assignCase", "closeCase", "escalateToDepartmentHead", "recordEscalation",
-            "referCase", "remindDepartment", "resolveCase", "startStageClock");
+    static final Set<String> MODEL_BEANS = Set.of("assignCase", "caseAnswers", "closeCase", "escalateToDepartmentHead",
+            "recordEscalation", "referCase", "remindDepartment", "resolveCase", "startStageClock");
     static final String MAKE_ADMIN = "${identityService.createMembership('it-guard-owner','camunda-admin')}";
 
     @Autowired
