@@ -10,6 +10,7 @@ import java.util.Map;
 import org.onestop.city.CityProperties;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.onestop.departments.Departments;
 import org.onestop.oncall.OnCallRoster;
 import org.onestop.standards.BusinessCalendar;
@@ -42,13 +43,18 @@ class CaseLifecycle {
     record Assignment(ServiceStandards.DueDates due, String taskGroup, String onCallUser, String escalationGroup,
                       CaseClocks.Escalations escalations) {
 
-        /** The lifecycle's variables for the assignment. */
+        /**
+         * The lifecycle's variables for the assignment. No model waits for the acknowledge-by date (the case keeps it):
+         * it is readable while the lifecycle runs on in this transaction, not stored; the person on call only if any.
+         */
         Map<String, Object> variables() {
             Map<String, Object> variables = new HashMap<>();
-            variables.put("acknowledgeBy", Date.from(due.acknowledgeBy()));
+            variables.put("acknowledgeBy", Variables.dateValue(Date.from(due.acknowledgeBy()), true));
             variables.put("resolveBy", Date.from(due.resolveBy()));
             variables.put("departmentGroup", taskGroup);
-            variables.put("onCallUser", onCallUser);
+            if (onCallUser != null) {
+                variables.put("onCallUser", onCallUser);
+            }
             variables.put("escalationGroup", escalationGroup);
             variables.put("remindAt", Date.from(escalations.remindAt()));
             variables.put("secondEscalationAt", Date.from(escalations.secondEscalationAt()));

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.onestop.city.CityProperties;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.onestop.catalogue.AnswerValidator;
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
@@ -164,19 +165,23 @@ class CaseOpening {
 
     /**
      * Starts the case's lifecycle process with the ids and routing variables the engine needs, and nothing else
-     * ({@code officeOpen}: whether the request came in during office hours, for the after-hours table).
+     * ({@code officeOpen}: whether the request came in during office hours, for the after-hours table). The decision
+     * tables' inputs (the answers, channel, ward and officeOpen) are transient: the tables read them while the
+     * lifecycle runs on in this transaction, the call into the service's process hands the answers over (stored there),
+     * and the lifecycle does not store them again; the case keeps them all.
      */
     private void startLifecycle(ServiceRequest sr, ServiceDefinition service, Map<String, Object> answers) {
         Map<String, Object> variables = new HashMap<>();
-        answers.forEach((key, value) -> variables.put(key, value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList()) : value));
+        answers.forEach((key, value) -> variables.put(key, Variables.untypedValue(value instanceof List<?> list
+                ? String.join(",", list.stream().map(String::valueOf).toList()) : value, true)));
         variables.put("caseId", sr.getId());
         variables.put("reference", sr.getReference());
         variables.put("serviceCode", service.code());
         variables.put("serviceProcessKey", service.processKey());
         variables.put("routingDecision", service.routingDecision());
-        variables.put("channel", sr.getChannel().code());
-        variables.put("ward", sr.getWard());
-        variables.put("officeOpen", calendar.isOfficeOpen(sr.getCreatedAt()));
+        variables.put("channel", Variables.stringValue(sr.getChannel().code(), true));
+        variables.put("ward", Variables.stringValue(sr.getWard(), true));
+        variables.put("officeOpen", Variables.booleanValue(calendar.isOfficeOpen(sr.getCreatedAt()), true));
         String processInstanceId = runtimeService.createProcessInstanceByKey(CaseService.LIFECYCLE_PROCESS)
                 .businessKey(sr.getReference())
                 .setVariables(variables)

@@ -1,6 +1,7 @@
 package org.onestop.cases;
 
 import java.util.Date;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
@@ -29,15 +30,20 @@ class LifecycleDelegates {
     @Bean
     @ModelBean
     JavaDelegate assignCase(CaseLifecycle cases) {
-        return execution -> execution.setVariables(cases.assign(caseId(execution), new CaseLifecycle.Routing(
-                (String) execution.getVariable("departmentGroup"),
-                (String) execution.getVariable("priority"),
-                new ServiceStandards.Standard((String) execution.getVariable("acknowledgeWithin"),
-                        (String) execution.getVariable("resolveWithin"),
-                        BusinessCalendar.Clock.of((String) execution.getVariable("clock"))),
-                (Boolean) decided(execution, "routeToOnCall"),
-                new CaseClocks.EscalationPolicy((String) decided(execution, "remindBefore"),
-                        (String) decided(execution, "secondEscalationAfter")))).variables());
+        return execution -> {
+            Map<String, Object> assigned = cases.assign(caseId(execution), new CaseLifecycle.Routing(
+                    (String) execution.getVariable("departmentGroup"),
+                    (String) execution.getVariable("priority"),
+                    new ServiceStandards.Standard((String) execution.getVariable("acknowledgeWithin"),
+                            (String) execution.getVariable("resolveWithin"),
+                            BusinessCalendar.Clock.of((String) execution.getVariable("clock"))),
+                    (Boolean) decided(execution, "routeToOnCall"),
+                    new CaseClocks.EscalationPolicy((String) decided(execution, "remindBefore"),
+                            (String) decided(execution, "secondEscalationAfter")))).variables();
+            // the routed group stays as it is unless the on-call group replaces it
+            assigned.remove("departmentGroup", execution.getVariable("departmentGroup"));
+            execution.setVariables(assigned);
+        };
     }
 
     @Bean
@@ -118,7 +124,7 @@ class LifecycleDelegates {
                 catalogue.find((String) lifecycle.getVariable("serviceCode")).stream()
                         .flatMap(definition -> definition.questions().fields().stream()).map(FormField::key)
                         .filter(lifecycle::hasVariable)
-                        .forEach(answer -> service.putValueTyped(answer, lifecycle.getVariableTyped(answer)));
+                        .forEach(answer -> service.put(answer, lifecycle.getVariable(answer))); // stored, not transient
             }
 
             @Override

@@ -76,9 +76,9 @@ class CaseIntakeToClosureTest extends IntegrationTest {
         assertThat(taskService.getIdentityLinksForTask(first.getId())).extracting(IdentityLink::getGroupId).contains(department);
         // The service's process gets the case's ids, where the work goes and the answers; none of the lifecycle's own.
         List<String> handedOver = new java.util.ArrayList<>(answers.keySet());
-        handedOver.addAll(List.of("caseId", "reference", "departmentGroup", "onCallUser", "priority", "escalationGroup"));
+        handedOver.addAll(List.of("caseId", "reference", "departmentGroup", "onCallUser", "escalationGroup"));
         assertThat(runtimeService.getVariables(first.getProcessInstanceId())).containsOnlyKeys(handedOver)
-                .containsEntry("departmentGroup", department).containsEntry("priority", priority).containsAllEntriesOf(answers);
+                .containsEntry("departmentGroup", department).containsEntry("reference", reference).containsAllEntriesOf(answers);
         List<Map<String, Object>> visible = as(staff).exchange("/engine-rest/task?processInstanceBusinessKey=" + reference
                 + "&maxResults=10", org.springframework.http.HttpMethod.GET, null, JSON_LIST).getBody();
         assertThat(visible).extracting(t -> t.get("id")).containsExactly(first.getId());

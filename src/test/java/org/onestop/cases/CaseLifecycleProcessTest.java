@@ -130,9 +130,9 @@ class CaseLifecycleProcessTest {
         assertThat(pothole).hasBusinessKey(REFERENCE).isWaitingAt("Task_InspectPothole");
         assertThat(task(pothole)).hasCandidateGroup("roads");
         assertThat(pothole).as("the call activity's mappings and the answers, none of the lifecycle's own variables")
-                .variables().containsOnlyKeys("caseId", "reference", "departmentGroup", "onCallUser", "priority",
-                        "escalationGroup", "hazard", "size", "locationOnRoad")
-                .containsEntry("size", "large").containsEntry("priority", "urgent");
+                .variables().containsOnlyKeys("caseId", "reference", "departmentGroup", "onCallUser", "escalationGroup",
+                        "hazard", "size", "locationOnRoad")
+                .containsEntry("size", "large").containsEntry("departmentGroup", "roads");
 
         // when
         repairPothole(pothole, "Filled with hot-mix asphalt on May 4.");
