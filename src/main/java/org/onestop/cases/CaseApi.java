@@ -61,8 +61,8 @@ class CaseApi {
         if (!allowed) {
             throw new AccessDeniedException("You may not open " + code + " cases.");
         }
-        ServiceRequest sr = cases.open(request, user.userId());
-        return ResponseEntity.created(URI.create("/api/cases/" + sr.getReference())).body(views.asOpened(sr, user));
+        CaseView opened = views.open(request, user);
+        return ResponseEntity.created(URI.create("/api/cases/" + opened.reference())).body(opened);
     }
 
     @GetMapping("/{reference}")

@@ -8,13 +8,20 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.springframework.data.domain.Persistable;
 
-/** A department that holds or held a case (routed or transferred to it): its staff keep reading the case. */
+/**
+ * A department that holds or held a case (routed or transferred to it): its staff keep reading the case. New rows are
+ * inserted as they are (their key is assigned, so without {@link Persistable} saving one would first read it back).
+ */
 @Entity
 @Table(name = "case_department")
 @IdClass(CaseDepartment.Key.class)
-class CaseDepartment {
+class CaseDepartment implements Persistable<CaseDepartment.Key> {
 
     static class Key implements Serializable {
         private Long caseId;
@@ -41,6 +48,9 @@ class CaseDepartment {
     @Column(nullable = false)
     private Instant since;
 
+    @Transient
+    private boolean stored;
+
     protected CaseDepartment() {
     }
 
@@ -52,5 +62,24 @@ class CaseDepartment {
 
     String getDepartment() {
         return department;
+    }
+
+    @Override
+    public Key getId() {
+        Key key = new Key();
+        key.caseId = caseId;
+        key.department = department;
+        return key;
+    }
+
+    @Override
+    public boolean isNew() {
+        return !stored;
+    }
+
+    @PostLoad
+    @PrePersist
+    void stored() {
+        stored = true;
     }
 }

@@ -69,6 +69,15 @@ public class CaseViews {
                 serviceName(sr.getServiceCode()));
     }
 
+    /**
+     * Opens a case and answers with it {@link #asOpened as opened}, in the intake's one transaction: the answer is read
+     * from what the intake just wrote (the customer from the persistence context), not in a second transaction.
+     */
+    @Transactional
+    public CaseView open(NewCase request, StaffMember user) {
+        return asOpened(cases.open(request, user.userId()), user);
+    }
+
     /** Cases for a list (the catalogue is read once for the whole page); entries the user may only follow are cut down. */
     @Transactional(readOnly = true)
     public List<CaseView> summaries(List<ServiceRequest> page, StaffMember user) {

@@ -129,7 +129,8 @@ class ResidentNotices {
         if (sr == null) {
             return;
         }
-        List<Customer> recipients = recipients(sr);
+        // Only those we can reach: for a caller without e-mail or SMS, nothing more is read.
+        List<Customer> recipients = recipients(sr).stream().filter(c -> channel(c) != null).toList();
         if (recipients.isEmpty()) {
             return;
         }
@@ -171,6 +172,9 @@ class ResidentNotices {
             ids.add(sr.getCustomerId());
         }
         ids.addAll(reporters.customerIds(sr.getId()));
+        if (ids.size() == 1) { // most often the reporter alone, whom this transaction may hold already
+            return customers.find(ids.iterator().next()).map(List::of).orElse(List.of());
+        }
         return ids.isEmpty() ? List.of() : customers.findAll(ids);
     }
 
