@@ -48,7 +48,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * in the same JVM, as a user with the rights to start it) run alternately, round after round, each with the same
  * number of concurrent clients as fast as they are answered; then OneStop alone at half of the rate it reached, paced
  * on a fixed schedule (latency counted from when each request was due, so a slow answer delays nothing unseen).
- * Before that, a few intakes of each kind one at a time count the statements they send ({@link StatementCounter}).
+ * Before that, a few intakes of each kind one at a time count the statements they send ({@link StatementCounter});
+ * one of each, statement by statement, goes to {@code target/bench/intake-statements.txt}.
  * Runs only with {@code ./mvnw -Pbench test -Dtest=IntakeBenchmark} ({@code -Dbench.profiles=test,mysql} for
  * MariaDB/MySQL); sizes: {@code -Dbench.rounds} (3), {@code -Dbench.intakes} per kind and round (100),
  * {@code -Dbench.clients} (4), {@code -Dbench.paced} (200).
@@ -126,6 +127,12 @@ class IntakeBenchmark extends IntegrationTest {
         // warm-up, then what one intake sends to the database, one at a time
         closedLoop("warm-up", oneStop, 30, CLIENTS);
         closedLoop("warm-up", bare, 30, CLIENTS);
+        Files.createDirectories(Path.of("target/bench"));
+        List<String> one = new ArrayList<>(List.of("-- one OneStop intake"));
+        one.addAll(StatementCounter.counting(oneStop::run).log());
+        one.add("-- one bare engine start");
+        one.addAll(StatementCounter.counting(bare::run).log());
+        Files.write(Path.of("target/bench/intake-statements.txt"), one);
         StatementCounter.Counts oneStopCounts = count(oneStop);
         StatementCounter.Counts bareCounts = count(bare);
         report.add(String.format(Locale.ROOT, "statements per intake: OneStop %.1f (%.1f round trips, %.1f commits); bare engine %.1f (%.1f round trips, %.1f commits)",
@@ -162,11 +169,10 @@ class IntakeBenchmark extends IntegrationTest {
 
         String text = String.join("\n", report);
         System.out.println(text);
-        Files.createDirectories(Path.of("target/bench"));
         Files.writeString(Path.of("target/bench/intake.txt"), text + "\n");
 
         assertThat(bareTasks() - bareTasksBefore).as("every bare instance waits in a task for the roads group")
-                .isEqualTo(30L + COUNTED + (long) ROUNDS * PER_ROUND);
+                .isEqualTo(30L + 1 + COUNTED + (long) ROUNDS * PER_ROUND);
         assertThat(ratio).as("OneStop's intake rate / the bare engine's").isGreaterThanOrEqualTo(MIN_RATIO);
         assertThat(paced.percentileMs(99)).as("p99 in ms at half of OneStop's maximum rate").isLessThanOrEqualTo(P99_LIMIT_MS);
     }
@@ -232,12 +238,12 @@ class IntakeBenchmark extends IntegrationTest {
 
     // ------------------------------------------------------------------ measuring
 
-    private StatementCounter.Counts count(Intake intake) throws Exception {
-        StatementCounter.reset();
-        for (int i = 0; i < COUNTED; i++) {
-            intake.run();
-        }
-        return StatementCounter.counts();
+    private static StatementCounter.Counts count(Intake intake) throws Exception {
+        return StatementCounter.counting(() -> {
+            for (int i = 0; i < COUNTED; i++) {
+                intake.run();
+            }
+        });
     }
 
     private static double per(long total) {
