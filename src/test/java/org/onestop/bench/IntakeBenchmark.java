@@ -217,6 +217,9 @@ class IntakeBenchmark extends IntegrationTest {
     }
 
     private void grant(String user, Resources resource, String id, Permissions... permissions) {
+        if (authorizationService.createAuthorizationQuery().userIdIn(user).resourceType(resource).resourceId(id).count() > 0) {
+            return; // granted in an earlier run on this database
+        }
         Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         grant.setUserId(user);
         grant.setResource(resource);
