@@ -7,9 +7,9 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,13 +27,13 @@ class V40__EngineHistoryLevel extends BaseJavaMigration {
 
     private final String level;
 
-    V40__EngineHistoryLevel(@Value("${camunda.bpm.history-level:full}") String level) {
-        this.level = level;
+    V40__EngineHistoryLevel(CamundaBpmProperties camunda) {
+        this.level = camunda.getHistoryLevel();
     }
 
     @Override
     public void migrate(Context context) throws SQLException {
-        String id = LEVELS.get(level.toLowerCase(Locale.ROOT));
+        String id = level == null ? null : LEVELS.get(level.toLowerCase(Locale.ROOT));
         Connection connection = context.getConnection();
         if (id == null || !hasEngineTables(connection)) {
             return; // "auto" keeps what the database says
