@@ -98,8 +98,8 @@ class CaseLifecycle {
         String priority = routing.priority();
         String escalationGroup = Departments.supervisorsGroup(department);
         ServiceStandards.DueDates due = standards.dueDates(sr.getCreatedAt(), routing.standard());
-        sr.route(department, priority, escalationGroup, due.acknowledgeBy(), due.resolveBy(), routing.standard().clock().name(), clock.instant());
         timeline.holds(sr, department);
+        sr.route(department, priority, escalationGroup, due.acknowledgeBy(), due.resolveBy(), routing.standard().clock().name(), clock.instant());
         timeline.record(sr, CaseEventType.ROUTED, Visibility.PUBLIC, CaseTimeline.SYSTEM,
                 "Assigned to " + departments.nameOf(department) + " with " + priority + " priority; expected to be resolved by "
                         + CaseTimes.format(due.resolveBy(), zone));

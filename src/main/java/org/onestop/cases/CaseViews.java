@@ -30,11 +30,13 @@ public class CaseViews {
     private final Departments departments;
     private final Clock clock;
     private final ServiceRequests requests;
+    private final CaseTimeline timeline;
 
-    CaseViews(ServiceRequests requests, CaseService cases, StaffCases staffCases, ServiceCatalogue catalogue,
+    CaseViews(ServiceRequests requests, CaseService cases, CaseTimeline timeline, StaffCases staffCases, ServiceCatalogue catalogue,
               CustomerService customers, Departments departments, Clock clock) {
         this.requests = requests;
         this.cases = cases;
+        this.timeline = timeline;
         this.staffCases = staffCases;
         this.catalogue = catalogue;
         this.customers = customers;
@@ -58,24 +60,18 @@ public class CaseViews {
     }
 
     /**
-     * The answer to whoever just opened the case: all they recorded and the routing, even when the case went to a
-     * department that is not theirs (a roads crew member reporting graffiti) — but its customer's stored contact
-     * details only if the policy lets them see those, and no way to read the case later unless it does.
-     */
-    @Transactional(readOnly = true)
-    public CaseView asOpened(ServiceRequest sr, StaffMember user) {
-        boolean contact = staffCases.maySeeContactDetails(sr, user);
-        return view(sr, cases.timeline(sr).stream().map(CaseView.TimelineEntry::of).toList(), contact,
-                serviceName(sr.getServiceCode()));
-    }
-
-    /**
-     * Opens a case and answers with it {@link #asOpened as opened}, in the intake's one transaction: the answer is read
-     * from what the intake just wrote (the customer from the persistence context), not in a second transaction.
+     * Opens a case and answers whoever opened it, in the intake's one transaction: all they recorded and the routing,
+     * even when the case went to a department that is not theirs (a roads crew member reporting graffiti) — but its
+     * customer's stored contact details only if the policy lets them see those, and no way to read the case later
+     * unless it does. The answer shows what the intake just wrote without reading it back (the timeline it wrote, the
+     * customer from the persistence context).
      */
     @Transactional
     public CaseView open(NewCase request, StaffMember user) {
-        return asOpened(cases.open(request, user.userId()), user);
+        ServiceRequest sr = cases.open(request, user.userId());
+        boolean contact = staffCases.maySeeContactDetails(sr, user);
+        return view(sr, timeline.ofCaseOpenedNow(sr).stream().map(CaseView.TimelineEntry::of).toList(), contact,
+                serviceName(sr.getServiceCode()));
     }
 
     /** Cases for a list (the catalogue is read once for the whole page); entries the user may only follow are cut down. */

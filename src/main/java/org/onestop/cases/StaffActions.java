@@ -79,8 +79,8 @@ class StaffActions {
                 .evaluate().getSingleResult().getSingleEntry();
         boolean restart = "restart".equalsIgnoreCase(policy) && sr.getProcessInstanceId() != null;
         ServiceStandards.DueDates due = restart ? clocks.restarted(sr) : new ServiceStandards.DueDates(sr.getAcknowledgeBy(), sr.getResolveBy());
-        sr.transfer(target.id(), target.supervisorsGroup(), due.acknowledgeBy(), due.resolveBy(), clock.instant());
         timeline.holds(sr, target.id());
+        sr.transfer(target.id(), target.supervisorsGroup(), due.acknowledgeBy(), due.resolveBy(), clock.instant());
         runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(sr.getReference()).list().forEach(pi ->
                 runtimeService.setVariables(pi.getId(), Map.of("departmentGroup", target.id(), "escalationGroup", target.supervisorsGroup())));
         moveTasks(sr, from, target.id());
