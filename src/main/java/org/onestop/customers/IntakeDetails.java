@@ -53,7 +53,7 @@ public class IntakeDetails {
      */
     List<Long> compare(Customer customer, CustomerDetails given, String channel) {
         Instant now = clock.instant();
-        List<CustomerDetailToConfirm> waiting = details.findByCustomerIdOrderByIdAsc(customer.getId());
+        List<CustomerDetailToConfirm> waiting = null; // read only when a detail differs from the recorded one
         List<Long> recorded = new ArrayList<>();
         boolean changed = false;
         for (Map.Entry<DetailKind, String> entry : offered(given).entrySet()) {
@@ -66,7 +66,12 @@ public class IntakeDetails {
             if (fillable(customer, kind, value)) {
                 customer.change(kind, value, now);
                 changed = true;
-            } else if (waiting.stream().noneMatch(d -> d.getKind() == kind && key.equals(key(kind, d.getValue())))) {
+                continue;
+            }
+            if (waiting == null) {
+                waiting = new ArrayList<>(details.findByCustomerIdOrderByIdAsc(customer.getId()));
+            }
+            if (waiting.stream().noneMatch(d -> d.getKind() == kind && key.equals(key(kind, d.getValue())))) {
                 CustomerDetailToConfirm detail = details.save(new CustomerDetailToConfirm(customer.getId(), kind, value, channel, now));
                 waiting.add(detail);
                 recorded.add(detail.getId());
