@@ -20,14 +20,14 @@ import org.springframework.stereotype.Component;
  * engine's tables do not exist yet and there is nothing to do. A bean, which Spring Boot hands to Flyway.
  */
 @Component
-class V40__EngineHistoryLevel extends BaseJavaMigration {
+class V31__EngineHistoryLevel extends BaseJavaMigration {
 
     /** The ids Camunda stores for its built-in levels. */
     private static final Map<String, String> LEVELS = Map.of("none", "0", "activity", "1", "audit", "2", "full", "3");
 
     private final String level;
 
-    V40__EngineHistoryLevel(CamundaBpmProperties camunda) {
+    V31__EngineHistoryLevel(CamundaBpmProperties camunda) {
         this.level = camunda.getHistoryLevel();
     }
 
