@@ -77,7 +77,7 @@ class ClusterIT {
     private static final String AGENT_PASSWORD = "cluster-agent-" + UUID.randomUUID();
     private static final Duration JOBS_WITHIN = Duration.ofMinutes(1);
     private static final Duration NOTICE_WITHIN = Duration.ofMinutes(2);
-    private static final int PROBES = 150;
+    private static final int PROBES = 1000; // enough that the storm outlasts an acquisition round: both nodes take jobs
     private static final int CLIENTS = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path OUT = Path.of("target", "cluster-it");
