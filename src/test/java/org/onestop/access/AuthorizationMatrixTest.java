@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
 import org.onestop.IntegrationTest;
 import org.onestop.customers.IntakeDetails;
+import org.onestop.knowledge.ArticleDraft;
+import org.onestop.knowledge.KnowledgeBase;
 import org.onestop.testing.FormSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -51,6 +53,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
 
     @Autowired
     IntakeDetails details;
+
+    @Autowired
+    KnowledgeBase knowledge;
 
     private final List<String> wrong = new ArrayList<>();
     private int cells;
@@ -120,8 +125,16 @@ class AuthorizationMatrixTest extends IntegrationTest {
         Object customerId = ((Map<?, ?>) pothole.get("customer")).get("id");
         cell("the caller's page in the console /console/customers/{id}", statuses(200, 200, 403, 403, 403, 404, 404, 403, 200),
                 r -> page(r, "/console/customers/" + customerId).statusCode());
+        long article = knowledge.create(new ArticleDraft("faq", "Matrix article " + System.nanoTime(), "", "A summary for agents.",
+                "Body.", "matrix", "answer"), "mx-editor").getId();
+        cell("the console's knowledge search /console/knowledge", statuses(200, 200, 403, 403, 403, 200, 200, 403, 200),
+                r -> page(r, "/console/knowledge?q=matrix").statusCode());
+        cell("a knowledge article in the console /console/knowledge/{id}", statuses(200, 200, 403, 403, 403, 200, 200, 403, 200),
+                r -> page(r, "/console/knowledge/" + article).statusCode());
         cell("the caller's name in the console's knowledge search during their call", yesNo(true, true, false, false, false, false, false, false, true),
                 r -> page(r, "/console/knowledge?q=bins&channel=phone&customer=" + customerId).body().contains("Matrix Resident"));
+        cell("the caller's name on a knowledge article during their call", yesNo(true, true, false, false, false, false, false, false, true),
+                r -> page(r, "/console/knowledge/" + article + "?channel=phone&customer=" + customerId).body().contains("Matrix Resident"));
         // A phone given with a later request waits on the caller's page for the directory's users to confirm.
         postJson(as(Role.AGENT.user), "/api/cases", withPhone(pothole(email), "905 555 " + (1000 + System.nanoTime() % 9000)));
         long pending = pendingDetail(Role.AGENT, email, ((Number) customerId).longValue());
