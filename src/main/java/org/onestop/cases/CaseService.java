@@ -95,7 +95,7 @@ public class CaseService {
 
     @Transactional(readOnly = true)
     public Optional<ServiceRequest> find(String reference) {
-        return reference == null ? Optional.empty() : requests.findByReference(reference.trim().toUpperCase());
+        return requests.findAsTyped(reference);
     }
 
     @Transactional(readOnly = true)

@@ -10,9 +10,14 @@ public interface ServiceRequests extends JpaRepository<ServiceRequest, Long>, Jp
 
     Optional<ServiceRequest> findByReference(String reference);
 
-    /** A case by its reference as people type it (any case, surrounding spaces); 404 if there is none. */
+    /** A case by its reference as people type it (any case, surrounding spaces). */
+    default Optional<ServiceRequest> findAsTyped(String reference) {
+        return reference == null ? Optional.empty() : findByReference(reference.trim().toUpperCase());
+    }
+
+    /** A case by its reference as people type it; 404 if there is none. */
     default ServiceRequest getByReference(String reference) {
-        return (reference == null ? Optional.<ServiceRequest>empty() : findByReference(reference.trim().toUpperCase()))
+        return findAsTyped(reference)
                 .orElseThrow(() -> new NotFoundException("no case with reference '" + reference + "'"));
     }
 

@@ -111,8 +111,7 @@ class StaffActions {
 
     void markDuplicate(String reference, String originalReference, String actor) {
         ServiceRequest sr = open(reference);
-        ServiceRequest original = (originalReference == null ? java.util.Optional.<ServiceRequest>empty()
-                : requests.findByReference(originalReference.trim().toUpperCase()))
+        ServiceRequest original = requests.findAsTyped(originalReference)
                 .orElseThrow(() -> new InvalidRequestException("duplicateOf", "is not a case: '" + originalReference + "'"));
         if (original.getId().equals(sr.getId())) {
             throw new InvalidRequestException("duplicateOf", "a case cannot duplicate itself");
