@@ -30,7 +30,13 @@ import org.onestop.testing.TcpProxy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -84,6 +90,34 @@ class DatabaseOutageTest extends IntegrationTest {
         }
     }
 
+    /**
+     * Start-up, as a load balancer sees it: the web server listens before the application's start-up work (the
+     * administrator and demo data, the customer search index) is done; readiness says DOWN (503) until it is, while
+     * liveness already says UP. (The models are deployed before the server listens at all.)
+     */
+    @TestConfiguration
+    static class ProbesDuringStartUp {
+        static final Map<String, Integer> seen = new LinkedHashMap<>();
+
+        @Bean
+        @Order(Ordered.LOWEST_PRECEDENCE)
+        ApplicationRunner probeWhileStarting(ServletWebServerApplicationContext context) {
+            return args -> {
+                int server = context.getWebServer().getPort();
+                for (String probe : List.of("readiness", "liveness")) {
+                    seen.put(probe, client().send(HttpRequest.newBuilder(URI.create("http://localhost:" + server
+                            + "/actuator/health/" + probe)).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+                }
+            };
+        }
+    }
+
+    @Test
+    void duringStartUpReadinessIsDownAndLivenessUp() throws Exception {
+        assertThat(ProbesDuringStartUp.seen).containsEntry("readiness", 503).containsEntry("liveness", 200);
+        assertThat(get("readiness", "/actuator/health/readiness", null).status()).isEqualTo(200);
+    }
+
     /** The database stays reachable for the rest of the suite; the proxy and H2's server end with the JVM. */
     @AfterAll
     static void databaseBack() {
@@ -116,6 +150,8 @@ class DatabaseOutageTest extends IntegrationTest {
             // a staff login, the health check.
             List<CompletableFuture<Answer>> calls = List.of(
                     async(() -> get("health", "/actuator/health", null)),
+                    async(() -> get("health: readiness", "/actuator/health/readiness", null)),
+                    async(() -> get("liveness", "/actuator/health/liveness", null)),
                     async(() -> get("api read", "/api/cases/" + reference, agent)),
                     async(() -> intake(agent)),
                     async(() -> get("engine-rest", "/engine-rest/task?maxResults=1", agent)),
@@ -145,6 +181,11 @@ class DatabaseOutageTest extends IntegrationTest {
         }
         answers.forEach(a -> log.info("During the outage: {} -> {} in {} ms (Retry-After {})", a.what(), a.status(), a.millis(), a.retryAfter()));
 
+        // Liveness does not follow the database: an orchestrator must not restart a node for the database's outage.
+        Answer liveness = answers.stream().filter(a -> a.what().equals("liveness")).findFirst().orElseThrow();
+        answers.remove(liveness);
+        assertThat(liveness.status()).as(liveness.body()).isEqualTo(200);
+        assertThat(liveness.millis()).isLessThan(HEALTH_WITHIN.toMillis());
         for (Answer a : answers) {
             assertThat(a.status()).as("%s: %s", a.what(), a.body()).isEqualTo(503);
             assertThat(a.millis()).as(a.what()).isLessThan((a.what().startsWith("health") ? HEALTH_WITHIN : ANSWER_WITHIN).toMillis());
@@ -155,6 +196,7 @@ class DatabaseOutageTest extends IntegrationTest {
         Map<String, Answer> byName = new LinkedHashMap<>();
         answers.forEach(a -> byName.put(a.what(), a));
         assertThat(byName.get("health").body()).contains("\"status\":\"DOWN\"");
+        assertThat(byName.get("health: readiness").body()).contains("\"status\":\"DOWN\"");
         for (String api : List.of("api read", "intake", "engine-rest", "api read again")) {
             assertThat(byName.get(api).contentType()).as(api).startsWith("application/problem+json");
             assertThat(byName.get(api).body()).as(api).contains("\"status\":503");
@@ -174,6 +216,7 @@ class DatabaseOutageTest extends IntegrationTest {
         }
         log.info("Database back: health UP after {} ms", (System.nanoTime() - back) / 1_000_000);
         assertThat(health.status()).isEqualTo(200);
+        assertThat(get("readiness", "/actuator/health/readiness", null).status()).isEqualTo(200);
         assertThat(intake(agent).status()).isEqualTo(201);
         assertThat(get("api read", "/api/cases/" + reference, agent).status()).isEqualTo(200);
         assertThat(get("status page", "/status/" + reference + "?key=x", null).status()).isEqualTo(200);
