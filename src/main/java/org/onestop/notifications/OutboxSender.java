@@ -86,7 +86,9 @@ public class OutboxSender implements SchedulingConfigurer {
                 record(id, null, true);
                 delivered++;
             } catch (Exception e) {
-                log.warn("Notice {} to {} not delivered (attempt {}): {}", id, notice.getRecipient(), notice.getAttempts() + 1, e.getMessage());
+                // The error (which may name the address) is kept on the notice; the log names neither.
+                log.warn("Notice {} by {} not delivered (attempt {}): {}", id, notice.getChannel(), notice.getAttempts() + 1,
+                        e.getClass().getSimpleName());
                 record(id, e.getClass().getSimpleName() + ": " + e.getMessage(), false);
             }
         }

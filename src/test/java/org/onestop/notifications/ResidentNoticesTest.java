@@ -17,6 +17,9 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onestop.IntegrationTest;
 import org.onestop.cases.ServiceRequests;
@@ -28,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * survey link when resolved; nothing for a customer who opted out; what "waiting for you" asks for; none lost while
  * the server is down; none twice when a sender stops mid-batch; SMS for those who prefer it.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ResidentNoticesTest extends IntegrationTest {
 
     @RegisterExtension
@@ -277,7 +281,7 @@ class ResidentNoticesTest extends IntegrationTest {
     }
 
     @Test
-    void noneIsLostWhileTheMailServerIsDown() {
+    void noneIsLostWhileTheMailServerIsDown(CapturedOutput log) {
         deliverAll();
         smtp.stop();
         String email = uniqueEmail("down");
@@ -294,6 +298,8 @@ class ResidentNoticesTest extends IntegrationTest {
             assertThat(n.getStatus()).isEqualTo(Notification.Status.SENT);
             assertThat(n.getAttempts()).isEqualTo(2);
         });
+        // The failures were logged, without the resident's address or name (they stay on the notice).
+        assertThat(log.getOut()).contains("not delivered (attempt 1)").doesNotContain(email, "Dana Down");
     }
 
     @Test
@@ -310,7 +316,7 @@ class ResidentNoticesTest extends IntegrationTest {
     }
 
     @Test
-    void residentsWhoPreferSmsGetAShortTextAndThoseWhoPreferPhoneGetNothing() {
+    void residentsWhoPreferSmsGetAShortTextAndThoseWhoPreferPhoneGetNothing(CapturedOutput log) {
         deliverAll();
         String email = uniqueEmail("sms");
         String reference = open(potholeFor(Map.of("name", "Sam Texter", "email", email, "phone", "(905) 555-0199",
@@ -330,6 +336,7 @@ class ResidentNoticesTest extends IntegrationTest {
             assertThat(n.getBody()).doesNotContainPattern(SURVEY_LINK).doesNotContainPattern(OPT_OUT_LINK);
         });
         assertThat(mailsTo(email)).isEmpty();
+        assertThat(log.getOut()).contains("SMS notice").doesNotContain("9055550199", "555-0199", "Sam Texter", email);
 
         String phone = open(potholeFor(Map.of("name", "Pat Phoner", "email", uniqueEmail("phone"), "phone", "(905) 555-0198",
                 "preferredChannel", "phone"), "A hole"));
