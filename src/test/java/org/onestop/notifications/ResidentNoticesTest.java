@@ -2,8 +2,10 @@ package org.onestop.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -18,21 +20,26 @@ import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.onestop.IntegrationTest;
 import org.onestop.cases.ServiceRequests;
+import org.onestop.testing.FakeSmsGateway;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Residents' notices through a real SMTP server (GreenMail): one per milestone from intake to closure, with the
  * survey link when resolved; nothing for a customer who opted out; what "waiting for you" asks for; none lost while
- * the server is down; none twice when a sender stops mid-batch; SMS for those who prefer it.
+ * the server is down; none twice when a sender stops mid-batch; SMS for those who prefer it, through a local SMS
+ * gateway (FakeSmsGateway).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ResidentNoticesTest extends IntegrationTest {
+
+    @RegisterExtension
+    final FakeSmsGateway gateway = new FakeSmsGateway();
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
@@ -316,7 +323,7 @@ class ResidentNoticesTest extends IntegrationTest {
     }
 
     @Test
-    void residentsWhoPreferSmsGetAShortTextAndThoseWhoPreferPhoneGetNothing(CapturedOutput log) {
+    void residentsWhoPreferSmsGetAShortTextThroughTheGatewayAndThoseWhoPreferPhoneGetNothing(CapturedOutput log) {
         deliverAll();
         String email = uniqueEmail("sms");
         String reference = open(potholeFor(Map.of("name", "Sam Texter", "email", email, "phone", "(905) 555-0199",
@@ -330,13 +337,34 @@ class ResidentNoticesTest extends IntegrationTest {
             assertThat(n.getBody()).startsWith("City of Lakeport: ").contains(reference).doesNotContain("\n").hasSizeLessThanOrEqualTo(300);
         });
         assertThat(notices.get(3).getBody()).containsPattern(SURVEY_LINK);
+        List<String> texts = notices.stream().map(Notification::getBody).toList();
+
+        // The gateway is failing: nothing is marked sent, and the log names neither the number nor the resident.
+        gateway.answer(503);
+        sender.deliverDue(100);
+        assertThat(outbox.forCase(caseId)).allSatisfy(n -> {
+            assertThat(n.getStatus()).isEqualTo(Notification.Status.RETRY);
+            assertThat(n.getLastError()).contains("503");
+        });
+        assertThat(gateway.received()).isEmpty();
+
+        // It is back: each text goes out once, as the gateway's API wants it.
+        gateway.answer(201);
+        ClockUtil.setCurrentTime(Date.from(OFFICE_HOURS.plus(Duration.ofMinutes(5))));
         deliverAll();
         assertThat(outbox.forCase(caseId)).allSatisfy(n -> {
             assertThat(n.getStatus()).isEqualTo(Notification.Status.SENT);
             assertThat(n.getBody()).doesNotContainPattern(SURVEY_LINK).doesNotContainPattern(OPT_OUT_LINK);
         });
+        assertThat(gateway.received()).hasSize(5).allSatisfy(m -> {
+            assertThat(m.to()).isEqualTo("+19055550199");
+            assertThat(m.from()).isEqualTo("+12895550100");
+            assertThat(m.authorization()).isEqualTo("Basic " + Base64.getEncoder().encodeToString("ACtest:test-token".getBytes(StandardCharsets.UTF_8)));
+        });
+        assertThat(gateway.received()).extracting(FakeSmsGateway.Message::body).containsExactlyElementsOf(texts);
+        assertThat(gateway.received()).extracting(FakeSmsGateway.Message::idempotencyKey).doesNotHaveDuplicates().allMatch(k -> k.startsWith("notice-"));
         assertThat(mailsTo(email)).isEmpty();
-        assertThat(log.getOut()).contains("SMS notice").doesNotContain("9055550199", "555-0199", "Sam Texter", email);
+        assertThat(log.getOut()).contains("by sms not delivered (attempt 1)").doesNotContain("9055550199", "555-0199", "Sam Texter", email);
 
         String phone = open(potholeFor(Map.of("name", "Pat Phoner", "email", uniqueEmail("phone"), "phone", "(905) 555-0198",
                 "preferredChannel", "phone"), "A hole"));
