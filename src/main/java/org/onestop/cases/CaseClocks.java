@@ -11,6 +11,8 @@ import org.onestop.city.CityProperties;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.Job;
 import org.onestop.standards.BusinessCalendar;
 import org.onestop.standards.ServiceStandards;
@@ -38,6 +40,7 @@ class CaseClocks {
 
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
+    private final TaskService taskService;
     private final DecisionService decisionService;
     private final BusinessCalendar calendar;
     private final ServiceStandards standards;
@@ -45,11 +48,12 @@ class CaseClocks {
     private final Clock clock;
     private final ZoneId zone;
 
-    CaseClocks(RuntimeService runtimeService, ManagementService managementService, DecisionService decisionService,
+    CaseClocks(RuntimeService runtimeService, ManagementService managementService, TaskService taskService, DecisionService decisionService,
                BusinessCalendar calendar, ServiceStandards standards, CaseTimeline timeline, Clock clock,
                CityProperties city) {
         this.runtimeService = runtimeService;
         this.managementService = managementService;
+        this.taskService = taskService;
         this.decisionService = decisionService;
         this.calendar = calendar;
         this.standards = standards;
@@ -141,6 +145,11 @@ class CaseClocks {
         moveTimer(sr, RESOLVE_BY_TIMER, sr.getResolveBy());
         moveTimer(sr, REMINDER_TIMER, escalations.remindAt());
         moveTimer(sr, SECOND_ESCALATION_TIMER, escalations.secondEscalationAt());
+        // And the department's tasks that took their due date from the case (Tasklist's "due" column).
+        for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(sr.getReference())
+                .taskVariableValueEquals(CaseTaskEvents.DUE_FROM_CASE, true).list()) {
+            taskService.setDueDate(task.getId(), Date.from(sr.getResolveBy()));
+        }
     }
 
     private void moveTimer(ServiceRequest sr, String timerId, Instant due) {

@@ -28,6 +28,24 @@ class CaseLifecycle {
     static final int REMINDED_PRIORITY = 80;
 
     /**
+     * Where a case's department tasks start on Tasklist's lists, by the case's priority (Camunda's default is 50 for
+     * every task): urgent first, then high; a reminder before the resolve-by date moves any below
+     * {@link #REMINDED_PRIORITY} up to it.
+     */
+    static int taskPriority(String casePriority) {
+        return switch (casePriority == null ? "" : casePriority) {
+            case "urgent" -> 90;
+            case "high" -> 70;
+            case "low" -> 30;
+            default -> 50;
+        };
+    }
+
+    /** What a new department task takes from its case: its place on the lists and its due date. */
+    record TaskSchedule(int priority, Instant due) {
+    }
+
+    /**
      * What the lifecycle's decisions said about a case: the routing table's department and priority, the service
      * standard, whether the after-hours table sends it to the on-call staff now, and the escalation policy.
      */
@@ -196,6 +214,12 @@ class CaseLifecycle {
         sr.markEscalated(clock.instant());
         timeline.record(sr, CaseEventType.ESCALATED, Visibility.INTERNAL, CaseTimeline.SYSTEM,
                 "Past its resolve-by date; escalated to " + (sr.getEscalationGroup() == null ? "-" : sr.getEscalationGroup()));
+    }
+
+    /** For a department task just created: the case's priority as the task's, and its resolve-by date as the due date. */
+    public TaskSchedule taskSchedule(long caseId) {
+        ServiceRequest sr = requests.load(caseId);
+        return new TaskSchedule(taskPriority(sr.getPriority()), sr.getResolveBy());
     }
 
     /** Shortly before the resolve-by date: the department's open tasks move up its lists. */

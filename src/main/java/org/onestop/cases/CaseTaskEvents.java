@@ -1,8 +1,11 @@
 package org.onestop.cases;
 
+import java.util.Date;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -27,6 +30,8 @@ import org.springframework.stereotype.Component;
 class CaseTaskEvents {
 
     static final String WAITING_FOR_CUSTOMER = "waiting_for_customer";
+    /** Marks a task whose due date is its case's resolve-by date, so that it moves when the case's clock does. */
+    static final String DUE_FROM_CASE = "onestopDueFromCase";
     private static final String AUTO_ASSIGNED = "onestopAutoAssigned";
 
     private final CaseLifecycle cases;
@@ -50,6 +55,7 @@ class CaseTaskEvents {
         }
         switch (event) {
             case TaskListener.EVENTNAME_CREATE -> {
+                schedule(task);
                 assignOnCall(task);
                 if (WAITING_FOR_CUSTOMER.equals(property(element, "caseStatus"))) {
                     waitForCustomer(task);
@@ -57,6 +63,25 @@ class CaseTaskEvents {
             }
             case TaskListener.EVENTNAME_ASSIGNMENT -> acknowledge(task);
             default -> completed(task);
+        }
+    }
+
+    /**
+     * Tasklist sorts and flags by priority and due date: a task gets its case's (unless its model sets its own), so
+     * staff see the urgent and the nearly overdue first.
+     */
+    private void schedule(DelegateTask task) {
+        Long caseId = caseId(task);
+        if (caseId == null) {
+            return;
+        }
+        CaseLifecycle.TaskSchedule schedule = cases.taskSchedule(caseId);
+        if (task.getPriority() == Task.PRIORITY_NORMAL) {
+            task.setPriority(schedule.priority());
+        }
+        if (task.getDueDate() == null && schedule.due() != null) {
+            task.setDueDate(Date.from(schedule.due()));
+            task.setVariableLocal(DUE_FROM_CASE, true);
         }
     }
 

@@ -74,6 +74,9 @@ class CaseIntakeToClosureTest extends IntegrationTest {
         // The department's Tasklist shows it: a task for the department's group, readable by its staff.
         Task first = onlyDepartmentTask(reference);
         assertThat(taskService.getIdentityLinksForTask(first.getId())).extracting(IdentityLink::getGroupId).contains(department);
+        // Tasklist sorts it by the case's priority and shows the case's due date.
+        assertThat(first.getPriority()).isEqualTo(CaseLifecycle.taskPriority(priority));
+        assertThat(first.getDueDate().toInstant()).isEqualTo(resolveBy);
         // The service's process gets the case's ids, where the work goes and the answers; none of the lifecycle's own.
         List<String> handedOver = new java.util.ArrayList<>(answers.keySet());
         handedOver.addAll(List.of("caseId", "reference", "departmentGroup", "onCallUser", "escalationGroup"));

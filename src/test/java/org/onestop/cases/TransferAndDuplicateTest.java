@@ -45,6 +45,8 @@ class TransferAndDuplicateTest extends IntegrationTest {
         ClockUtil.setCurrentTime(Date.from(WaitingForCustomerClockTest.toronto("2026-11-23T10:00")));
         String reference = pothole(false);
         Task inspect = onlyDepartmentTask(reference);
+        Instant firstDue = inspect.getDueDate().toInstant();
+        assertThat(firstDue).as("the task is due when its case is").isEqualTo(WaitingForCustomerClockTest.toronto("2026-12-07T16:30"));
         postJson(as("it-roads"), "/engine-rest/task/" + inspect.getId() + "/claim", Map.of("userId", "it-roads"));
 
         ClockUtil.setCurrentTime(Date.from(WaitingForCustomerClockTest.toronto("2026-11-25T14:00")));
@@ -58,6 +60,7 @@ class TransferAndDuplicateTest extends IntegrationTest {
 
         Task task = onlyDepartmentTask(reference);
         assertThat(task.getAssignee()).isNull();
+        assertThat(task.getDueDate().toInstant()).as("the open task follows the case's new date").isEqualTo(restarted);
         assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId).contains("waste").doesNotContain("roads");
         List<Map<String, Object>> seenByRoads = as("it-roads").exchange("/engine-rest/task?processInstanceBusinessKey=" + reference
                 + "&maxResults=10", HttpMethod.GET, null, JSON_LIST).getBody();

@@ -49,6 +49,7 @@ class WaitingForCustomerClockTest extends IntegrationTest {
         assertThat(resumed).containsEntry("status", "in_progress");
         Instant moved = toronto("2026-12-10T16:30");
         assertThat(Instant.parse((String) resumed.get("resolveBy"))).isEqualTo(moved);
+        assertThat(onlyDepartmentTask(reference).getDueDate().toInstant()).isEqualTo(moved);
         assertThat(resumed.get("timeline").toString()).contains("The clock stops until we hear from you", "The clock restarted");
 
         String lifecycle = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
