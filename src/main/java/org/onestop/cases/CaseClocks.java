@@ -145,10 +145,11 @@ class CaseClocks {
         moveTimer(sr, RESOLVE_BY_TIMER, sr.getResolveBy());
         moveTimer(sr, REMINDER_TIMER, escalations.remindAt());
         moveTimer(sr, SECOND_ESCALATION_TIMER, escalations.secondEscalationAt());
-        // And the department's tasks that took their due date from the case (Tasklist's "due" column).
+        // And the department's tasks that took their dates from the case (Tasklist's "due" and "follow-up").
         for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(sr.getReference())
                 .taskVariableValueEquals(CaseTaskEvents.DUE_FROM_CASE, true).list()) {
             taskService.setDueDate(task.getId(), Date.from(sr.getResolveBy()));
+            taskService.setFollowUpDate(task.getId(), Date.from(escalations.remindAt()));
         }
     }
 

@@ -41,7 +41,7 @@ class CaseLifecycle {
         };
     }
 
-    /** What a new department task takes from its case: its place on the lists and its due date. */
+    /** What a new department task takes from its case: its place on the lists and its due date (the resolve-by). */
     record TaskSchedule(int priority, Instant due) {
     }
 
@@ -216,7 +216,7 @@ class CaseLifecycle {
                 "Past its resolve-by date; escalated to " + (sr.getEscalationGroup() == null ? "-" : sr.getEscalationGroup()));
     }
 
-    /** For a department task just created: the case's priority as the task's, and its resolve-by date as the due date. */
+    /** For a department task just created: the case's priority and resolve-by date as the task's. */
     public TaskSchedule taskSchedule(long caseId) {
         ServiceRequest sr = requests.load(caseId);
         return new TaskSchedule(taskPriority(sr.getPriority()), sr.getResolveBy());

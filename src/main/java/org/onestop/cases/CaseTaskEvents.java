@@ -3,6 +3,7 @@ package org.onestop.cases;
 import java.util.Date;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.Task;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
 class CaseTaskEvents {
 
     static final String WAITING_FOR_CUSTOMER = "waiting_for_customer";
-    /** Marks a task whose due date is its case's resolve-by date, so that it moves when the case's clock does. */
+    /** Marks a task whose due and follow-up dates are its case's, so that they move when the case's clock does. */
     static final String DUE_FROM_CASE = "onestopDueFromCase";
     private static final String AUTO_ASSIGNED = "onestopAutoAssigned";
 
@@ -81,6 +82,11 @@ class CaseTaskEvents {
         }
         if (task.getDueDate() == null && schedule.due() != null) {
             task.setDueDate(Date.from(schedule.due()));
+            // The follow-up date: when the lifecycle that called this service reminds the department.
+            DelegateExecution lifecycle = task.getExecution().getProcessInstance().getSuperExecution();
+            if (task.getFollowUpDate() == null && lifecycle != null && lifecycle.getVariable("remindAt") instanceof Date remindAt) {
+                task.setFollowUpDate(remindAt);
+            }
             task.setVariableLocal(DUE_FROM_CASE, true);
         }
     }

@@ -77,6 +77,10 @@ class CaseIntakeToClosureTest extends IntegrationTest {
         // Tasklist sorts it by the case's priority and shows the case's due date.
         assertThat(first.getPriority()).isEqualTo(CaseLifecycle.taskPriority(priority));
         assertThat(first.getDueDate().toInstant()).isEqualTo(resolveBy);
+        String lifecycle = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .processDefinitionKey(CaseService.LIFECYCLE_PROCESS).singleResult().getId();
+        assertThat(first.getFollowUpDate()).as("follow up when the department is reminded")
+                .isEqualTo((java.util.Date) runtimeService.getVariable(lifecycle, "remindAt")).isBefore(first.getDueDate());
         // The service's process gets the case's ids, where the work goes and the answers; none of the lifecycle's own.
         List<String> handedOver = new java.util.ArrayList<>(answers.keySet());
         handedOver.addAll(List.of("caseId", "reference", "departmentGroup", "onCallUser", "escalationGroup"));

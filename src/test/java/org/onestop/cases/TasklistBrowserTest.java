@@ -44,6 +44,10 @@ class TasklistBrowserTest extends IntegrationTest {
         // The Camunda Form: it links back to the case, then the inspection's fields.
         WebElement caseLink = browser.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Open the case in OneStop")));
         assertThat(caseLink.getAttribute("href")).endsWith("/cases/" + reference);
+        // The task carries its case's due and follow-up dates; Camunda's end-of-life banner is not shown to staff.
+        assertThat(browser.findElement(By.cssSelector(".due-date")).getText()).isNotBlank().doesNotContain("Set due date");
+        assertThat(browser.findElement(By.cssSelector(".followup-date")).getText()).isNotBlank().doesNotContain("Set follow up");
+        assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
         browser.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='-Field_roadAuthority-display']"))).click();
         browser.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space(text())='The city']"))).click();
         WebElement repairNeeded = browser.findElement(By.cssSelector("input[id$='-Field_repairNeeded']"));

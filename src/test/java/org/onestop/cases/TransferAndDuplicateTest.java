@@ -61,6 +61,7 @@ class TransferAndDuplicateTest extends IntegrationTest {
         Task task = onlyDepartmentTask(reference);
         assertThat(task.getAssignee()).isNull();
         assertThat(task.getDueDate().toInstant()).as("the open task follows the case's new date").isEqualTo(restarted);
+        assertThat(task.getFollowUpDate().toInstant()).isAfter(WaitingForCustomerClockTest.toronto("2026-11-25T14:00")).isBefore(restarted);
         assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId).contains("waste").doesNotContain("roads");
         List<Map<String, Object>> seenByRoads = as("it-roads").exchange("/engine-rest/task?processInstanceBusinessKey=" + reference
                 + "&maxResults=10", HttpMethod.GET, null, JSON_LIST).getBody();
