@@ -170,6 +170,11 @@ class OpenApiContractTest extends IntegrationTest {
         assertThat(problem.getProperties()).containsKeys(unauthorized.getBody().keySet().toArray(String[]::new));
         assertThat(unauthorized.getBody()).containsKeys(problem.getRequired().toArray(String[]::new));
 
+        // A required query parameter left out is the documented 400 naming it (not the catch-all 500).
+        ResponseEntity<Map<String, Object>> missing = getJson(as("oa-agent"), "/api/on-call");
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(missing.getBody().get("errors")).isEqualTo(List.of(Map.of("field", "department", "message", "is required")));
+
         ResponseEntity<Map<String, Object>> notFound = getJson(as("oa-agent"), "/api/cases/SR-1900-000001");
         assertThat(notFound.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(problem.getProperties()).containsKeys(notFound.getBody().keySet().toArray(String[]::new));
