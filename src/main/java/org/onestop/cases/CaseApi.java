@@ -21,8 +21,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.onestop.access.StaffMember;
 import org.onestop.catalogue.ServiceCatalogue;
+import org.onestop.shared.ApiAccess;
 import org.onestop.shared.InvalidRequestException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -34,6 +40,7 @@ import org.springframework.security.core.Authentication;
  */
 @RestController
 @RequestMapping("/api/cases")
+@Tag(name = "Cases", description = "Open, read, list and act on cases (service requests)")
 @Validated
 class CaseApi {
 
@@ -52,6 +59,13 @@ class CaseApi {
     }
 
     @PostMapping
+    @Operation(operationId = "openCase", summary = "Open a case (the customer is found by e-mail or phone, or created)")
+    @ApiResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = "Location", description = "the new case", schema = @Schema(type = "string")))
+    @ApiAccess(who = "contact-centre agents, knowledge editors, department staff and supervisors (any public service); "
+            + "a councillor's office (councillor inquiries only)",
+            narrowedBy = "the service: only services residents may request, except a councillor's office's inquiries",
+            forbidden = "the caller may not open cases of this service (process owners and administrators open none)")
     ResponseEntity<CaseView> open(@Valid @RequestBody NewCase request, Authentication auth) {
         StaffMember user = StaffMember.of(auth);
         String code = request.serviceCode().trim();
@@ -66,6 +80,9 @@ class CaseApi {
     }
 
     @GetMapping("/{reference}")
+    @Operation(operationId = "readCase", summary = "A case with its customer, due dates and timeline")
+    @ApiAccess(who = "any staff member",
+            narrowedBy = "the case-access policy: contact-centre agents, knowledge editors and administrators read every case; department staff and supervisors the cases their department holds or held; a councillor's office the cases it opened, and the service, status, expected date and public timeline of its ward's cases (nothing more of a private case); a customer's contact details only to those who read the case in full; a case out of reach is a 404, as if it did not exist")
     CaseView read(@PathVariable @Size(max = 24) String reference, Authentication auth) {
         StaffMember user = StaffMember.of(auth);
         return views.withTimeline(staffCases.read(reference, user), user);
@@ -75,6 +92,9 @@ class CaseApi {
     }
 
     @GetMapping
+    @Operation(operationId = "listCases", summary = "Cases by status, service, department, ward, overdue or customer, newest first")
+    @ApiAccess(who = "any staff member",
+            narrowedBy = "only the cases the caller may read (the same rule as readCase), in the list and in its total")
     CasePage list(@RequestParam(required = false) String status,
                   @RequestParam(required = false) String service,
                   @RequestParam(required = false) String department,
@@ -111,6 +131,12 @@ class CaseApi {
     }
 
     @PostMapping("/{reference}/notes")
+    @Operation(operationId = "addCaseNote", summary = "Add a public or internal note to the case's timeline")
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiAccess(who = "contact-centre agents, knowledge editors, the staff of a department that holds or held the case, "
+            + "the councillor's office that opened it",
+            narrowedBy = "a case out of the caller's reach is a 404",
+            forbidden = "the caller may read the case but not add to it (a ward office following its ward's cases, an administrator)")
     ResponseEntity<CaseView.TimelineEntry> addNote(@PathVariable @Size(max = 24) String reference,
                                                    @Valid @RequestBody NoteRequest note, Authentication auth) {
         StaffMember user = StaffMember.of(auth);
@@ -125,6 +151,10 @@ class CaseApi {
     }
 
     @PostMapping("/{reference}/cancel")
+    @Operation(operationId = "cancelCase", summary = "Cancel an open case with a reason; its process ends")
+    @ApiAccess(who = "the supervisors (and head) of the department that holds the case",
+            narrowedBy = "a case out of the caller's reach is a 404",
+            forbidden = "the caller may read the case but does not supervise the department that holds it")
     CaseView cancel(@PathVariable @Size(max = 24) String reference, @Valid @RequestBody CancelRequest request, Authentication auth) {
         StaffMember user = StaffMember.of(auth);
         ServiceRequest sr = staffCases.forAdministration(reference, user);
@@ -138,6 +168,10 @@ class CaseApi {
     }
 
     @PostMapping("/{reference}/transfer")
+    @Operation(operationId = "transferCase", summary = "Send an open case to another department with a reason")
+    @ApiAccess(who = "the supervisors (and head) of the department that holds the case",
+            narrowedBy = "a case out of the caller's reach is a 404",
+            forbidden = "the caller may read the case but does not supervise the department that holds it")
     CaseView transfer(@PathVariable @Size(max = 24) String reference, @Valid @RequestBody TransferRequest request, Authentication auth) {
         StaffMember user = StaffMember.of(auth);
         ServiceRequest sr = staffCases.forAdministration(reference, user);
@@ -150,6 +184,11 @@ class CaseApi {
     }
 
     @PostMapping("/{reference}/duplicate")
+    @Operation(operationId = "closeCaseAsDuplicate", summary = "Close an open case as a duplicate of another open case")
+    @ApiAccess(who = "the supervisors (and head) of the department that holds the case",
+            narrowedBy = "a case out of the caller's reach is a 404; the original (duplicateOf) must be a case the caller "
+                    + "may read, otherwise it is a 400 (not a case)",
+            forbidden = "the caller may read the case but does not supervise the department that holds it")
     CaseView duplicate(@PathVariable @Size(max = 24) String reference, @Valid @RequestBody DuplicateRequest request, Authentication auth) {
         StaffMember user = StaffMember.of(auth);
         ServiceRequest sr = staffCases.forAdministration(reference, user);
@@ -166,6 +205,11 @@ class CaseApi {
 
     /** "Not fixed": the resident says a resolved case is not; it goes back to the department. */
     @PostMapping("/{reference}/reopen")
+    @Operation(operationId = "reopenCase", summary = "\"Not fixed\": a resolved or closed case goes back to the department")
+    @ApiAccess(who = "contact-centre agents, knowledge editors, the staff of a department that holds or held the case, "
+            + "the councillor's office that opened it",
+            narrowedBy = "a case out of the caller's reach is a 404",
+            forbidden = "the caller may read the case but not reopen it (a ward office following its ward's cases, an administrator)")
     CaseView reopen(@PathVariable @Size(max = 24) String reference, @Valid @RequestBody ReopenRequest request, Authentication auth) {
         StaffMember user = StaffMember.of(auth);
         ServiceRequest sr = staffCases.forAction(reference, user);

@@ -2,8 +2,11 @@ package org.onestop.catalogue;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
 import org.onestop.standards.PublishedStandards;
+import org.onestop.shared.ApiAccess;
 import org.onestop.shared.NotFoundException;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The service catalogue for staff: every service, its questions and its published standards. */
 @RestController
 @RequestMapping("/api/services")
+@Tag(name = "Services", description = "The service catalogue: services, their questions and published standards")
 @Validated
 class ServiceCatalogueApi {
 
@@ -39,11 +43,15 @@ class ServiceCatalogueApi {
     }
 
     @GetMapping
+    @Operation(operationId = "listServices", summary = "Every service with its questions and published standards")
+    @ApiAccess(who = "any staff member", narrowedBy = "nothing: the whole catalogue, staff-only services included")
     List<ServiceView> list() {
         return catalogue.services().stream().map(this::view).toList();
     }
 
     @GetMapping("/{code}")
+    @Operation(operationId = "readService", summary = "One service by its code")
+    @ApiAccess(who = "any staff member", narrowedBy = "nothing: any service, staff-only ones included")
     ServiceView one(@PathVariable @Size(max = 64) String code) {
         return catalogue.find(code).map(this::view)
                 .orElseThrow(() -> new NotFoundException("no service with code '" + code + "'"));

@@ -3,10 +3,13 @@ package org.onestop.oncall;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.onestop.shared.ApiAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -26,6 +29,7 @@ import org.springframework.http.ProblemDetail;
 /** The on-call roster: anyone on staff may read it; a department's supervisors (and administrators) keep it. */
 @RestController
 @RequestMapping("/api/on-call")
+@Tag(name = "On call", description = "Who of a department is on standby when")
 @Validated
 class OnCallApi {
 
@@ -48,11 +52,16 @@ class OnCallApi {
     }
 
     @GetMapping
+    @Operation(operationId = "listOnCallShifts", summary = "A department's current and coming on-call shifts")
+    @ApiAccess(who = "any staff member", narrowedBy = "nothing: every department's roster")
     List<ShiftView> upcoming(@RequestParam @Size(max = 64) String department) {
         return roster.upcoming(department).stream().map(ShiftView::of).toList();
     }
 
     @PostMapping
+    @Operation(operationId = "addOnCallShift", summary = "Put a user on call for a department from one day to another")
+    @ApiAccess(who = "the supervisors of the shift's department, and administrators",
+            forbidden = "the caller does not supervise the shift's department")
     @ResponseStatus(HttpStatus.CREATED)
     ShiftView add(@Valid @RequestBody NewShift shift, Authentication user) {
         Supervision.requireSupervisorOf(shift.department(), user);
@@ -60,6 +69,9 @@ class OnCallApi {
     }
 
     @DeleteMapping("/{id}")
+    @Operation(operationId = "removeOnCallShift", summary = "Remove an on-call shift")
+    @ApiAccess(who = "the supervisors of the shift's department, and administrators",
+            forbidden = "the caller does not supervise the shift's department")
     ShiftView remove(@PathVariable long id, Authentication user) {
         Supervision.requireSupervisorOf(roster.get(id).getDepartment(), user);
         return ShiftView.of(roster.remove(id));

@@ -5,7 +5,11 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.onestop.city.CityProperties;
+import org.onestop.shared.ApiAccess;
 import org.onestop.shared.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/surveys")
+@Tag(name = "Surveys", description = "Residents' follow-up survey figures for the KPIs")
 class SurveyApi {
 
     static final int MAX_DAYS = 366;
@@ -39,8 +44,15 @@ class SurveyApi {
 
     /** {@code from} and {@code to} are days (inclusive); {@code by} is {@code service} (default) or {@code department}. */
     @GetMapping("/summary")
-    SurveyService.Summary summary(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                  @RequestParam(defaultValue = "service") String by, Authentication user) {
+    @Operation(operationId = "surveySummary",
+            summary = "Average rating and share fixed per service or department over a period of days (at most 366)")
+    @ApiAccess(who = "department supervisors (and heads), and administrators",
+            narrowedBy = "a supervisor's figures count only the cases of the departments they supervise; an administrator's all",
+            forbidden = "the caller supervises no department and is no administrator")
+    SurveyService.Summary summary(@Parameter(required = true, example = "2026-11-01") @RequestParam(required = false) String from,
+                                  @Parameter(required = true, example = "2026-11-30") @RequestParam(required = false) String to,
+                                  @Parameter(description = "service or department") @RequestParam(defaultValue = "service") String by,
+                                  Authentication user) {
         java.util.Set<String> readable = policy.reportDepartments(org.onestop.access.StaffMember.of(user));
         if (readable.isEmpty()) {
             throw new AccessDeniedException("survey figures are for supervisors (their departments) and administrators");

@@ -23,6 +23,7 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -77,6 +78,12 @@ public class ApiErrors {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail invalid(MethodArgumentTypeMismatchException e) {
         return badRequest(List.of(new FieldError(e.getName(), "is not a valid value")));
+    }
+
+    /** A required query parameter left out (e.g. {@code GET /api/on-call} without {@code department}). */
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missing(MissingServletRequestParameterException e) {
+        return badRequest(List.of(new FieldError(e.getParameterName(), "is required")));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -149,6 +149,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 r -> page(r, "/cases/" + p + "/photos/1").statusCode());
         cell("survey figures /api/surveys/summary", statuses(403, 403, 403, 200, 403, 403, 403, 403, 200),
                 r -> getJson(as(r.user), "/api/surveys/summary?from=2026-11-01&to=2026-11-30").getStatusCode().value());
+        cell("the staff API's OpenAPI document /api/openapi (anonymous: 401, OpenApiContractTest)",
+                statuses(200, 200, 200, 200, 200, 200, 200, 200, 200),
+                r -> as(r.user).getForEntity("/api/openapi", String.class).getStatusCode().value());
 
         // ---- the engine: tasks of the Roads case, users, webapps
         cell("see the Roads case's task (/engine-rest)", yesNo(false, false, true, false, false, false, false, false, true),
