@@ -149,6 +149,9 @@ class ApiDocument {
         if (pathVariable) {
             responses.addApiResponse("404", ref("NotFound"));
         }
+        if (body && pathVariable) {
+            responses.addApiResponse("409", ref("Conflict"));
+        }
         if (body) {
             responses.addApiResponse("415", ref("UnsupportedMediaType"));
         }
@@ -187,6 +190,8 @@ class ApiDocument {
                 .addHeaderObject("WWW-Authenticate", new Header().description("Basic realm=\"OneStop\"").schema(new StringSchema())));
         responses.put("NotFound", problem("Not found: nothing with that identifier, or a case out of the caller's reach "
                 + "(answered the same, so nobody learns that it exists)."));
+        responses.put("Conflict", problem("Conflict: the case changed at the same moment (another member of staff, or "
+                + "its process); nothing was saved. Read it again and retry."));
         responses.put("UnsupportedMediaType", problem("Unsupported media type: send the body as `application/json`."));
         responses.put("TooManyRequests", problem("Too many requests: too many failed logins from the client's address "
                 + "(`onestop.rate-limit.failed-logins-per-address` a window), refused before the password is checked; or, "

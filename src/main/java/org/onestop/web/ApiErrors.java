@@ -122,6 +122,20 @@ public class ApiErrors {
         return problem;
     }
 
+    /**
+     * Two changes to the same record at the same moment (two members of staff, or a person and the case's process):
+     * the second is refused by the record's version (or the engine's), and nothing of it was saved.
+     */
+    @ExceptionHandler({org.springframework.dao.OptimisticLockingFailureException.class,
+            org.camunda.bpm.engine.OptimisticLockingException.class})
+    ProblemDetail conflict(RuntimeException e) {
+        log.info("Concurrent change refused: {}", e.getClass().getSimpleName());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "the case changed at the same moment (someone else, or its process); nothing was saved: read it again and retry");
+        problem.setTitle("Conflict");
+        return problem;
+    }
+
     @ExceptionHandler(NoResourceFoundException.class)
     ProblemDetail noSuchEndpoint(NoResourceFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no such endpoint");

@@ -21,6 +21,17 @@ class PageErrors {
         return "problem";
     }
 
+    /** Two changes to the same record at once: the second is refused and nothing of it saved (ApiErrors#conflict). */
+    @ExceptionHandler({org.springframework.dao.OptimisticLockingFailureException.class,
+            org.camunda.bpm.engine.OptimisticLockingException.class})
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String conflict(RuntimeException e, Model model) {
+        model.addAttribute("title", "Changed at the same moment");
+        model.addAttribute("message", "Someone else (or the case's process) changed this at the same moment, so nothing "
+                + "of yours was saved. Go back, reload the page and try again.");
+        return "problem";
+    }
+
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String forbidden(org.springframework.security.access.AccessDeniedException e, Model model) {

@@ -138,6 +138,11 @@ class OpenApiContractTest extends IntegrationTest {
             if ((operation.getRequestBody() != null || operation.getParameters() != null) && !problems.containsKey("400")) {
                 wrong.add(name + ": takes input but has no 400");
             }
+            boolean changesARecord = operation.getRequestBody() != null && operation.getParameters() != null
+                    && operation.getParameters().stream().anyMatch(p -> "path".equals(p.getIn()));
+            if (changesARecord != problems.containsKey("409")) {
+                wrong.add(name + ": a 409 exactly when it changes an existing record (a body and a path variable)");
+            }
             if (rule(operation).containsKey("forbidden") != problems.containsKey("403")) {
                 wrong.add(name + ": a 403 response exactly when its access rule says when it is forbidden");
             }
