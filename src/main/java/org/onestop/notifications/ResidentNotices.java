@@ -100,9 +100,12 @@ class ResidentNotices {
     private final String publicUrl;
     private final long surveyDays;
 
+    private final boolean smsGateway;
+
     ResidentNotices(CaseService cases, CustomerService customers, ServiceCatalogue catalogue,
                     RuntimeService runtime, OptOuts optOuts, AdditionalReporters reporters, SurveyService surveys, NoticeTemplates templates, Outbox outbox,
-                    StatusLinks links, CityProperties city, SiteUrls urls, SurveyProperties survey) {
+                    StatusLinks links, CityProperties city, SiteUrls urls, SurveyProperties survey, SmsProperties sms) {
+        this.smsGateway = sms.configured();
         this.cases = cases;
         this.customers = customers;
         this.catalogue = catalogue;
@@ -202,14 +205,22 @@ class ResidentNotices {
         }
     }
 
-    /** E-mail or SMS as the customer prefers, if we have the address; phone, mail and none: no automatic notice. */
-    static String channel(Customer customer) {
-        ContactPreference preference = customer.getPreferredChannel();
-        if (preference == ContactPreference.EMAIL && customer.getEmail() != null && !customer.getEmail().isBlank()) {
+    /**
+     * E-mail or SMS as the customer prefers, if we have the address; phone, mail and none: no automatic notice. Without
+     * an SMS gateway, a customer who prefers text messages gets e-mail if we have their address, else nothing: never
+     * a text that would not be sent.
+     */
+    String channel(Customer customer) {
+        return channel(customer.getPreferredChannel(), customer.getEmail(), customer.getPhone(), smsGateway);
+    }
+
+    static String channel(ContactPreference preference, String email, String phone, boolean smsGateway) {
+        boolean hasEmail = email != null && !email.isBlank();
+        if (preference == ContactPreference.EMAIL && hasEmail) {
             return "email";
         }
-        if (preference == ContactPreference.SMS && PhoneNumbers.digits(customer.getPhone()) != null) {
-            return "sms";
+        if (preference == ContactPreference.SMS) {
+            return smsGateway && PhoneNumbers.digits(phone) != null ? "sms" : !smsGateway && hasEmail ? "email" : null;
         }
         return null;
     }

@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -73,15 +76,20 @@ class SmsGatewayChannel implements DeliveryChannel {
         }
     }
 
-    /** E.164 ({@code +19055550199}) from what the outbox holds: digits, with or without the calling code. */
+    /**
+     * E.164 ({@code +19055550199}) from what the outbox holds (digits, with or without the calling code), by Google's
+     * libphonenumber for the configured calling code's region; what it cannot parse goes out as the digits behind
+     * the calling code, and the gateway says whether it is a number.
+     */
     String international(String recipient) {
-        String digits = recipient.replaceAll("[^0-9]", "");
-        if (recipient.strip().startsWith("+")) {
-            return "+" + digits;
+        PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+        String region = phones.getRegionCodeForCountryCode(Integer.parseInt(sms.countryCode()));
+        try {
+            Phonenumber.PhoneNumber number = phones.parse(recipient, region);
+            number.clearExtension();
+            return phones.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+        } catch (NumberParseException e) {
+            return "+" + sms.countryCode() + recipient.replaceAll("[^0-9]", "");
         }
-        if ("1".equals(sms.countryCode()) && digits.length() == 11 && digits.startsWith("1")) {
-            return "+" + digits;
-        }
-        return "+" + sms.countryCode() + digits;
     }
 }

@@ -3,6 +3,7 @@ package org.onestop.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.onestop.customers.ContactPreference;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
@@ -33,12 +34,23 @@ class SmsGatewayChannelTest {
     }
 
     @Test
+    void withoutAGatewayThoseWhoPreferTextsGetEmailIfWeHaveTheirAddressElseNothing() {
+        assertThat(ResidentNotices.channel(ContactPreference.SMS, "sam@example.org", "905 555 0199", true)).isEqualTo("sms");
+        assertThat(ResidentNotices.channel(ContactPreference.SMS, "sam@example.org", "905 555 0199", false)).isEqualTo("email");
+        assertThat(ResidentNotices.channel(ContactPreference.SMS, null, "905 555 0199", false)).isNull();
+        assertThat(ResidentNotices.channel(ContactPreference.SMS, "sam@example.org", null, true)).isNull();
+        assertThat(ResidentNotices.channel(ContactPreference.EMAIL, "sam@example.org", null, false)).isEqualTo("email");
+        assertThat(ResidentNotices.channel(ContactPreference.PHONE, "sam@example.org", "905 555 0199", false)).isNull();
+    }
+
+    @Test
     void numbersGoOutInInternationalForm() {
         SmsGatewayChannel nanp = channel("https://sms.example.org/m", "1");
         assertThat(nanp.international("9055550199")).isEqualTo("+19055550199");
         assertThat(nanp.international("19055550199")).isEqualTo("+19055550199");
         assertThat(nanp.international("+44 20 7946 0958")).isEqualTo("+442079460958");
         assertThat(channel("https://sms.example.org/m", "33").international("612345678")).isEqualTo("+33612345678");
+        assertThat(nanp.international("(905) 555-0199 ext. 12")).as("an extension is not dialled").isEqualTo("+19055550199");
     }
 
     @Test
