@@ -45,8 +45,9 @@ class TasklistBrowserTest extends IntegrationTest {
         WebElement caseLink = browser.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Open the case in OneStop")));
         assertThat(caseLink.getAttribute("href")).endsWith("/cases/" + reference);
         // The task carries its case's due and follow-up dates; Camunda's end-of-life banner is not shown to staff.
-        assertThat(browser.findElement(By.cssSelector(".due-date")).getText()).isNotBlank().doesNotContain("Set due date");
-        assertThat(browser.findElement(By.cssSelector(".followup-date")).getText()).isNotBlank().doesNotContain("Set follow up");
+        // (Tasklist redraws the task after the claim: read the fields again until they settle.)
+        assertThat(browser.<String>until(driver -> shown(driver, ".due-date"))).doesNotContain("Set due date");
+        assertThat(browser.<String>until(driver -> shown(driver, ".followup-date"))).doesNotContain("Set follow up");
         assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
         browser.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='-Field_roadAuthority-display']"))).click();
         browser.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space(text())='The city']"))).click();
@@ -64,5 +65,15 @@ class TasklistBrowserTest extends IntegrationTest {
         Map<String, Object> view = getJson(as(agent), "/api/cases/" + reference).getBody();
         assertThat(view).containsEntry("status", "in_progress");
         assertThat(view.get("timeline").toString()).contains("Inspect pothole completed", "Acknowledged by Roads");
+    }
+
+    /** The element's text once it is on the page and not being redrawn, else null (wait on). */
+    private static String shown(org.openqa.selenium.WebDriver driver, String css) {
+        try {
+            String text = driver.findElement(By.cssSelector(css)).getText();
+            return text == null || text.isBlank() ? null : text;
+        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException redrawing) {
+            return null;
+        }
     }
 }
