@@ -15,6 +15,8 @@ public final class Roles {
     public static final String COUNCIL_OFFICE = "council-office";
     public static final String PROCESS_OWNERS = "process-owners";
     public static final String ADMINS = Groups.CAMUNDA_ADMIN;
+    /** Monitoring systems (a Prometheus scrape user): the actuator's metrics, nothing else. */
+    public static final String MONITORING = "monitoring";
     /** The one service a councillor's office opens, on a resident's behalf. */
     public static final String COUNCILLOR_INQUIRY = "councillor-inquiry";
 

@@ -68,7 +68,8 @@ public class AdditionalReporters {
         CaseEvent event = events.save(new CaseEvent(sr.getId(), now, CaseEventType.REPORTER_ADDED, Visibility.INTERNAL, actor,
                 sr.getStatus(), message));
         CaseEventRecorded entry = new CaseEventRecorded(sr.getId(), event.getId(), sr.getReference(), sr.getServiceCode(),
-                sr.getWard(), event.getType(), event.getVisibility(), sr.getStatus(), message, sr.getResolveBy());
+                sr.getWard(), event.getType(), event.getVisibility(), sr.getStatus(), message, sr.getResolveBy(), sr.getChannel(),
+                event.getOccurredAt());
         publisher.publishEvent(entry);
         if (customerId != null) {
             publisher.publishEvent(new CallerAddedToCase(entry, customerId));

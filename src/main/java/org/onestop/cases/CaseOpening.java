@@ -26,10 +26,14 @@ import org.onestop.places.AddressPoint;
 import org.onestop.places.AddressRegister;
 import org.onestop.places.Wards;
 import org.onestop.shared.InvalidRequestException;
+import org.onestop.shared.NotFoundException;
 import org.onestop.standards.BusinessCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Intake: a new case is checked against its service's questions, finds or records its customer, gets its point and
@@ -60,10 +64,11 @@ class CaseOpening {
     private final Clock clock;
     private final ZoneId zone;
     private final Duration reopenWindow;
+    private final ApplicationEventPublisher publisher;
 
     CaseOpening(ServiceRequests requests, CaseTimeline timeline, ServiceCatalogue catalogue, CustomerService customers,
                 AddressRegister addresses, Wards wards, RuntimeService runtimeService, BusinessCalendar calendar, ObjectMapper json, Clock clock,
-                CityProperties city, CaseProperties settings) {
+                CityProperties city, CaseProperties settings, ApplicationEventPublisher publisher) {
         this.requests = requests;
         this.timeline = timeline;
         this.catalogue = catalogue;
@@ -76,11 +81,48 @@ class CaseOpening {
         this.clock = clock;
         this.zone = city.timeZone();
         this.reopenWindow = settings.reopenWindow();
+        this.publisher = publisher;
     }
 
     ServiceRequest open(NewCase request, String actor) {
         ServiceDefinition service = catalogue.find(request.serviceCode().trim())
                 .orElseThrow(() -> new InvalidRequestException("serviceCode", "is not a service of the city: '" + request.serviceCode() + "'"));
+        IntakeOutcome outcome = new IntakeOutcome(service.code(), request.channel());
+        try {
+            return open(request, service, actor);
+        } catch (InvalidRequestException | NotFoundException e) {
+            outcome.clientMistake = true;
+            throw e;
+        }
+    }
+
+    /**
+     * Watches the intake's transaction (the caller's, which this joins): if it does not commit for anything but the
+     * request's own mistake, the intake failed on the city's side ({@link CaseIntakeFailed}), also when it was a later
+     * step of the caller (a photo, the contact log) or the commit itself that failed.
+     */
+    private final class IntakeOutcome implements TransactionSynchronization {
+        private final String serviceCode;
+        private final Channel channel;
+        private boolean clientMistake;
+
+        IntakeOutcome(String serviceCode, Channel channel) {
+            this.serviceCode = serviceCode;
+            this.channel = channel;
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(this);
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status != STATUS_COMMITTED && !clientMistake) {
+                publisher.publishEvent(new CaseIntakeFailed(serviceCode, channel));
+            }
+        }
+    }
+
+    private ServiceRequest open(NewCase request, ServiceDefinition service, String actor) {
         Map<String, String> errors = new LinkedHashMap<>();
         AnswerValidator.Result answers = AnswerValidator.validate(service.questions(), request.answers());
         answers.errors().forEach((field, message) -> errors.put("answers." + field, message));

@@ -130,6 +130,26 @@ public class CaseService {
         return requests.findAll(criteria, page);
     }
 
+    /** Open cases of a department (null: not routed yet) and how many of them are past their resolve-by date. */
+    public record DepartmentWorkload(String department, long open, long overdue) {
+    }
+
+    /**
+     * Every department's open and overdue cases now, counted in the database (one grouped query); departments without
+     * an open case are not listed. For figures about the whole city (the metrics), not filtered by any user's reach.
+     */
+    @Transactional(readOnly = true)
+    public List<DepartmentWorkload> workload() {
+        List<CaseStatus> open = Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).toList();
+        return requests.countByDepartment(open, clock.instant()).stream()
+                .map(row -> new DepartmentWorkload((String) row[0], number(row[1]), number(row[2])))
+                .toList();
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
     /** The answers to the service's questions as the case stored them. */
     Map<String, Object> answers(ServiceRequest sr) {
         return opening.answers(sr);

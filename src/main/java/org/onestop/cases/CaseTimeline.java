@@ -38,7 +38,7 @@ class CaseTimeline {
         CaseEvent event = events.save(new CaseEvent(sr.getId(), clock.instant(), type, visibility, actor, sr.getStatus(), message));
         writtenInThisTransaction().ifPresent(written -> written.computeIfAbsent(sr.getId(), id -> new ArrayList<>()).add(event));
         publisher.publishEvent(new CaseEventRecorded(sr.getId(), event.getId(), sr.getReference(), sr.getServiceCode(),
-                sr.getWard(), type, visibility, sr.getStatus(), message, sr.getResolveBy()));
+                sr.getWard(), type, visibility, sr.getStatus(), message, sr.getResolveBy(), sr.getChannel(), event.getOccurredAt()));
         return event;
     }
 

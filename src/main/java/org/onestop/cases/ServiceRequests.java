@@ -1,10 +1,15 @@
 package org.onestop.cases;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.onestop.shared.NotFoundException;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface ServiceRequests extends JpaRepository<ServiceRequest, Long>, JpaSpecificationExecutor<ServiceRequest> {
 
@@ -20,6 +25,14 @@ public interface ServiceRequests extends JpaRepository<ServiceRequest, Long>, Jp
         return findAsTyped(reference)
                 .orElseThrow(() -> new NotFoundException("no case with reference '" + reference + "'"));
     }
+
+    /**
+     * Per department (null: not routed yet), the cases in one of the given statuses and how many of them are past
+     * their resolve-by date: {department, count, overdue}. One grouped query over the (department, status) index.
+     */
+    @Query("select r.department, count(r), sum(case when r.resolveBy < :now then 1 else 0 end) from ServiceRequest r "
+            + "where r.status in :statuses group by r.department")
+    List<Object[]> countByDepartment(@Param("statuses") Collection<CaseStatus> statuses, @Param("now") Instant now);
 
     /** A case the engine names by its id. */
     default ServiceRequest load(long caseId) {

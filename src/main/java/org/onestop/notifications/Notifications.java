@@ -20,6 +20,14 @@ interface Notifications extends JpaRepository<Notification, Long> {
     @Query("select n.id from Notification n where n.status in ('PENDING', 'RETRY') and n.nextAttemptAt <= :now order by n.id")
     List<Long> due(@Param("now") Instant now, Pageable limit);
 
+    /**
+     * Per channel and status, the notices not delivered (waiting, being sent, to retry, given up) and the oldest one's
+     * creation: {channel, status, count, oldest createdAt}. Sent notices are not read.
+     */
+    @Query("select n.channel, n.status, count(n), min(n.createdAt) from Notification n "
+            + "where n.status in ('PENDING', 'SENDING', 'RETRY', 'FAILED') group by n.channel, n.status")
+    List<Object[]> undelivered();
+
     /** Takes a notice for sending; only one sender (of any node) gets it. */
     @Modifying
     @Query("update Notification n set n.status = 'SENDING', n.claimedBy = :node, n.claimedAt = :now "

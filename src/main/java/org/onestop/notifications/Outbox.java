@@ -1,7 +1,10 @@
 package org.onestop.notifications;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -51,6 +54,36 @@ public class Outbox {
     boolean has(Long caseId, Long caseEventId, String recipient, String dedupeKey) {
         return notifications.existsByCaseEventIdAndRecipient(caseEventId, recipient)
                 || (dedupeKey != null && notifications.existsByCaseIdAndRecipientAndDedupeKey(caseId, recipient, dedupeKey));
+    }
+
+    /**
+     * A channel's notices not delivered: {@code pending} still to be sent (new, being sent or to be retried),
+     * {@code failed} given up after the last attempt, and the creation of the oldest pending one (null: none).
+     */
+    public record Backlog(String channel, long pending, long failed, Instant oldestPendingSince) {
+
+        Backlog plusPending(long count, Instant since) {
+            return new Backlog(channel, pending + count, failed,
+                    oldestPendingSince == null || since.isBefore(oldestPendingSince) ? since : oldestPendingSince);
+        }
+
+        Backlog plusFailed(long count) {
+            return new Backlog(channel, pending, failed + count, oldestPendingSince);
+        }
+    }
+
+    /** Every channel's backlog now (one grouped query); a channel with no undelivered notice is not listed. */
+    @Transactional(readOnly = true)
+    public List<Backlog> backlog() {
+        Map<String, Backlog> byChannel = new TreeMap<>();
+        for (Object[] row : notifications.undelivered()) {
+            String channel = (String) row[0];
+            long count = ((Number) row[2]).longValue();
+            Backlog was = byChannel.getOrDefault(channel, new Backlog(channel, 0, 0, null));
+            byChannel.put(channel, Notification.Status.FAILED.name().equals(row[1]) ? was.plusFailed(count)
+                    : was.plusPending(count, (Instant) row[3]));
+        }
+        return List.copyOf(byChannel.values());
     }
 
     @Transactional(readOnly = true)

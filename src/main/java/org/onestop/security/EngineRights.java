@@ -51,7 +51,7 @@ final class EngineRights {
                         BatchPermissions.READ);
 
         table.manage(IdentityBootstrap.CONTACT_CENTRE).manage(IdentityBootstrap.COUNCIL_OFFICE)
-                .manage(IdentityBootstrap.KNOWLEDGE_EDITORS);
+                .manage(IdentityBootstrap.KNOWLEDGE_EDITORS).manage(IdentityBootstrap.MONITORING);
         wardOffices.forEach(table::manage);
 
         for (Departments.Department department : departments) {

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes sure the groups, authorizations and Tasklist filters OneStop relies on exist, on every start (idempotent, so
- * any number of nodes may run it): a group per department and per department's supervisors, the roles, a councillor's
+ * any number of nodes may run it): a group per department and per department's supervisors, the roles (monitoring too), a councillor's
  * office per ward, the engine grants of {@link EngineRights} (narrowing older, wider ones), and the first administrator
  * from {@code ONESTOP_ADMIN_USER} / {@code ONESTOP_ADMIN_PASSWORD}.
  */
@@ -44,6 +44,8 @@ public class IdentityBootstrap implements ApplicationRunner {
     /** Councillors' assistants: open councillor inquiries on a resident's behalf from the console. */
     public static final String COUNCIL_OFFICE = Roles.COUNCIL_OFFICE;
     public static final String ADMINS = Groups.CAMUNDA_ADMIN;
+    /** Monitoring systems: the actuator's metrics ({@code /actuator/prometheus}) by HTTP Basic, nothing else. */
+    public static final String MONITORING = Roles.MONITORING;
     /** Group type of the councillors' offices per ward ({@link #wardOfficeGroup}). */
     public static final String WARD_OFFICE = "WARD_OFFICE";
     private static final String WARD_OFFICE_PREFIX = Roles.WARD_OFFICE_PREFIX;
@@ -80,6 +82,7 @@ public class IdentityBootstrap implements ApplicationRunner {
         group(PROCESS_OWNERS, "Process owners", Groups.GROUP_TYPE_WORKFLOW);
         group(KNOWLEDGE_EDITORS, "Knowledge base editors", Groups.GROUP_TYPE_WORKFLOW);
         group(COUNCIL_OFFICE, "Councillors' office", Groups.GROUP_TYPE_WORKFLOW);
+        group(MONITORING, "Monitoring", Groups.GROUP_TYPE_SYSTEM);
         List<String> wardOffices = new ArrayList<>();
         for (String ward : wards.names()) {
             String office = wardOfficeGroup(ward);
@@ -142,6 +145,7 @@ public class IdentityBootstrap implements ApplicationRunner {
         }
         user("owner", "Olive", "Owner", "demo", PROCESS_OWNERS);
         user("admin", "Ada", "Admin", "demo", ADMINS);
+        user("monitor", "Mo", "Monitor", "demo", MONITORING);
         Map<String, String[]> staff = Map.of(
                 "roads", new String[] {"Rita", "Roads"},
                 "waste", new String[] {"Walt", "Waste"},

@@ -1,6 +1,7 @@
 package org.onestop.security;
 
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -29,7 +30,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * Who may do what, before any controller runs. Everything needs a login except the login page, static assets,
- * health, the residents' self-service pages and Open311 (keyed by api_key).
+ * health, the residents' self-service pages and Open311 (keyed by api_key). The rest of the actuator (metrics) is for
+ * administrators and monitoring.
  * The staff API and Camunda's REST API take HTTP Basic and keep no session; pages, Tasklist and Cockpit share one
  * form login. Camunda's own authorization check then applies inside the engine.
  */
@@ -40,18 +42,7 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, FailedLogins failedLogins) throws Exception {
-        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
-            // Credentials that did not log in (a request without any is no failed login): counted per address, so
-            // that the address's next attempts are refused before the password check (FailedLogins).
-            if (FailedLogins.hasBasicCredentials(request)) {
-                failedLogins.failed(request);
-            }
-            response.setStatus(HttpStatus.UNAUTHORIZED.value());
-            response.setHeader("WWW-Authenticate", "Basic realm=\"OneStop\"");
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                    + "\"detail\":\"log in with your OneStop user name and password (HTTP Basic)\"}");
-        };
+        AuthenticationEntryPoint unauthorized = basicLogin(failedLogins);
         return http
                 // Explicit path matchers: /engine-rest is Camunda's Jersey servlet, not a Spring MVC endpoint.
                 .securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
@@ -66,11 +57,53 @@ class SecurityConfig {
     }
 
     /**
+     * Actuator: health and its groups are public (the platform's probes call them); everything else, the Prometheus
+     * scrape first of all, is for administrators and the {@code monitoring} group (a scrape user), by HTTP Basic with
+     * no session; while the database is out of reach, a scrape user who logged in before still does
+     * ({@link ScrapeLogins}). With {@code management.server.port} the actuator moves to its own port, under the same rules.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, FailedLogins failedLogins, CamundaIdentityAuthentication identity)
+            throws Exception {
+        AuthenticationEntryPoint unauthorized = basicLogin(failedLogins);
+        return http
+                .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"))
+                // The scrape goes on while the database is out of reach, for users who logged in before (ScrapeLogins).
+                .authenticationManager(new ScrapeLogins(identity, Set.of("GROUP_" + IdentityBootstrap.ADMINS,
+                        "GROUP_" + IdentityBootstrap.MONITORING)))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasAnyAuthority("GROUP_" + IdentityBootstrap.ADMINS, "GROUP_" + IdentityBootstrap.MONITORING))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    /** 401 with a problem document asking for HTTP Basic; credentials that did not log in count as a failed login. */
+    private static AuthenticationEntryPoint basicLogin(FailedLogins failedLogins) {
+        return (request, response, e) -> {
+            // Credentials that did not log in (a request without any is no failed login): counted per address, so
+            // that the address's next attempts are refused before the password check (FailedLogins).
+            if (FailedLogins.hasBasicCredentials(request)) {
+                failedLogins.failed(request);
+            }
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            response.setHeader("WWW-Authenticate", "Basic realm=\"OneStop\"");
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                    + "\"detail\":\"log in with your OneStop user name and password (HTTP Basic)\"}");
+        };
+    }
+
+    /**
      * Open311 GeoReport v2: public, keyed by {@code api_key} (checked by the API itself, with the specification's
      * error documents), no session and no cookies, so no CSRF token either.
      */
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain open311Security(HttpSecurity http) throws Exception {
         return http
                 .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/open311/**"))
@@ -81,13 +114,13 @@ class SecurityConfig {
     }
 
     @Bean
-    @Order(3)
+    @Order(4)
     SecurityFilterChain pageSecurity(HttpSecurity http, FailedLogins failedLogins) throws Exception {
         AuthenticationFailureHandler loginFailed = new SimpleUrlAuthenticationFailureHandler("/login?error");
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
-                                "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
+                                "/favicon.ico").permitAll()
                         // Residents' self-service: no login (forms still carry a CSRF token).
                         .requestMatchers("/report/**", "/status/**", "/survey/**", "/notices/**").permitAll()
                         // Writing the knowledge base is for its editors; reading it is for the whole console.

@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -25,8 +26,8 @@ class FailedLoginFilter {
 
     /** Right after the request limits and before Spring Security, which would check the password. */
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> failedLoginLimit(FailedLogins failedLogins) {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Filter(failedLogins));
+    FilterRegistrationBean<OncePerRequestFilter> failedLoginLimit(FailedLogins failedLogins, ApplicationEventPublisher events) {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Filter(failedLogins, events));
         registration.setName("onestop-failed-login-limit");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
         return registration;
@@ -34,9 +35,11 @@ class FailedLoginFilter {
 
     static final class Filter extends OncePerRequestFilter {
         private final FailedLogins failedLogins;
+        private final ApplicationEventPublisher events;
 
-        Filter(FailedLogins failedLogins) {
+        Filter(FailedLogins failedLogins, ApplicationEventPublisher events) {
             this.failedLogins = failedLogins;
+            this.events = events;
         }
 
         private static String path(HttpServletRequest request) {
@@ -59,6 +62,7 @@ class FailedLoginFilter {
                 chain.doFilter(request, response);
                 return;
             }
+            events.publishEvent(new RateLimitRejected(RateLimitRejected.FAILED_LOGINS_PER_ADDRESS));
             long seconds = retryAfter.getAsLong();
             ShortAnswer.write(request, response, HttpStatus.TOO_MANY_REQUESTS, seconds,
                     "too many failed logins from this address; try again in " + seconds + " seconds",

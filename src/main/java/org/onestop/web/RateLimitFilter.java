@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -31,8 +32,9 @@ class RateLimitFilter {
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> rateLimit(RateLimiter limiter, RateLimitProperties properties) {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Filter(limiter, properties));
+    FilterRegistrationBean<OncePerRequestFilter> rateLimit(RateLimiter limiter, RateLimitProperties properties,
+                                                           ApplicationEventPublisher events) {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Filter(limiter, properties, events));
         registration.setName("onestop-rate-limit");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
@@ -41,10 +43,12 @@ class RateLimitFilter {
     static final class Filter extends OncePerRequestFilter {
         private final RateLimiter limiter;
         private final RateLimitProperties properties;
+        private final ApplicationEventPublisher events;
 
-        Filter(RateLimiter limiter, RateLimitProperties properties) {
+        Filter(RateLimiter limiter, RateLimitProperties properties, ApplicationEventPublisher events) {
             this.limiter = limiter;
             this.properties = properties;
+            this.events = events;
         }
 
         private String path(HttpServletRequest request) {
@@ -68,6 +72,7 @@ class RateLimitFilter {
             String kind = post ? "post" : "get";
             OptionalLong retryAfter = limiter.acquire(kind + "|address|" + request.getRemoteAddr(),
                     post ? properties.getPostsPerAddress() : properties.getGetsPerAddress());
+            String limit = post ? RateLimitRejected.POSTS_PER_ADDRESS : RateLimitRejected.GETS_PER_ADDRESS;
             String path = path(request);
             boolean open311 = path.startsWith("/open311/");
             if (retryAfter.isEmpty() && open311) {
@@ -76,12 +81,14 @@ class RateLimitFilter {
                     String client = key.strip();
                     retryAfter = limiter.acquire(kind + "|key|" + (client.length() > 100 ? client.substring(0, 100) : client),
                             post ? properties.getPostsPerKey() : properties.getGetsPerKey());
+                    limit = post ? RateLimitRejected.POSTS_PER_KEY : RateLimitRejected.GETS_PER_KEY;
                 }
             }
             if (retryAfter.isEmpty()) {
                 chain.doFilter(request, response);
                 return;
             }
+            events.publishEvent(new RateLimitRejected(limit));
             long seconds = retryAfter.getAsLong();
             ShortAnswer.write(request, response, HttpStatus.TOO_MANY_REQUESTS, seconds,
                     "too many requests from this client; try again in " + seconds + " seconds", PLEASE_WAIT, pleaseWait(seconds));

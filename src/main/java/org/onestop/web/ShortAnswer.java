@@ -12,8 +12,8 @@ import org.springframework.http.MediaType;
 /**
  * The answers OneStop gives in its filters, before or instead of a controller (a client over its limit, the database
  * out of reach), each with {@code Retry-After} and in the form the caller reads: Open311's error document under
- * {@code /open311} (JSON or XML by the path's extension), an RFC 9457 problem under {@code /api} and
- * {@code /engine-rest}, and a short page in the look of the others everywhere else. They are written without the
+ * {@code /open311} (JSON or XML by the path's extension), an RFC 9457 problem under {@code /api},
+ * {@code /engine-rest} and {@code /actuator}, and a short page in the look of the others everywhere else. They are written without the
  * database and carry nothing from the request.
  */
 final class ShortAnswer {
@@ -45,7 +45,8 @@ final class ShortAnswer {
     }
 
     static boolean api(String path) {
-        return path.equals("/api") || path.startsWith("/api/") || path.equals("/engine-rest") || path.startsWith("/engine-rest/");
+        return path.equals("/api") || path.startsWith("/api/") || path.equals("/engine-rest") || path.startsWith("/engine-rest/")
+                || path.startsWith("/actuator/");
     }
 
     /** A page in the look of the others. */

@@ -167,6 +167,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
         cell("Camunda Cockpit", statuses(403, 403, 403, 200, 403, 403, 403, 200, 200),
                 r -> page(r, "/camunda/app/cockpit/default/").statusCode());
 
+        // ---- operations: the metrics scrape is for administrators (and the monitoring group, metrics/MetricsTest)
+        cell("the Prometheus scrape /actuator/prometheus", statuses(403, 403, 403, 403, 403, 403, 403, 403, 200),
+                r -> as(r.user).getForEntity("/actuator/prometheus", String.class).getStatusCode().value());
+
         // ---- a private case (a noise complaint) in the same ward: a ward office follows its status, nothing more
         Map<String, Object> noiseRequest = new HashMap<>(Map.of("serviceCode", "noise-complaint", "channel", "phone",
                 "description", "Matrix party next door", "address", "120 King St E, Lakeport",

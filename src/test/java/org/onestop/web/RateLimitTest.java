@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,8 @@ class RateLimitTest extends IntegrationTest {
     RateLimitProperties limits;
     @Autowired
     RateLimiter limiter;
+    @Autowired
+    MeterRegistry meters;
 
     private final HttpClient client = HttpClient.newHttpClient();
     private int postsPerAddress;
@@ -48,6 +51,10 @@ class RateLimitTest extends IntegrationTest {
         limits.setPostsPerKey(postsPerKey);
         limits.setGetsPerAddress(getsPerAddress);
         limiter.reset();
+    }
+
+    private double rejections(String limit) {
+        return meters.get("onestop.rate.limit.rejections").tag("limit", limit).counter().count();
     }
 
     private HttpResponse<String> post(String path, String form) throws Exception {
@@ -77,6 +84,7 @@ class RateLimitTest extends IntegrationTest {
     @Test
     void twoHundredPostsAMinuteFromOneAddressGet429sAfterTheLimit() throws Exception {
         limits.setPostsPerAddress(RateLimitProperties.DEFAULT_POSTS_PER_ADDRESS);
+        double rejectedBefore = rejections(RateLimitRejected.POSTS_PER_ADDRESS);
         List<Integer> statuses = new ArrayList<>();
         HttpResponse<String> last = null;
         for (int i = 0; i < 200; i++) {
@@ -86,6 +94,8 @@ class RateLimitTest extends IntegrationTest {
         // Without a key each allowed POST is a 403; the limiter counts every attempt.
         assertThat(statuses.subList(0, 30)).containsOnly(403);
         assertThat(statuses.subList(30, 200)).containsOnly(429);
+        // Counted for the metrics by the limit's name (onestop_rate_limit_rejections_total), not by address.
+        assertThat(rejections(RateLimitRejected.POSTS_PER_ADDRESS) - rejectedBefore).isEqualTo(170);
         assertThat(Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
         assertThat(last.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
         assertThat(last.body()).startsWith("[{\"code\":429,\"description\":\"too many requests");

@@ -1,0 +1,9 @@
+package org.onestop.cases;
+
+/**
+ * An intake of a known service that did not go through for a reason on the city's side (the database, the engine, a
+ * fault): its transaction rolled back for anything but the request's own mistakes (those are 4xx answers, not
+ * failures). Published by the one place every door opens cases through, after the rollback, for the metrics.
+ */
+public record CaseIntakeFailed(String serviceCode, Channel channel) {
+}
