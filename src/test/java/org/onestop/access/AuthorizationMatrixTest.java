@@ -125,7 +125,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         Object customerId = ((Map<?, ?>) pothole.get("customer")).get("id");
         cell("the caller's page in the console /console/customers/{id}", statuses(200, 200, 403, 403, 403, 404, 404, 403, 200),
                 r -> page(r, "/console/customers/" + customerId).statusCode());
-        long article = knowledge.create(new ArticleDraft("faq", "Matrix article " + System.nanoTime(), "", "A summary for agents.",
+        long article = knowledge.create(ArticleDraft.internal("faq", "Matrix article " + System.nanoTime(), "", "A summary for agents.",
                 "Body.", "matrix", "answer"), "mx-editor").getId();
         cell("the console's knowledge search /console/knowledge", statuses(200, 200, 403, 403, 403, 200, 200, 403, 200),
                 r -> page(r, "/console/knowledge?q=matrix").statusCode());

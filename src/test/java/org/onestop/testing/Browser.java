@@ -86,13 +86,13 @@ public final class Browser implements WebDriver, JavascriptExecutor, Interactive
         get(url(path));
     }
 
-    /** Logs in afresh through the login page with the keyboard (user name, Tab, password, Enter) and lands on the home page. */
+    /** Logs in afresh through the login page with the keyboard (user name, Tab, password, Enter) and lands on the staff start page. */
     public void logIn(String user, String password) {
         manage().deleteAllCookies();
         open("/login");
         findElement(By.id("username")).sendKeys(user, Keys.TAB);
         focused().sendKeys(password, Keys.ENTER);
-        until(ExpectedConditions.urlToBe(url("/")));
+        until(ExpectedConditions.urlToBe(url("/staff")));
     }
 
     /** Waits (20 s, through page loads) until the condition holds; see {@link HeadlessChromium#waitFor}. */
