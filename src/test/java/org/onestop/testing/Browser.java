@@ -16,6 +16,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -48,7 +49,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * }
  * </pre>
  */
-public final class Browser implements WebDriver, JavascriptExecutor, Interactive, BeforeEachCallback, AfterEachCallback {
+public final class Browser implements WebDriver, JavascriptExecutor, Interactive, TakesScreenshot, BeforeEachCallback, AfterEachCallback {
 
     /** How many Tab presses {@link #tabTo} tries before it gives up: more than any of our pages needs. */
     private static final int MAX_TAB_STOPS = 80;
@@ -230,6 +231,11 @@ public final class Browser implements WebDriver, JavascriptExecutor, Interactive
     @Override
     public Object executeAsyncScript(String script, Object... args) {
         return started().executeAsyncScript(script, args);
+    }
+
+    @Override
+    public <X> X getScreenshotAs(OutputType<X> target) {
+        return started().getScreenshotAs(target);
     }
 
     @Override
