@@ -9,4 +9,6 @@ public interface Articles extends JpaRepository<Article, Long> {
     List<Article> findAllByOrderByTitleAsc();
 
     List<Article> findByTopicOrderByTitleAsc(String topic);
+
+    List<Article> findByPublicArticleTrueOrderByTitleAsc();
 }

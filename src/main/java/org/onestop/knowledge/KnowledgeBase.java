@@ -65,6 +65,36 @@ public class KnowledgeBase {
     /** The articles matching the caller's words, best first; every meaningful word counts, partial matches too. */
     @Transactional(readOnly = true)
     public List<Hit> search(String query, int limit) {
+        return search(query, limit, articles.findAll());
+    }
+
+    /**
+     * The public articles matching a resident's words (English or French), best first: only articles an editor marked
+     * public, never a guideline for agents.
+     */
+    @Transactional(readOnly = true)
+    public List<Hit> searchPublic(String query, int limit) {
+        return search(query, limit, publicArticles());
+    }
+
+    /** Every article residents may read (marked public, not a guideline), by title. */
+    @Transactional(readOnly = true)
+    public List<Article> publicArticles() {
+        return articles.findByPublicArticleTrueOrderByTitleAsc().stream().filter(KnowledgeBase::isPublic).toList();
+    }
+
+    /** An article residents may read; a missing, internal or guideline article is not found. */
+    @Transactional(readOnly = true)
+    public Article getPublic(long id) {
+        return articles.findById(id).filter(KnowledgeBase::isPublic)
+                .orElseThrow(() -> new NotFoundException("no public article " + id));
+    }
+
+    private static boolean isPublic(Article a) {
+        return a.isPublicArticle() && a.getTopic() != ArticleTopic.GUIDELINE;
+    }
+
+    private List<Hit> search(String query, int limit, List<Article> all) {
         List<String> words = queryWords(query);
         if (words.isEmpty()) {
             return List.of();
@@ -73,7 +103,6 @@ public class KnowledgeBase {
         for (ServiceDefinition s : catalogue.services()) {
             serviceKeywords.put(s.code(), s.name() + " " + String.join(" ", s.keywords()));
         }
-        List<Article> all = articles.findAll();
         List<int[]> best = new ArrayList<>();
         int[] documentFrequency = new int[words.size()];
         for (Article a : all) {
@@ -85,6 +114,9 @@ public class KnowledgeBase {
             }
             weigh(weights, a.getSummary(), SUMMARY);
             weigh(weights, a.getBody(), BODY);
+            weigh(weights, a.getTitleFr(), TITLE);
+            weigh(weights, a.getSummaryFr(), SUMMARY);
+            weigh(weights, a.getBodyFr(), BODY);
             int[] perWord = new int[words.size()];
             for (int i = 0; i < words.size(); i++) {
                 for (Map.Entry<String, Integer> e : weights.entrySet()) {
@@ -179,6 +211,20 @@ public class KnowledgeBase {
         text(errors, "summary", d.summary(), MAX_SUMMARY, true);
         text(errors, "body", d.body(), MAX_BODY, true);
         text(errors, "keywords", d.keywords(), MAX_KEYWORDS, false);
+        text(errors, "titleFr", d.titleFr(), MAX_TITLE, false);
+        text(errors, "summaryFr", d.summaryFr(), MAX_SUMMARY, false);
+        text(errors, "bodyFr", d.bodyFr(), MAX_BODY, false);
+        boolean anyFrench = !blank(d.titleFr()) || !blank(d.summaryFr()) || !blank(d.bodyFr());
+        if (anyFrench) {
+            for (String[] f : new String[][] {{"titleFr", d.titleFr()}, {"summaryFr", d.summaryFr()}, {"bodyFr", d.bodyFr()}}) {
+                if (blank(f[1])) {
+                    errors.putIfAbsent(f[0], "is required for the French version (or leave all three French fields empty)");
+                }
+            }
+        }
+        if (d.isPublic() && ArticleTopic.fromCode(d.topic()) == ArticleTopic.GUIDELINE) {
+            errors.put("publicArticle", "guidelines are for agents and cannot be public; choose the FAQ or A–Z topic");
+        }
         Resolution resolution = Resolution.fromCode(d.resolution());
         if (resolution == null) {
             errors.put("resolution", "choose whether the agent answers or opens a case");
@@ -199,6 +245,10 @@ public class KnowledgeBase {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static void text(Map<String, String> errors, String field, String value, int max, boolean required) {

@@ -47,7 +47,7 @@ class KnowledgePages {
 
     @GetMapping("/console/knowledge/new")
     String newArticle(Model model) {
-        return editor(model, null, new ArticleDraft("service", "", "", "", "", "", "answer"), null, Map.of());
+        return editor(model, null, ArticleDraft.internal("service", "", "", "", "", "", "answer"), null, Map.of());
     }
 
     @PostMapping("/console/knowledge")

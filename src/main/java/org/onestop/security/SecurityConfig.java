@@ -30,8 +30,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * Who may do what, before any controller runs. Everything needs a login except the login page, static assets,
- * health, the residents' self-service pages and Open311 (keyed by api_key). The rest of the actuator (metrics) is for
- * administrators and monitoring.
+ * health, the residents' pages (the front door at {@code /}, report, status, A–Z, statements) and Open311 (keyed by
+ * api_key). The rest of the actuator (metrics) is for administrators and monitoring. Staff land on {@code /staff}
+ * after the login.
  * The staff API and Camunda's REST API take HTTP Basic and keep no session; pages, Tasklist and Cockpit share one
  * form login. Camunda's own authorization check then applies inside the engine.
  */
@@ -123,6 +124,8 @@ class SecurityConfig {
                                 "/favicon.ico").permitAll()
                         // Residents' self-service: no login (forms still carry a CSRF token).
                         .requestMatchers("/report/**", "/status/**", "/survey/**", "/notices/**").permitAll()
+                        // The residents' front door, the public A–Z and answers, and the statements every footer links to.
+                        .requestMatchers("/", "/a-z", "/a-z/**", "/privacy", "/accessibility").permitAll()
                         // Writing the knowledge base is for its editors; reading it is for the whole console.
                         .requestMatchers("/console/knowledge/new", "/console/knowledge/*/edit")
                                 .hasAuthority("GROUP_" + IdentityBootstrap.KNOWLEDGE_EDITORS)
@@ -136,7 +139,7 @@ class SecurityConfig {
                         // Administration pages (Open311 API keys): administrators only.
                         .requestMatchers("/admin/**").hasAuthority("GROUP_" + IdentityBootstrap.ADMINS)
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff", false).permitAll()
                         .failureHandler((request, response, e) -> {
                             failedLogins.failed(request);
                             loginFailed.onAuthenticationFailure(request, response, e);

@@ -48,7 +48,7 @@ public class RateLimitProperties {
     @Min(1)
     private int maxTrackedClients = 100_000;
     @NotNull
-    private List<String> paths = new ArrayList<>(List.of("/open311/**", "/report/**", "/status/**", "/survey/**", "/notices/**", "/login"));
+    private List<String> paths = new ArrayList<>(List.of("/open311/**", "/report/**", "/status/**", "/survey/**", "/notices/**", "/a-z/**", "/login"));
 
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }

@@ -125,7 +125,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         Object customerId = ((Map<?, ?>) pothole.get("customer")).get("id");
         cell("the caller's page in the console /console/customers/{id}", statuses(200, 200, 403, 403, 403, 404, 404, 403, 200),
                 r -> page(r, "/console/customers/" + customerId).statusCode());
-        long article = knowledge.create(new ArticleDraft("faq", "Matrix article " + System.nanoTime(), "", "A summary for agents.",
+        long article = knowledge.create(ArticleDraft.internal("faq", "Matrix article " + System.nanoTime(), "", "A summary for agents.",
                 "Body.", "matrix", "answer"), "mx-editor").getId();
         cell("the console's knowledge search /console/knowledge", statuses(200, 200, 403, 403, 403, 200, 200, 403, 200),
                 r -> page(r, "/console/knowledge?q=matrix").statusCode());
@@ -145,6 +145,12 @@ class AuthorizationMatrixTest extends IntegrationTest {
                         + (Set.of(Role.AGENT, Role.EDITOR, Role.ADMIN).contains(r) ? pendingDetail(Role.AGENT, email, ((Number) customerId).longValue()) : pending)
                         + "/dismiss"));
         assertThat(details.toConfirm(((Number) customerId).longValue())).extracting(IntakeDetails.DetailToConfirm::id).contains(pending);
+        cell("the staff start page /staff", statuses(200, 200, 200, 200, 200, 200, 200, 200, 200),
+                r -> page(r, "/staff").statusCode());
+        cell("the residents' A–Z /a-z (the same for everyone)", statuses(200, 200, 200, 200, 200, 200, 200, 200, 200),
+                r -> page(r, "/a-z").statusCode());
+        cell("an article not marked public on the residents' pages /a-z/{id}", statuses(404, 404, 404, 404, 404, 404, 404, 404, 404),
+                r -> page(r, "/a-z/" + article).statusCode());
         cell("the staff photo of the Roads case (none: 404 for all)", statuses(404, 404, 404, 404, 404, 404, 404, 404, 404),
                 r -> page(r, "/cases/" + p + "/photos/1").statusCode());
         cell("survey figures /api/surveys/summary", statuses(403, 403, 403, 200, 403, 403, 403, 403, 200),
@@ -191,6 +197,14 @@ class AuthorizationMatrixTest extends IntegrationTest {
         assertThat(http.getForEntity("/status/" + n, String.class).getBody()).contains("Noise complaint")
                 .doesNotContain("Matrix party").doesNotContain("120 King St E").doesNotContain("Request received");
         assertThat(http.getForEntity("/status/" + p, String.class).getBody()).doesNotContain("Reported by a caller");
+
+        // ---- the residents' front door, A–Z and statements: no login, nothing of staff, no article not marked public
+        for (String path : List.of("/", "/a-z", "/a-z?q=matrix", "/privacy", "/accessibility")) {
+            ResponseEntity<String> page = http.getForEntity(path, String.class);
+            assertThat(page.getStatusCode().value()).as(path).isEqualTo(200);
+            assertThat(page.getBody()).as(path).doesNotContain("Log out", "href=\"/console\"", "Matrix article", "Matrix Resident", email);
+        }
+        assertThat(http.getForEntity("/a-z/" + article, String.class).getStatusCode().value()).isEqualTo(404);
 
         assertThat(wrong).as(cells + " cells checked").isEmpty();
     }

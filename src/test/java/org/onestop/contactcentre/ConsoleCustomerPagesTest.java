@@ -48,13 +48,13 @@ class ConsoleCustomerPagesTest extends IntegrationTest {
         WebSession roads = new WebSession("http://localhost:" + port);
         roads.login(user("console-roads", "roads"), PASSWORD);
         assertThat(roads.get("/console").statusCode()).isEqualTo(403);
-        assertThat(roads.get("/").body()).doesNotContain("href=\"/console\"");
+        assertThat(roads.get("/staff").body()).doesNotContain("href=\"/console\"");
 
         WebSession agent = agent();
         HttpResponse<String> home = agent.get("/console");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("id=\"caller-q\"", "autofocus", "Look up a case", "Search the knowledge base", "Start new contact");
-        assertThat(agent.get("/").body()).contains("href=\"/console\"");
+        assertThat(agent.get("/staff").body()).contains("href=\"/console\"");
     }
 
     @Test

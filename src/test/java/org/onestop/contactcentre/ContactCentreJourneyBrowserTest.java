@@ -145,7 +145,7 @@ class ContactCentreJourneyBrowserTest extends IntegrationTest {
         browser.until(ExpectedConditions.urlContains("/login?error"));
         browser.assertAccessible();
         browser.findElement(By.id("username")).sendKeys(user, Keys.TAB, PASSWORD, Keys.ENTER);
-        browser.until(ExpectedConditions.urlToBe(browser.url("/")));
+        browser.until(ExpectedConditions.urlToBe(browser.url("/staff")));
         browser.assertAccessible();
     }
 }

@@ -34,7 +34,7 @@ class KnowledgeBaseTest extends IntegrationTest {
     }
 
     private Article anArticle(String title) {
-        return knowledge.create(new ArticleDraft("faq", title, "", "A summary for agents.",
+        return knowledge.create(ArticleDraft.internal("faq", title, "", "A summary for agents.",
                 "First paragraph.\n\nSecond paragraph with <b>no markup</b>.", "test words", "answer"), "kb-test");
     }
 
@@ -114,7 +114,7 @@ class KnowledgeBaseTest extends IntegrationTest {
         WebSession editor = loggedIn(user("kb-editor", "contact-centre", "knowledge-editors"));
         String edit = editor.get("/console/knowledge/" + article.getId() + "/edit").body();
         // Meanwhile another editor saves.
-        knowledge.update(article.getId(), article.getVersion(), new ArticleDraft("faq", "Their title", "", "Their summary.",
+        knowledge.update(article.getId(), article.getVersion(), ArticleDraft.internal("faq", "Their title", "", "Their summary.",
                 "Their body.", null, "answer"), "other-editor");
 
         HttpResponse<String> stale = editor.post("/console/knowledge/" + article.getId(),
@@ -146,9 +146,9 @@ class KnowledgeBaseTest extends IntegrationTest {
         assertThat(invalid.body()).contains("id=\"title-error\"", "Title is required", "aria-invalid=\"true\"",
                 "choose the service to open a case for", "Kept &lt;script&gt;body&lt;/script&gt;");
         assertThat(knowledge.get(article.getId()).getTitle()).isEqualTo(article.getTitle());
-        assertThat(knowledge.errors(new ArticleDraft("faq", "t", "no-such-service", "s", "b", null, "answer")))
+        assertThat(knowledge.errors(ArticleDraft.internal("faq", "t", "no-such-service", "s", "b", null, "answer")))
                 .containsKey("serviceCode");
-        assertThat(knowledge.errors(new ArticleDraft("faq", "t", "", "s", "x".repeat(KnowledgeBase.MAX_BODY + 1), null, "answer")))
+        assertThat(knowledge.errors(ArticleDraft.internal("faq", "t", "", "s", "x".repeat(KnowledgeBase.MAX_BODY + 1), null, "answer")))
                 .containsKey("body");
     }
 

@@ -117,7 +117,7 @@ class OnCallPagesTest extends IntegrationTest {
         HttpResponse<String> refused = staff.get("/on-call");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("<h1>Not allowed</h1>", "you supervise no department").doesNotContain("Add shift");
-        assertThat(staff.get("/").body()).as("no link for them").doesNotContain("On-call roster");
+        assertThat(staff.get("/staff").body()).as("no link for them").doesNotContain("On-call roster");
 
         WebSession forestry = loggedIn(forestrySupervisor);
         assertThat(add(forestry, "forestry", forester, "2026-12-14", "2026-12-20").statusCode()).isEqualTo(302);

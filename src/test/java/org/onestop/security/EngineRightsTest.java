@@ -95,7 +95,7 @@ class EngineRightsTest extends IntegrationTest {
     void theAdministratorOpensCamundaAdminAndCreatesAStaffUserWhoCanLogIn() throws Exception {
         WebSession browser = new WebSession(http.getRootUri());
         HttpResponse<String> login = browser.login(admin(), adminPassword());
-        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/staff"));
 
         HttpResponse<String> adminApp = browser.get("/camunda/app/admin/default/");
         assertThat(adminApp.statusCode()).isEqualTo(200);
@@ -122,7 +122,7 @@ class EngineRightsTest extends IntegrationTest {
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
         HttpResponse<String> newLogin = new WebSession(http.getRootUri()).login(newUser, "a-long-new-password-1");
-        assertThat(newLogin.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/").doesNotContain("error"));
+        assertThat(newLogin.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/staff").doesNotContain("error"));
         assertThat(http.withBasicAuth(scripted, "a-long-new-password-2").getForEntity("/engine-rest/task?maxResults=1", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
 

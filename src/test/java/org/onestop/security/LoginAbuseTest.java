@@ -155,6 +155,6 @@ class LoginAbuseTest extends IntegrationTest {
 
         limiter.reset();
         afterTheDelay();
-        assertThat(FormSession.location(browser.post("/login", "username", victim, "password", PASSWORD))).isEqualTo("/");
+        assertThat(FormSession.location(browser.post("/login", "username", victim, "password", PASSWORD))).isEqualTo("/staff");
     }
 }

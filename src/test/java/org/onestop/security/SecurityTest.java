@@ -89,7 +89,7 @@ class SecurityTest extends IntegrationTest {
     @Test
     void pagesRedirectToTheLoginPageWhichIsPublic() {
         TestRestTemplate http = browserClient();
-        ResponseEntity<String> home = http.getForEntity("/", String.class);
+        ResponseEntity<String> home = http.getForEntity("/staff", String.class);
         assertThat(home.getStatusCode()).isEqualTo(HttpStatus.FOUND);
         assertThat(home.getHeaders().getLocation().getPath()).isEqualTo("/login");
         assertThat(http.getForEntity("/camunda/app/tasklist/default/", String.class).getStatusCode()).isEqualTo(HttpStatus.FOUND);
@@ -116,7 +116,7 @@ class SecurityTest extends IntegrationTest {
         WebSession browser = new WebSession(http.getRootUri());
         HttpResponse<String> login = browser.login("it-roads", PASSWORD);
         assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/staff"));
 
         // As a browser does: the Tasklist page first, then its API calls.
         HttpResponse<String> tasklist = browser.get("/camunda/app/tasklist/default/");

@@ -16,6 +16,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -48,7 +49,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * }
  * </pre>
  */
-public final class Browser implements WebDriver, JavascriptExecutor, Interactive, BeforeEachCallback, AfterEachCallback {
+public final class Browser implements WebDriver, JavascriptExecutor, Interactive, TakesScreenshot, BeforeEachCallback, AfterEachCallback {
 
     /** How many Tab presses {@link #tabTo} tries before it gives up: more than any of our pages needs. */
     private static final int MAX_TAB_STOPS = 80;
@@ -86,13 +87,13 @@ public final class Browser implements WebDriver, JavascriptExecutor, Interactive
         get(url(path));
     }
 
-    /** Logs in afresh through the login page with the keyboard (user name, Tab, password, Enter) and lands on the home page. */
+    /** Logs in afresh through the login page with the keyboard (user name, Tab, password, Enter) and lands on the staff start page. */
     public void logIn(String user, String password) {
         manage().deleteAllCookies();
         open("/login");
         findElement(By.id("username")).sendKeys(user, Keys.TAB);
         focused().sendKeys(password, Keys.ENTER);
-        until(ExpectedConditions.urlToBe(url("/")));
+        until(ExpectedConditions.urlToBe(url("/staff")));
     }
 
     /** Waits (20 s, through page loads) until the condition holds; see {@link HeadlessChromium#waitFor}. */
@@ -230,6 +231,11 @@ public final class Browser implements WebDriver, JavascriptExecutor, Interactive
     @Override
     public Object executeAsyncScript(String script, Object... args) {
         return started().executeAsyncScript(script, args);
+    }
+
+    @Override
+    public <X> X getScreenshotAs(OutputType<X> target) {
+        return started().getScreenshotAs(target);
     }
 
     @Override

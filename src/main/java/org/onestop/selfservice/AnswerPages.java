@@ -1,0 +1,147 @@
+package org.onestop.selfservice;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.onestop.catalogue.ServiceCatalogue;
+import org.onestop.catalogue.ServiceDefinition;
+import org.onestop.city.CityProperties;
+import org.onestop.knowledge.Article;
+import org.onestop.knowledge.KnowledgeBase;
+import org.onestop.places.AddressPoint;
+import org.onestop.places.AddressRegister;
+import org.onestop.places.Wards;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The residents' A–Z and answers ({@code /a-z}): the knowledge base's articles an editor marked public, by letter and
+ * searched by the resident's words, in English or French; never a guideline for agents, never who edited it. An
+ * article with a table by ward ("Ward 1 - Harbourfront | Monday") answers by address: the address register finds
+ * the address, the ward boundaries its ward, and the page shows that ward's row ("my collection day"). The address
+ * is sent by POST, so it stays out of addresses, histories and logs, and is not kept.
+ */
+@Controller
+class AnswerPages {
+
+    static final int RESULTS = 20;
+    static final int MAX_ADDRESS = 300;
+
+    private final KnowledgeBase knowledge;
+    private final ServiceCatalogue catalogue;
+    private final AddressRegister addresses;
+    private final Wards wards;
+    private final ZoneId zone;
+    private final String cityName;
+
+    AnswerPages(KnowledgeBase knowledge, ServiceCatalogue catalogue, AddressRegister addresses, Wards wards, CityProperties city) {
+        this.knowledge = knowledge;
+        this.catalogue = catalogue;
+        this.addresses = addresses;
+        this.wards = wards;
+        this.zone = city.timeZone();
+        this.cityName = city.name();
+    }
+
+    @GetMapping("/a-z")
+    String index(@RequestParam(defaultValue = "") String q, Model model) {
+        String query = q.strip().length() > KnowledgeBase.MAX_QUERY ? q.strip().substring(0, KnowledgeBase.MAX_QUERY) : q.strip();
+        Map<String, List<Article>> byLetter = new TreeMap<>();
+        for (Article a : knowledge.publicArticles()) {
+            byLetter.computeIfAbsent(letter(a.getTitle()), k -> new ArrayList<>()).add(a);
+        }
+        model.addAttribute("q", query);
+        model.addAttribute("searched", !query.isEmpty());
+        model.addAttribute("hits", query.isEmpty() ? List.of()
+                : knowledge.searchPublic(query, RESULTS).stream().map(KnowledgeBase.Hit::article).toList());
+        model.addAttribute("byLetter", byLetter);
+        return "public/answers";
+    }
+
+    @GetMapping("/a-z/{id}")
+    String article(@PathVariable long id, Model model) {
+        return page(knowledge.getPublic(id), false, null, model);
+    }
+
+    @GetMapping("/a-z/{id}/fr")
+    String articleInFrench(@PathVariable long id, Model model) {
+        return page(frenchOf(id), true, null, model);
+    }
+
+    @PostMapping("/a-z/{id}")
+    String byAddress(@PathVariable long id, @RequestParam(defaultValue = "") String address, Model model) {
+        return page(knowledge.getPublic(id), false, address, model);
+    }
+
+    @PostMapping("/a-z/{id}/fr")
+    String byAddressInFrench(@PathVariable long id, @RequestParam(defaultValue = "") String address, Model model) {
+        return page(frenchOf(id), true, address, model);
+    }
+
+    private Article frenchOf(long id) {
+        Article article = knowledge.getPublic(id);
+        if (!article.hasFrench()) {
+            throw new org.onestop.shared.NotFoundException("no French version of article " + id);
+        }
+        return article;
+    }
+
+    /** What the ward lookup answered: the address found, its ward and that ward's row; or what went wrong. */
+    record WardAnswer(String address, String ward, String answer, String error) {
+    }
+
+    private String page(Article article, boolean french, String address, Model model) {
+        List<Article.Block> blocks = french ? article.blocksFr() : article.blocks();
+        Set<String> wardNames = Set.copyOf(wards.names());
+        boolean byWard = blocks.stream().flatMap(b -> b.rows().stream()).anyMatch(r -> wardNames.contains(r.key()));
+        model.addAttribute("article", article);
+        model.addAttribute("french", french);
+        model.addAttribute("title", french ? article.getTitleFr() : article.getTitle());
+        model.addAttribute("summary", french ? article.getSummaryFr() : article.getSummary());
+        model.addAttribute("blocks", blocks);
+        model.addAttribute("byWard", byWard);
+        model.addAttribute("updated", PublicDates.day(article.getUpdatedAt(), zone));
+        model.addAttribute("service", Optional.ofNullable(article.getServiceCode()).flatMap(catalogue::find)
+                .filter(ServiceDefinition::publicService).orElse(null));
+        model.addAttribute("address", address == null ? "" : address);
+        model.addAttribute("wardAnswer", byWard && address != null ? answer(address, blocks, wardNames) : null);
+        return "public/answer";
+    }
+
+    private WardAnswer answer(String typed, List<Article.Block> blocks, Set<String> wardNames) {
+        String address = typed.strip();
+        if (address.isEmpty()) {
+            return new WardAnswer(address, null, null, "Enter your street address, for example 120 King St E.");
+        }
+        if (address.length() > MAX_ADDRESS) {
+            return new WardAnswer("", null, null, "That is longer than any address: at most " + MAX_ADDRESS + " characters.");
+        }
+        Optional<AddressPoint> point = addresses.find(address);
+        Optional<String> ward = point.flatMap(p -> wards.wardAt(p.latitude(), p.longitude()));
+        if (ward.isEmpty() || !wardNames.contains(ward.get())) {
+            return new WardAnswer(address, null, null, "We could not find that address in " + cityName
+                    + ". Check the spelling and the number, for example 120 King St E, or find your ward in the table.");
+        }
+        String answer = blocks.stream().flatMap(b -> b.rows().stream()).filter(r -> r.key().equals(ward.get()))
+                .map(Article.Row::value).findFirst().orElse(null);
+        return answer == null
+                ? new WardAnswer(point.get().address(), ward.get(), null, "This article has no answer for " + ward.get() + ".")
+                : new WardAnswer(point.get().address(), ward.get(), answer, null);
+    }
+
+    private static String letter(String title) {
+        String first = java.text.Normalizer.normalize(title.strip(), java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        char c = first.isEmpty() ? '#' : Character.toUpperCase(first.charAt(0));
+        return Character.isLetter(c) ? String.valueOf(c) : "#";
+    }
+}

@@ -1,0 +1,42 @@
+package org.onestop.selfservice;
+
+import org.onestop.city.PublicStatements;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The residents' front door at the root address (report a problem, check a status, the A–Z and answers; staff sign
+ * in from a link), and the privacy and accessibility statements every footer links to, from configuration
+ * ({@link PublicStatements}). No login; staff land on {@code /staff} after theirs.
+ */
+@Controller
+class FrontDoorPages {
+
+    private final PublicStatements statements;
+
+    FrontDoorPages(PublicStatements statements) {
+        this.statements = statements;
+    }
+
+    @GetMapping("/")
+    String frontDoor() {
+        return "public/front-door";
+    }
+
+    @GetMapping("/privacy")
+    String privacy(Model model) {
+        return statement(model, "Privacy statement", statements.privacyParagraphs());
+    }
+
+    @GetMapping("/accessibility")
+    String accessibility(Model model) {
+        return statement(model, "Accessibility statement", statements.accessibilityParagraphs());
+    }
+
+    private static String statement(Model model, String title, java.util.List<String> paragraphs) {
+        model.addAttribute("title", title);
+        model.addAttribute("paragraphs", paragraphs);
+        return "public/statement";
+    }
+}
