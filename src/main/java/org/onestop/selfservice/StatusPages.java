@@ -237,7 +237,7 @@ class StatusPages {
         return REFERENCE.matcher(ref).matches() ? cases.find(ref) : Optional.empty();
     }
 
-    private static String statusLabel(CaseStatus status) {
+    static String statusLabel(CaseStatus status) {
         return switch (status) {
             case SUBMITTED -> "Received";
             case ACKNOWLEDGED -> "Acknowledged";
