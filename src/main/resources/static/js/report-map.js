@@ -17,7 +17,8 @@
   var data = el.dataset;
 
   L.Icon.Default.imagePath = data.images || '/webjars/leaflet/1.9.4/dist/images/';
-  var map = L.map(el, { keyboard: true, zoomControl: true, attributionControl: true });
+  // Without tiles nothing is scaled, so the city may fill the map at any zoom; tiles look best at whole levels.
+  var map = L.map(el, { keyboard: true, zoomControl: true, attributionControl: true, zoomSnap: data.tiles ? 1 : 0.25 });
   if (data.tiles) {
     L.tileLayer(data.tiles, { maxZoom: parseInt(data.maxZoom, 10) || 19, attribution: escapeText(data.attribution || '') }).addTo(map);
   } else {
@@ -139,7 +140,12 @@
         L.circleMarker([p.latitude, p.longitude], { radius: 2, weight: 1, color: '#5b6877', fillOpacity: 0.6, interactive: false }).addTo(points);
         if (!layers.wards.length) { bounds.extend([p.latitude, p.longitude]); }
       });
-      points.addTo(map);
+      // The address points help at street level; further out they only clutter the wards.
+      var showPoints = function () {
+        if (map.getZoom() >= 14) { points.addTo(map); } else { points.remove(); }
+      };
+      map.on('zoomend', showPoints);
+      showPoints();
       if (marker) {
         map.setView(marker.getLatLng(), 17);
       } else if (bounds.isValid()) {
@@ -159,13 +165,18 @@
   lat.addEventListener('change', typed);
   lon.addEventListener('change', typed);
 
-  // Address suggestions from the city's address register; choosing one moves the pin there.
-  if (address && suggestions) {
+  // Address suggestions from the city's address register (into the page's own list, where it has one); choosing one
+  // moves the pin there.
+  if (address && data.addresses) {
     var known = {};
     var timer = null;
+    var placedFor = null;
     var chosen = function () {
       var point = known[address.value];
-      if (point) { place(L.latLng(point.latitude, point.longitude), 'Pin placed at ' + point.address + ':', true); }
+      if (point && placedFor !== address.value) {
+        placedFor = address.value;
+        place(L.latLng(point.latitude, point.longitude), 'Pin placed at ' + point.address + ':', true);
+      }
     };
     address.addEventListener('input', function () {
       chosen();
@@ -173,16 +184,21 @@
       var q = address.value.trim();
       if (q.length < 2) { return; }
       timer = setTimeout(function () {
-        fetch((data.addresses || '/report/addresses') + '?q=' + encodeURIComponent(q), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+        fetch(data.addresses + '?q=' + encodeURIComponent(q), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
           .then(function (r) { return r.ok ? r.json() : []; })
           .then(function (points) {
-            while (suggestions.firstChild) { suggestions.removeChild(suggestions.firstChild); }
+            if (suggestions) {
+              while (suggestions.firstChild) { suggestions.removeChild(suggestions.firstChild); }
+            }
             points.forEach(function (p) {
               known[p.address] = p;
-              var option = document.createElement('option');
-              option.value = p.address;
-              suggestions.appendChild(option);
+              if (suggestions) {
+                var option = document.createElement('option');
+                option.value = p.address;
+                suggestions.appendChild(option);
+              }
             });
+            chosen();
           })
           .catch(function () { /* suggestions are a help, not a need */ });
       }, 200);
@@ -208,5 +224,7 @@
   if (!isNaN(la0) && !isNaN(lo0) && Math.abs(la0) <= 90 && Math.abs(lo0) <= 180) {
     ensureMarker(L.latLng(la0, lo0));
     map.setView([la0, lo0], 17);
+    say('Pin at latitude ' + lat.value + ', longitude ' + lon.value + '.');
+    lookAround('Pin at');
   }
 })();

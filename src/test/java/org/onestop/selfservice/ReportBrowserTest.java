@@ -108,6 +108,10 @@ class ReportBrowserTest extends IntegrationTest {
             WebElement img = browser.findElement(By.cssSelector("ul.photos img"));
             browser.until(d -> ((Number) browser.executeScript("return arguments[0].naturalWidth", img)).intValue() == 160);
             assertThat(browser.getPageSource()).doesNotContain("jane.browser@example.org", "Jane Resident");
+            // Where it is, on a map beside the address: the pin, over the wards (no tile server here).
+            browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#case-map .leaflet-marker-icon")));
+            assertThat(browser.findElements(By.cssSelector("#case-map path"))).isNotEmpty();
+            browser.assertAccessible();
 
             // Later: "Check a status" from the header, by reference number: the status and the expected date only.
             browser.findElement(By.linkText("Check a status")).click();
@@ -128,6 +132,7 @@ class ReportBrowserTest extends IntegrationTest {
                     .isEqualTo(PublicDates.day(cases.get(reference).getResolveBy(), java.time.ZoneId.of("America/Toronto")));
             assertThat(browser.findElements(By.id("description"))).isEmpty();
             assertThat(browser.findElements(By.cssSelector("ul.photos img"))).isEmpty();
+            assertThat(browser.findElements(By.id("case-map"))).as("no map by reference alone").isEmpty();
             assertThat(browser.getPageSource()).doesNotContain("Deep, by the bus stop", "120 King St E", "jane.browser@example.org");
         } finally {
             Files.deleteIfExists(photo);

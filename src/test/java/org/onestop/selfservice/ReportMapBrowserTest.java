@@ -57,7 +57,7 @@ class ReportMapBrowserTest extends IntegrationTest {
         browser.open("/report/pothole");
         browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#map .ward-label")));
         assertThat(browser.findElements(By.cssSelector("#map img.leaflet-tile"))).as("no tile server here").isEmpty();
-        assertThat(browser.findElements(By.cssSelector("#map path.leaflet-interactive, #map path"))).hasSizeGreaterThan(4);
+        assertThat(browser.findElements(By.cssSelector("#map path"))).as("the four wards' outlines").hasSize(4);
         browser.assertAccessible();
 
         // "Use my location", from the keyboard.
@@ -65,6 +65,7 @@ class ReportMapBrowserTest extends IntegrationTest {
         browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("map-status"), "Ward 3 - Escarpment"));
         assertThat(number("latitude")).isCloseTo(lat + 0.0001, within(1e-6));
         assertThat(number("longitude")).isCloseTo(lon, within(1e-6));
+        assertThat(browser.findElements(By.cssSelector("#map path"))).as("at street level, the address points too").hasSizeGreaterThan(4);
         WebElement listed = browser.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#nearby-list a[href='/status/" + existing.getReference() + "']")));
         assertThat(listed.getText()).isEqualTo(existing.getReference());
