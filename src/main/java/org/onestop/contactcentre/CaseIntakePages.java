@@ -38,6 +38,7 @@ import org.onestop.customers.Customer;
 import org.onestop.customers.CustomerService;
 import org.onestop.places.AddressPoint;
 import org.onestop.places.AddressRegister;
+import org.onestop.places.MapProperties;
 import org.onestop.shared.InvalidRequestException;
 import org.onestop.shared.NotFoundException;
 import org.springframework.security.core.Authentication;
@@ -85,11 +86,13 @@ class CaseIntakePages {
     private final CaseViews views;
     private final Validator validator;
     private final ZoneId zone;
+    private final MapProperties map;
 
     CaseIntakePages(ServiceCatalogue catalogue, CustomerService customers, AddressRegister addresses, NearbyCases nearby,
                     CaseIntake intake, CaseService cases, StaffCases staffCases, ConsoleCustomers consoleCustomers,
                     CaseViews views, Validator validator,
-                    CityProperties city) {
+                    CityProperties city, MapProperties map) {
+        this.map = map;
         this.catalogue = catalogue;
         this.customers = customers;
         this.addresses = addresses;
@@ -293,6 +296,7 @@ class CaseIntakePages {
         model.addAttribute("channels", ConsoleParams.CONSOLE_CHANNELS.stream()
                 .filter(c -> !ConsoleParams.COUNCILLOR_INQUIRY.equals(service.code()) || c == Channel.COUNCIL).toList());
         model.addAttribute("addressPoints", addresses.all());
+        model.addAttribute("map", map);
         model.addAttribute("radius", Math.round(nearby.radiusMetres()));
         model.addAttribute("zone", zone);
         for (Map.Entry<String, Object> fallback : Map.<String, Object>of("review", false, "addressUnknown", false,

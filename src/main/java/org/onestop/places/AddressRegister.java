@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 public class AddressRegister {
 
     private static final Logger log = LoggerFactory.getLogger(AddressRegister.class);
-    static final int MAX_TYPED = 300;
+    public static final int MAX_TYPED = 300;
 
     private static final Map<String, String> WORDS = Map.ofEntries(
             Map.entry("street", "st"), Map.entry("str", "st"), Map.entry("avenue", "ave"), Map.entry("av", "ave"),

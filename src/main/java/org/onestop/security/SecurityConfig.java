@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.onestop.places.MapProperties;
 import org.onestop.web.FailedLogins;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -116,7 +117,7 @@ class SecurityConfig {
 
     @Bean
     @Order(4)
-    SecurityFilterChain pageSecurity(HttpSecurity http, FailedLogins failedLogins) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, FailedLogins failedLogins, MapProperties map) throws Exception {
         AuthenticationFailureHandler loginFailed = new SimpleUrlAuthenticationFailureHandler("/login?error");
         return http
                 .authorizeHttpRequests(auth -> auth
@@ -150,7 +151,7 @@ class SecurityConfig {
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**")),
-                                new StaticHeadersWriter("Content-Security-Policy", PAGE_CONTENT_SECURITY_POLICY))))
+                                new StaticHeadersWriter("Content-Security-Policy", pageContentSecurityPolicy(map)))))
                 .build();
     }
 
@@ -160,6 +161,16 @@ class SecurityConfig {
      */
     static final String PAGE_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+    /**
+     * The same, with the city's tile server ({@code onestop.map.tile-url}) among the picture sources when one is
+     * configured: the map's tiles are pictures, nothing else is loaded from it. Without one, 'self' only.
+     */
+    static String pageContentSecurityPolicy(MapProperties map) {
+        String tiles = map.tileSource();
+        return tiles == null ? PAGE_CONTENT_SECURITY_POLICY
+                : PAGE_CONTENT_SECURITY_POLICY.replace("img-src 'self' data:;", "img-src 'self' data: " + tiles + ";");
+    }
 
     /** Camunda's REST API runs as the user Spring Security authenticated, so Camunda's authorizations apply. */
     @Bean

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * Friendly pages (in the residents' layout,
  * not the staff one) for what cannot be found.
  */
-@ControllerAdvice(assignableTypes = {ReportPages.class, StatusPages.class, AnswerPages.class, FrontDoorPages.class})
+@ControllerAdvice(assignableTypes = {ReportPages.class, StatusPages.class, AnswerPages.class, FrontDoorPages.class, NearbyPages.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PublicPageAdvice {
 

@@ -16,6 +16,9 @@ import org.onestop.cases.CaseService;
 import org.onestop.cases.Channel;
 import org.onestop.cases.NewCase;
 import org.onestop.cases.ServiceRequest;
+import org.onestop.places.AddressPoint;
+import org.onestop.places.AddressRegister;
+import org.onestop.places.MapProperties;
 import org.onestop.places.Wards;
 import org.onestop.catalogue.AnswerValidator;
 import org.onestop.catalogue.QuestionForm;
@@ -57,19 +60,24 @@ class ReportPages {
     private final Reports reports;
     private final Photos photos;
     private final Wards wards;
-    private final WardMap map;
+    private final MapProperties mapSettings;
+    private final AddressRegister addresses;
+    private final NearbyReports nearby;
     private final StatusLinks links;
     private final Validator validator;
     private final ZoneId zone;
 
-    ReportPages(ServiceCatalogue catalogue, CaseService cases, Reports reports, Photos photos, Wards wards, WardMap map,
+    ReportPages(ServiceCatalogue catalogue, CaseService cases, Reports reports, Photos photos, Wards wards,
+                MapProperties mapSettings, AddressRegister addresses, NearbyReports nearby,
                 StatusLinks links, Validator validator, CityProperties city) {
         this.catalogue = catalogue;
         this.cases = cases;
         this.reports = reports;
         this.photos = photos;
         this.wards = wards;
-        this.map = map;
+        this.mapSettings = mapSettings;
+        this.addresses = addresses;
+        this.nearby = nearby;
         this.links = links;
         this.validator = validator;
         this.zone = city.timeZone();
@@ -96,10 +104,25 @@ class ReportPages {
 
     // ---------------------------------------------------------------- the report form
 
+    /**
+     * The form; with {@code address} or {@code latitude} and {@code longitude} (the "Has it been reported already?"
+     * check, for a browser without JavaScript) filled in with them, and the open reports near there listed.
+     */
     @GetMapping("/report/{code}")
-    String form(@PathVariable String code, Model model) {
+    String form(@PathVariable String code, @RequestParam(name = "address", required = false) String address,
+                @RequestParam(name = "latitude", required = false) String latitude,
+                @RequestParam(name = "longitude", required = false) String longitude, Model model) {
         ServiceDefinition service = publicService(code);
-        return render(model, service, new LinkedMultiValueMap<>(), Map.of(), false);
+        MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+        if (address != null && !address.isBlank() && address.length() <= AddressRegister.MAX_TYPED) {
+            params.add("address", address.strip());
+        }
+        if (latitude != null && longitude != null && latitude.length() <= 30 && longitude.length() <= 30) {
+            params.add("latitude", latitude.strip());
+            params.add("longitude", longitude.strip());
+        }
+        model.addAttribute("checked", !params.isEmpty());
+        return render(model, service, params, Map.of(), false);
     }
 
     @PostMapping("/report/{code}")
@@ -237,9 +260,13 @@ class ReportPages {
         model.addAttribute("errors", fieldErrors);
         model.addAttribute("summary", summary);
         model.addAttribute("form", Form.of(params));
-        model.addAttribute("map", map.available() ? map.view() : null);
+        boolean drawable = mapSettings.hasTiles() || !wards.names().isEmpty() || addresses.size() > 0;
+        model.addAttribute("map", drawable ? new MapView(mapSettings.tileUrl(), mapSettings.attribution(), mapSettings.maxZoom(),
+                "/report/map/layers", "/report/" + service.code() + "/nearby") : null);
         model.addAttribute("maxPhoto", Photos.megabytes(photos.maxSize().toBytes()));
-        model.addAttribute("pin", pin(params));
+        model.addAttribute("nearby", nearbyTo(service, params));
+        model.addAttribute("radius", nearby.radiusMetres());
+        model.addAttribute("checked", Boolean.TRUE.equals(model.getAttribute("checked")));
         return "public/report-form";
     }
 
@@ -256,21 +283,34 @@ class ReportPages {
         }
     }
 
-    /** Where to draw the pin (SVG units) for coordinates already in the form, or null. */
-    private double[] pin(MultiValueMap<String, String> params) {
-        if (!map.available()) {
-            return null;
-        }
+    /** What the map's script needs: the tiles (if any), their credit, and where to ask for layers and nearby reports. */
+    record MapView(String tileUrl, String attribution, int maxZoom, String layersUrl, String nearbyUrl) {
+    }
+
+    /**
+     * The open public reports near the point already in the form (its coordinates, or else its address if the register
+     * has it), or null when the form has no point yet.
+     */
+    private List<NearbyReports.PublicNearby> nearbyTo(ServiceDefinition service, MultiValueMap<String, String> params) {
+        Double lat = null, lon = null;
         try {
-            String lat = text(params, "latitude");
-            String lon = text(params, "longitude");
-            if (lat == null || lon == null) {
+            String la = text(params, "latitude"), lo = text(params, "longitude");
+            if (la != null && lo != null && la.length() <= 30 && lo.length() <= 30) {
+                lat = Double.parseDouble(la.replace(',', '.'));
+                lon = Double.parseDouble(lo.replace(',', '.'));
+            }
+        } catch (NumberFormatException e) {
+            lat = null;
+        }
+        if (lat == null || lon == null || !Double.isFinite(lat) || !Double.isFinite(lon)) {
+            AddressPoint point = addresses.find(text(params, "address")).orElse(null);
+            if (point == null) {
                 return null;
             }
-            return new double[] {map.x(Double.parseDouble(lon)), map.y(Double.parseDouble(lat))};
-        } catch (NumberFormatException e) {
-            return null;
+            lat = point.latitude();
+            lon = point.longitude();
         }
+        return nearby.near(service, lat, lon);
     }
 
     private ServiceDefinition publicService(String code) {

@@ -22,6 +22,7 @@ import org.onestop.city.CityProperties;
 import org.onestop.customers.Customer;
 import org.onestop.customers.CustomerService;
 import org.onestop.customers.PhoneNumbers;
+import org.onestop.places.MapProperties;
 import org.onestop.shared.InvalidRequestException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -59,9 +60,10 @@ class StatusPages {
     private final Clock clock;
     private final ZoneId zone;
     private final Duration reopenWindow;
+    private final MapProperties mapSettings;
 
     StatusPages(CaseService cases, ServiceCatalogue catalogue, CustomerService customers, Photos photos, StatusLinks links, Clock clock,
-                CityProperties city, CaseProperties caseSettings) {
+                CityProperties city, CaseProperties caseSettings, MapProperties mapSettings) {
         this.cases = cases;
         this.catalogue = catalogue;
         this.customers = customers;
@@ -70,6 +72,7 @@ class StatusPages {
         this.clock = clock;
         this.zone = city.timeZone();
         this.reopenWindow = caseSettings.reopenWindow();
+        this.mapSettings = mapSettings;
     }
 
     /** The key is in these pages' addresses: no page, picture or link followed from them may pass it on. */
@@ -214,6 +217,11 @@ class StatusPages {
         model.addAttribute("privateCase", privateCase);
         model.addAttribute("timeline", timeline);
         model.addAttribute("photos", details ? photos.idsOf(sr.getId()) : List.of());
+        // Where it is, on a map, only where the address is shown too: the resident's own link to a public case.
+        boolean placed = details && sr.getLatitude() != null && sr.getLongitude() != null;
+        model.addAttribute("map", placed ? new ReportPages.MapView(mapSettings.tileUrl(), mapSettings.attribution(),
+                mapSettings.maxZoom(), "/report/map/layers", null) : null);
+        model.addAttribute("point", placed ? new double[] {sr.getLatitude(), sr.getLongitude()} : null);
         // After a refused attempt the form stays, with the reason beside its field.
         model.addAttribute("reopenable", (reopenable && withinWindow) || !errors.isEmpty());
         model.addAttribute("tooLateToReopen", reopenable && !withinWindow && errors.isEmpty());
@@ -237,7 +245,7 @@ class StatusPages {
         return REFERENCE.matcher(ref).matches() ? cases.find(ref) : Optional.empty();
     }
 
-    private static String statusLabel(CaseStatus status) {
+    static String statusLabel(CaseStatus status) {
         return switch (status) {
             case SUBMITTED -> "Received";
             case ACKNOWLEDGED -> "Acknowledged";

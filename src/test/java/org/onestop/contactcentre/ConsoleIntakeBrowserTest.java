@@ -60,6 +60,8 @@ class ConsoleIntakeBrowserTest extends IntegrationTest {
         browser.assertAccessible();
         browser.tabTo(By.linkText("Pothole or road defect")).sendKeys(Keys.ENTER);
         browser.waitForHeading("Open a case: Pothole or road defect");
+        // The location's map: the wards drawn by OneStop (no tile server here).
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map path")));
         browser.assertAccessible();
 
         // First try without the size: told beside the field, the address kept.

@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * In a real browser, without a login: a resident finds "pothole" by typing, makes a mistake and corrects it, answers,
- * gives an address, drops a pin on the ward map, attaches a photo, leaves an e-mail address, sends the report, reads
+ * gives an address, drops a pin on the map, attaches a photo, leaves an e-mail address, sends the report, reads
  * the reference and the promised date, follows their own status link, then looks the report up by its reference
  * alone (status and expected date only). axe-core checks every page.
  */
@@ -67,8 +67,12 @@ class ReportBrowserTest extends IntegrationTest {
             // Corrected: the answers, a pin on the map, a photo and a real e-mail address.
             new Select(browser.findElement(By.id("q-size"))).selectByValue("large");
             browser.findElement(By.id("q-hazard")).click();
-            WebElement map = browser.findElement(By.id("ward-map"));
-            new Actions(browser).moveToElement(map, -map.getSize().getWidth() / 4, -map.getSize().getHeight() / 4).click().perform();
+            // The map's wards are drawn (no tile server in tests); a click in the north-west quarter places the pin.
+            browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#map .ward-label")));
+            WebElement map = browser.findElement(By.id("map"));
+            new Actions(browser).moveToElement(map, -map.getSize().getWidth() / 8, -map.getSize().getHeight() / 8).click().perform();
+            browser.until(d -> !browser.findElement(By.id("latitude")).getAttribute("value").isEmpty());
+            browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("map-status"), "Ward 1 - Harbourfront"));
             String latitude = browser.findElement(By.id("latitude")).getAttribute("value");
             String longitude = browser.findElement(By.id("longitude")).getAttribute("value");
             assertThat(Double.parseDouble(latitude)).isBetween(43.25, 43.30);   // the north-west ward
@@ -104,6 +108,10 @@ class ReportBrowserTest extends IntegrationTest {
             WebElement img = browser.findElement(By.cssSelector("ul.photos img"));
             browser.until(d -> ((Number) browser.executeScript("return arguments[0].naturalWidth", img)).intValue() == 160);
             assertThat(browser.getPageSource()).doesNotContain("jane.browser@example.org", "Jane Resident");
+            // Where it is, on a map beside the address: the pin, over the wards (no tile server here).
+            browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#case-map .leaflet-marker-icon")));
+            assertThat(browser.findElements(By.cssSelector("#case-map path"))).isNotEmpty();
+            browser.assertAccessible();
 
             // Later: "Check a status" from the header, by reference number: the status and the expected date only.
             browser.findElement(By.linkText("Check a status")).click();
@@ -124,6 +132,7 @@ class ReportBrowserTest extends IntegrationTest {
                     .isEqualTo(PublicDates.day(cases.get(reference).getResolveBy(), java.time.ZoneId.of("America/Toronto")));
             assertThat(browser.findElements(By.id("description"))).isEmpty();
             assertThat(browser.findElements(By.cssSelector("ul.photos img"))).isEmpty();
+            assertThat(browser.findElements(By.id("case-map"))).as("no map by reference alone").isEmpty();
             assertThat(browser.getPageSource()).doesNotContain("Deep, by the bus stop", "120 King St E", "jane.browser@example.org");
         } finally {
             Files.deleteIfExists(photo);

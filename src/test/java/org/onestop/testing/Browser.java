@@ -129,6 +129,16 @@ public final class Browser implements WebDriver, JavascriptExecutor, Interactive
         throw new AssertionError("could not reach " + target + " with the keyboard");
     }
 
+    /**
+     * Makes the browser's geolocation answer with this position, as a phone's would, with the permission granted
+     * (Chrome DevTools: {@code Browser.grantPermissions}, {@code Emulation.setGeolocationOverride}).
+     */
+    public void mockLocation(double latitude, double longitude) {
+        started().executeCdpCommand("Browser.grantPermissions", java.util.Map.of("permissions", List.of("geolocation")));
+        started().executeCdpCommand("Emulation.setGeolocationOverride",
+                java.util.Map.of("latitude", latitude, "longitude", longitude, "accuracy", 5));
+    }
+
     /** Fails if axe-core finds a serious or critical WCAG 2.1 A/AA violation on the page shown. */
     public void assertAccessible() {
         Accessibility.assertNoSeriousViolations(this);
