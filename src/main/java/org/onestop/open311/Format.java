@@ -29,7 +29,7 @@ enum Format {
     private static final XMLOutputFactory XML_OUTPUT = XMLOutputFactory.newFactory();
     private static final Map<String, String> ITEM_NAMES = Map.of(
             "attributes", "attribute", "values", "value", "endpoints", "endpoint", "formats", "format",
-            "status_notes_history", "status_note");
+            "status_notes_history", "status_note", "nearby_requests", "nearby_request");
 
     private final MediaType mediaType;
 

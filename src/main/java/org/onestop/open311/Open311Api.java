@@ -48,7 +48,7 @@ class Open311Api {
             Map.entry("media_url", 1000), Map.entry("service_request_id", 2500), Map.entry("status", 20),
             Map.entry("start_date", 40), Map.entry("end_date", 40), Map.entry("updated_after", 40),
             Map.entry("updated_before", 40), Map.entry("page", 10), Map.entry("page_size", 10),
-            Map.entry("extensions", 5));
+            Map.entry("extensions", 5), Map.entry("duplicate_policy", 10));
 
     private final Open311Service open311;
     private final Open311Catalogue services;
@@ -125,17 +125,31 @@ class Open311Api {
             errors.add("media_url must be an http or https URL");
         }
         Map<String, Object> attributes = attributes(p, errors);
+        boolean joinExisting = duplicatePolicy(p, errors);
         if (!errors.isEmpty()) {
             throw new Open311Exception(400, errors);
         }
         Open311Service.Submitted submitted = open311.submit(new Open311Service.Submission(serviceCode, lat, lon,
                 p.one("address_string"), p.one("address_id"), p.one("email"), p.one("device_id"), p.one("account_id"),
-                p.one("first_name"), p.one("last_name"), p.one("phone"), p.one("description"), mediaUrl, attributes), key);
+                p.one("first_name"), p.one("last_name"), p.one("phone"), p.one("description"), mediaUrl, attributes,
+                joinExisting), key);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("service_request_id", submitted.request().getReference());
         doc.put("service_notice", submitted.serviceNotice());
         doc.put("account_id", submitted.accountId());
-        log.info("Open311: {} posted {} ({})", key.getAppName(), submitted.request().getReference(), serviceCode);
+        // An extension beside the specification's fields, only when there is something near: clients that do not know
+        // it read the same three fields as ever.
+        if (!submitted.nearby().isEmpty()) {
+            Map<String, Object> extended = new LinkedHashMap<>();
+            extended.put("existing_request", submitted.existing());
+            extended.put("nearby_requests", submitted.nearby());
+            doc.put("extended_attributes", extended);
+        }
+        if (submitted.existing()) {
+            log.info("Open311: {} added a reporter to an open request ({})", key.getAppName(), serviceCode);
+        } else {
+            log.info("Open311: {} posted {} ({})", key.getAppName(), submitted.request().getReference(), serviceCode);
+        }
         return ResponseEntity.ok().contentType(format.mediaType())
                 .location(URI.create(baseUrl + "/open311/v2/requests/" + submitted.request().getReference() + "."
                         + format.name().toLowerCase(java.util.Locale.ROOT)))
@@ -374,6 +388,19 @@ class Open311Api {
             errors.add(name + " must be a whole number");
             return otherwise;
         }
+    }
+
+    /** {@code duplicate_policy}: {@code new} (the default) opens a request whatever is near; {@code existing} joins one. */
+    private static boolean duplicatePolicy(Params p, List<String> errors) {
+        String value = p.one("duplicate_policy");
+        if (value == null || value.equalsIgnoreCase("new")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("existing")) {
+            return true;
+        }
+        errors.add("duplicate_policy must be new or existing");
+        return false;
     }
 
     private static boolean extensions(Params p, List<String> errors) {

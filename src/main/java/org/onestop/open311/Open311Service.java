@@ -23,14 +23,18 @@ import org.onestop.cases.CaseService;
 import org.onestop.cases.CaseStatus;
 import org.onestop.cases.CaseTimes;
 import org.onestop.cases.Channel;
+import org.onestop.cases.NearbyCases;
 import org.onestop.cases.NewCase;
 import org.onestop.cases.ServiceRequest;
+import org.onestop.catalogue.AnswerValidator;
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
 import org.onestop.city.CityProperties;
 import org.onestop.city.SiteUrls;
 import org.onestop.customers.CustomerDetails;
 import org.onestop.departments.Departments;
+import org.onestop.places.AddressRegister;
+import org.onestop.selfservice.NearbyReports;
 import org.onestop.selfservice.Photos;
 import org.onestop.selfservice.StatusLinks;
 import org.onestop.shared.InvalidRequestException;
@@ -45,6 +49,10 @@ import org.springframework.transaction.annotation.Transactional;
  * any other (channel {@code app}), and request documents that never carry the requester's name, e-mail, phone or
  * device id. Cases of private services (their model's {@code privacy}) are never listed, and read by id they show only
  * that the request exists, its service, status and dates.
+ * <p>
+ * A POST near open requests of the same public service (within {@code onestop.duplicates.radius-metres}, as on the
+ * residents' report page) names them in its answer, so that an app can ask "is it one of these?"; with
+ * {@code duplicate_policy=existing} the reporter is added to the nearest instead and the answer is that request.
  */
 @Service
 class Open311Service {
@@ -60,6 +68,8 @@ class Open311Service {
     private final CaseService cases;
     private final Open311Requests open311Requests;
     private final Departments departments;
+    private final NearbyReports nearby;
+    private final AddressRegister addresses;
     private final Photos photos;
     private final StatusLinks links;
     private final String publicUrl;
@@ -68,13 +78,15 @@ class Open311Service {
     private final ZoneId zone;
 
     Open311Service(ServiceCatalogue catalogue, Open311Catalogue services, CaseService cases, Open311Requests open311Requests,
-                   Departments departments, Photos photos, StatusLinks links, Validator validator, Clock clock,
-                   CityProperties city, SiteUrls urls) {
+                   Departments departments, NearbyReports nearby, AddressRegister addresses, Photos photos, StatusLinks links,
+                   Validator validator, Clock clock, CityProperties city, SiteUrls urls) {
         this.catalogue = catalogue;
         this.services = services;
         this.cases = cases;
         this.open311Requests = open311Requests;
         this.departments = departments;
+        this.nearby = nearby;
+        this.addresses = addresses;
         this.photos = photos;
         this.links = links;
         this.publicUrl = urls.publicUrl();
@@ -85,13 +97,22 @@ class Open311Service {
 
     // ---------------------------------------------------------------- POST requests
 
-    /** A request as an app posts it, parameters already read and length-checked. */
+    /**
+     * A request as an app posts it, parameters already read and length-checked; {@code joinExisting} when the app asked
+     * for {@code duplicate_policy=existing}.
+     */
     record Submission(String serviceCode, Double lat, Double lon, String addressString, String addressId, String email,
                       String deviceId, String accountId, String firstName, String lastName, String phone,
-                      String description, String mediaUrl, Map<String, Object> attributes) {
+                      String description, String mediaUrl, Map<String, Object> attributes, boolean joinExisting) {
     }
 
-    record Submitted(ServiceRequest request, String serviceNotice, String accountId) {
+    /**
+     * The request answered: the new one, or ({@code existing}) the open one the reporter was added to; {@code nearby}
+     * the open requests of the same public service near the location before this POST, nearest first, as the public
+     * may see them (empty when there are none).
+     */
+    record Submitted(ServiceRequest request, String serviceNotice, String accountId, boolean existing,
+                     List<Map<String, Object>> nearby) {
     }
 
     @Transactional
@@ -122,6 +143,22 @@ class Open311Service {
         if (!errors.isEmpty()) {
             throw new Open311Exception(400, errors);
         }
+        // Looked up before the new case is written, so that it never names itself.
+        List<NearbyCases.Nearby> near = near(service, s);
+        List<Map<String, Object>> nearbyDocs = near.stream().map(this::nearbyDocument).toList();
+        if (s.joinExisting() && !near.isEmpty()) {
+            // The same answers a new request would need: a client mistake is a 400 whichever way the POST goes.
+            AnswerValidator.Result answers = AnswerValidator.validate(service.questions(), s.attributes());
+            if (!answers.valid()) {
+                throw new Open311Exception(400, answers.errors().entrySet().stream()
+                        .map(x -> parameter("answers." + x.getKey()) + " " + x.getValue()).toList());
+            }
+            ServiceRequest existing = near.get(0).request();
+            // False only if it closed since the look-up: then the report is a new request after all.
+            if (nearby.follow(existing.getReference(), customer, Channel.APP, actor(key))) {
+                return new Submitted(existing, joinedNotice(existing), s.accountId(), true, nearbyDocs);
+            }
+        }
         ServiceRequest sr;
         try {
             sr = cases.open(newCase, actor(key));
@@ -130,7 +167,37 @@ class Open311Service {
                     .map(x -> parameter(x.getKey()) + " " + x.getValue()).toList());
         }
         open311Requests.save(new Open311Request(sr.getId(), key.getId(), s.mediaUrl(), s.addressId(), s.deviceId(), s.accountId()));
-        return new Submitted(sr, serviceNotice(sr), s.accountId());
+        return new Submitted(sr, serviceNotice(sr), s.accountId(), false, nearbyDocs);
+    }
+
+    /** The open requests of the public service near the posted point, or near the address when the register knows it. */
+    private List<NearbyCases.Nearby> near(ServiceDefinition service, Submission s) {
+        if (s.lat() != null && s.lon() != null) {
+            return nearby.openNear(service, s.lat(), s.lon());
+        }
+        if (s.lat() == null && s.lon() == null && s.addressString() != null) {
+            return addresses.find(s.addressString())
+                    .map(p -> nearby.openNear(service, p.latitude(), p.longitude())).orElse(List.of());
+        }
+        return List.of();
+    }
+
+    /** A nearby request in a POST's answer: what GET requests shows of it anyway, and how far it is; nothing personal. */
+    private Map<String, Object> nearbyDocument(NearbyCases.Nearby n) {
+        ServiceRequest sr = n.request();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("service_request_id", sr.getReference());
+        doc.put("status", sr.getStatus().open311());
+        doc.put("detailed_status", sr.getStatus().code());
+        doc.put("distance_metres", n.roundedMetres());
+        doc.put("requested_datetime", w3c(sr.getCreatedAt()));
+        doc.put("expected_datetime", w3c(sr.getResolveBy()));
+        return doc;
+    }
+
+    private String joinedNotice(ServiceRequest sr) {
+        String joined = "This was already reported as " + sr.getReference() + "; the report was added to it.";
+        return sr.getResolveBy() == null ? joined : joined + " " + serviceNotice(sr);
     }
 
     private static String actor(ApiKey key) {
