@@ -133,6 +133,24 @@ class Open311NearbyRequestsTest extends IntegrationTest {
     }
 
     @Test
+    void anAddressTheRegisterKnowsIsLookedUpAsAPinIs() throws Exception {
+        // "180 Mountain Brow Blvd" is at 43.220000, -79.894820 in the register.
+        ServiceRequest pothole = open("pothole", "At the curb", "Ann Address", "ann-" + System.nanoTime() + "@example.org",
+                43.22001, -79.89482, POTHOLE);
+        List<Map.Entry<String, String>> byAddress = new ArrayList<>(without(without(pothole(0, 0), "lat"), "long"));
+        byAddress.add(Map.entry("address_string", "180 Mountain Brow Blvd"));
+        HttpResponse<String> posted = client.post("requests.json", byAddress);
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+        assertThat(json(posted).get(0).get("extended_attributes").get("nearby_requests").findValuesAsText("service_request_id"))
+                .contains(pothole.getReference());
+
+        // An address the register does not know has no point: nothing to compare, the answer of old.
+        List<Map.Entry<String, String>> unknown = new ArrayList<>(without(without(pothole(0, 0), "lat"), "long"));
+        unknown.add(Map.entry("address_string", "Behind the old mill " + System.nanoTime()));
+        assertThat(json(client.post("requests.json", unknown)).get(0).has("extended_attributes")).isFalse();
+    }
+
+    @Test
     void duplicatePolicyExistingAddsTheReporterToTheNearestOpenRequestInsteadOfOpeningAnother() throws Exception {
         ServiceRequest pothole = open("pothole", "Deep", "First Reporter", "first-" + System.nanoTime() + "@example.org",
                 lat, lon, POTHOLE);
