@@ -59,7 +59,7 @@ class BehindTlsProxyTest extends IntegrationTest {
 
         assertThat(login.statusCode()).isEqualTo(302);
         // The proxy's own port (443 for https, without an X-Forwarded-Port), not OneStop's.
-        assertThat(login.headers().firstValue("Location")).hasValue("https://localhost/");
+        assertThat(login.headers().firstValue("Location")).hasValue("https://localhost/staff");
         assertThat(sessionCookie(login)).as("the session after login (a new id)").containsIgnoringCase("; Secure");
         assertThat(login.headers().firstValue("Strict-Transport-Security")).isPresent();
     }
