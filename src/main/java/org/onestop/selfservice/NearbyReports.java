@@ -15,6 +15,7 @@ import org.onestop.city.CityProperties;
 import org.onestop.customers.ContactPreference;
 import org.onestop.customers.CustomerDetails;
 import org.onestop.customers.CustomerService;
+import org.onestop.web.PageTexts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,14 +39,17 @@ class NearbyReports {
     private final AdditionalReporters reporters;
     private final ZoneId zone;
 
+    private final PageTexts texts;
+
     NearbyReports(NearbyCases nearby, ServiceCatalogue catalogue, CaseService cases, CustomerService customers,
-                  AdditionalReporters reporters, CityProperties city) {
+                  AdditionalReporters reporters, CityProperties city, PageTexts texts) {
         this.nearby = nearby;
         this.catalogue = catalogue;
         this.cases = cases;
         this.customers = customers;
         this.reporters = reporters;
         this.zone = city.timeZone();
+        this.texts = texts;
     }
 
     long radiusMetres() {
@@ -61,7 +65,7 @@ class NearbyReports {
         }
         String name = service.name();
         return nearby.openNear(service.code(), latitude, longitude).stream()
-                .map(n -> new PublicNearby(n.request().getReference(), name, StatusPages.statusLabel(n.request().getStatus()),
+                .map(n -> new PublicNearby(n.request().getReference(), name, StatusPages.statusLabel(n.request().getStatus(), texts),
                         n.roundedMetres(), PublicDates.day(n.request().getCreatedAt(), zone), "/status/" + n.request().getReference()))
                 .toList();
     }
@@ -90,7 +94,7 @@ class NearbyReports {
             return false;
         }
         CustomerService.Intake intake = customers.findOrCreate(
-                new CustomerDetails(name, null, email, null, ContactPreference.EMAIL), Channel.WEB.code());
+                new CustomerDetails(name, null, email, null, ContactPreference.EMAIL, texts.locale().getLanguage()), Channel.WEB.code());
         customers.cameWith(intake, sr.getReference());
         long customerId = intake.customer().getId();
         if (Long.valueOf(customerId).equals(sr.getCustomerId()) || reporters.customerIds(sr.getId()).contains(customerId)) {
