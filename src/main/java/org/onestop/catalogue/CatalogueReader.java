@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -55,15 +57,50 @@ final class CatalogueReader {
 
     /** Every service, public and staff-only, by group and name. */
     List<ServiceDefinition> services() {
+        Map<String, ServiceTexts> french = french();
         return repositoryService.createProcessDefinitionQuery().latestVersion().active().list().stream()
-                .map(this::read)
+                .map(definition -> read(definition, french))
                 .flatMap(Optional::stream)
                 .sorted(Comparator.comparing(ServiceDefinition::group, Comparator.nullsLast(String::compareTo))
                         .thenComparing(ServiceDefinition::name))
                 .toList();
     }
 
-    private Optional<ServiceDefinition> read(ProcessDefinition definition) {
+    /**
+     * Each service's French texts: the newest deployed {@code <serviceCode>.fr.properties} (by file name, wherever the
+     * deployment put it). With deploy-changed-only a model and its texts may be in different deployments, so the
+     * deployments are read newest first and the first file of each name wins.
+     */
+    private Map<String, ServiceTexts> french() {
+        Map<String, ServiceTexts> found = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        int page = 200;
+        for (int first = 0; ; first += page) {
+            List<Deployment> deployments = repositoryService.createDeploymentQuery()
+                    .orderByDeploymentTime().desc().orderByDeploymentId().desc().listPage(first, page);
+            for (Deployment deployment : deployments) {
+                for (String name : repositoryService.getDeploymentResourceNames(deployment.getId())) {
+                    String file = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+                    if (!file.endsWith(ServiceTexts.SUFFIX)) {
+                        continue;
+                    }
+                    String code = file.substring(0, file.length() - ServiceTexts.SUFFIX.length());
+                    if (seen.add(code)) {
+                        try (InputStream in = repositoryService.getResourceAsStream(deployment.getId(), name)) {
+                            found.put(code, ServiceTexts.read(in));
+                        } catch (ProcessEngineException | IOException | IllegalArgumentException e) {
+                            log.warn("Cannot read the French texts {}; the service shows in English: {}", file, e.getMessage());
+                        }
+                    }
+                }
+            }
+            if (deployments.size() < page) {
+                return found;
+            }
+        }
+    }
+
+    private Optional<ServiceDefinition> read(ProcessDefinition definition, Map<String, ServiceTexts> french) {
         BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
         Process process = model.getModelElementById(definition.getKey());
         Map<String, String> properties = properties(process);
@@ -86,7 +123,8 @@ final class CatalogueReader {
                 properties.getOrDefault("routingDecision", definition.getKey() + "Routing"),
                 !"optional".equalsIgnoreCase(properties.getOrDefault("location", "required")),
                 "true".equalsIgnoreCase(properties.getOrDefault("notifyWardCouncillor", "false")),
-                questions(definition)));
+                questions(definition),
+                french.getOrDefault(code.trim(), ServiceTexts.none())));
     }
 
     /** Private unless the model says public: a missing or mistyped property must not publish anyone's case. */

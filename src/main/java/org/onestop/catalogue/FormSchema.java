@@ -42,6 +42,11 @@ public final class FormSchema {
         }
     }
 
+    /** The same form with these fields (the same questions in another language). */
+    FormSchema withFields(List<FormField> translated) {
+        return new FormSchema(id, translated);
+    }
+
     public static FormSchema empty() {
         return new FormSchema(null, List.of());
     }

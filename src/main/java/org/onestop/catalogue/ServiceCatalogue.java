@@ -108,7 +108,7 @@ public class ServiceCatalogue implements SmartInitializingSingleton, DisposableB
         }
         return services().stream()
                 .filter(s -> !publicOnly || s.publicService())
-                .map(s -> new Scored(s, score(s, terms)))
+                .map(s -> new Scored(s, Math.max(score(s, terms), score(s.in(java.util.Locale.FRENCH), terms))))
                 .filter(s -> s.score() > 0)
                 .sorted(Comparator.comparingInt(Scored::score).reversed().thenComparing(s -> s.service().name()))
                 .map(Scored::service)

@@ -1,6 +1,7 @@
 package org.onestop.catalogue;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A customer-facing service as its BPMN process and start form define it.
@@ -13,9 +14,15 @@ import java.util.List;
  * @param routingDecision the DMN decision that routes its cases
  * @param copyWardCouncillor whether the ward's councillor is copied on every milestone (process property {@code notifyWardCouncillor})
  * @param locationRequired whether a request needs an address or coordinates (process property {@code location}: required or optional)
+ * @param french the service's texts in French, from {@code bpmn/<code>.fr.properties} beside its model (see {@link ServiceTexts})
  */
 public record ServiceDefinition(String code, String name, String description, List<String> keywords, String group,
                                 boolean publicService, boolean privateCases, String processKey, String processDefinitionId,
                                 String routingDecision, boolean locationRequired, boolean copyWardCouncillor,
-                                FormSchema questions) {
+                                FormSchema questions, ServiceTexts french) {
+
+    /** The service as residents read it in a language: French from its {@link ServiceTexts}, else the model's English. */
+    public ServiceDefinition in(Locale locale) {
+        return locale != null && "fr".equals(locale.getLanguage()) && french != null ? french.applyTo(this) : this;
+    }
 }

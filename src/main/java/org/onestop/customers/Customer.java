@@ -37,6 +37,9 @@ public class Customer {
     @Column(name = "preferred_channel", nullable = false)
     private String preferredChannel;
 
+    /** The language of the customer's notices: "en" or "fr" (null: English). */
+    private String language;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -68,6 +71,15 @@ public class Customer {
         this.address = address;
         this.preferredChannel = (preferred == null ? ContactPreference.defaultFor(phone, email) : preferred).name();
         this.updatedAt = now;
+    }
+
+    /** The language of this customer's notices, "en" or "fr", or null (English). */
+    public String getLanguage() {
+        return language;
+    }
+
+    void language(String language) {
+        this.language = "fr".equals(language) || "en".equals(language) ? language : this.language;
     }
 
     /** Replaces one detail (an agent chose it, or the customer had none). */

@@ -12,5 +12,11 @@ public record CustomerDetails(
         @Pattern(regexp = "^[0-9+()\\-. ext]*$", message = "must be a phone number") String phone,
         @Email(message = "must be an e-mail address") @Size(max = 254, message = "must be at most 254 characters") String email,
         @Size(max = 300, message = "must be at most 300 characters") String address,
-        ContactPreference preferredChannel) {
+        ContactPreference preferredChannel,
+        @Pattern(regexp = "en|fr", message = "must be en or fr") String language) {
+
+    /** Details without a language (the customer's notices stay in the language already recorded, else English). */
+    public CustomerDetails(String name, String phone, String email, String address, ContactPreference preferredChannel) {
+        this(name, phone, email, address, preferredChannel, null);
+    }
 }

@@ -52,10 +52,15 @@ public class CustomerService {
     public Intake findOrCreate(CustomerDetails details, String channel) {
         Optional<Customer> existing = findExisting(details);
         if (existing.isPresent()) {
+            if (existing.get().getLanguage() == null) {
+                existing.get().language(details.language()); // missing, so filled in
+            }
             return new Intake(existing.get(), intakeDetails.compare(existing.get(), details, channel));
         }
-        Customer created = customers.save(new Customer(details.name().trim(), blankToNull(details.phone()), blankToNull(details.email()),
-                blankToNull(details.address()), details.preferredChannel(), clock.instant()));
+        Customer fresh = new Customer(details.name().trim(), blankToNull(details.phone()), blankToNull(details.email()),
+                blankToNull(details.address()), details.preferredChannel(), clock.instant());
+        fresh.language(details.language());
+        Customer created = customers.save(fresh);
         index.index(created);
         return new Intake(created, List.of());
     }
@@ -85,6 +90,7 @@ public class CustomerService {
         Customer customer = new Customer(details.name().trim(), blankToNull(details.phone()),
                 blankToNull(details.email()), blankToNull(details.address()), details.preferredChannel(), clock.instant());
         customer.recordedBy(recordedBy);
+        customer.language(details.language());
         Customer created = customers.save(customer);
         index.index(created);
         return created;
@@ -106,6 +112,7 @@ public class CustomerService {
         }
         customer.update(details.name().trim(), blankToNull(details.phone()), blankToNull(details.email()),
                 blankToNull(details.address()), details.preferredChannel(), clock.instant());
+        customer.language(details.language());
         index.index(customer);
         return customer;
     }

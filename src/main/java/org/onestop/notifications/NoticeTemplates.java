@@ -33,7 +33,15 @@ class NoticeTemplates {
 
     /** An e-mail: the template's first line is the subject. */
     Message email(String template, Map<String, Object> variables) {
-        String text = render("resident/" + template, variables);
+        return email(template, variables, false);
+    }
+
+    /**
+     * An e-mail in the customer's language: French from {@code templates/mail/resident/fr/<milestone>.txt} (and
+     * {@code fr/sms/}), English otherwise.
+     */
+    Message email(String template, Map<String, Object> variables, boolean french) {
+        String text = render("resident/" + (french ? "fr/" : "") + template, variables);
         int end = text.indexOf('\n');
         String first = end < 0 ? text : text.substring(0, end);
         if (!first.startsWith("Subject:")) {
@@ -45,7 +53,12 @@ class NoticeTemplates {
 
     /** A text message: the whole template, on one line. */
     String sms(String template, Map<String, Object> variables) {
-        return render("resident/sms/" + template, variables).strip().replaceAll("\\s+", " ");
+        return sms(template, variables, false);
+    }
+
+    /** A text message in the customer's language. */
+    String sms(String template, Map<String, Object> variables, boolean french) {
+        return render("resident/" + (french ? "fr/" : "") + "sms/" + template, variables).strip().replaceAll("\\s+", " ");
     }
 
     private String render(String template, Map<String, Object> variables) {

@@ -191,16 +191,18 @@ class ResidentNotices {
         if (outbox.has(sr.getId(), event.caseEventId(), recipient, dedupeKey)) {
             return;
         }
+        boolean french = "fr".equals(customer.getLanguage());
+        variables = french ? inFrench(variables, sr) : variables;
         variables.put("name", customer.getName());
         variables.put("optOutUrl", publicUrl + "/notices/opt-out/" + optOuts.tokenFor(customer.getId()));
         if (milestone == Milestone.RESOLVED) {
             variables.put("surveyUrl", publicUrl + "/survey/" + surveys.issue(sr, customer.getId()));
         }
         if (channel.equals("email")) {
-            NoticeTemplates.Message mail = templates.email(milestone.template, variables);
+            NoticeTemplates.Message mail = templates.email(milestone.template, variables, french);
             outbox.queue(sr.getId(), event.caseEventId(), "email", recipient, dedupeKey, mail.subject(), mail.body());
         } else {
-            String text = templates.sms(milestone.template, variables);
+            String text = templates.sms(milestone.template, variables, french);
             outbox.queue(sr.getId(), event.caseEventId(), "sms", recipient, dedupeKey, text, text);
         }
     }
@@ -224,6 +226,17 @@ class ResidentNotices {
         }
         return null;
     }
+
+    /** The notice's words for a French-speaking customer: the service's French name and the date as French reads it. */
+    private Map<String, Object> inFrench(Map<String, Object> variables, ServiceRequest sr) {
+        Map<String, Object> v = new HashMap<>(variables);
+        catalogue.find(sr.getServiceCode()).map(s -> s.in(java.util.Locale.FRENCH)).ifPresent(s -> v.put("service", s.name()));
+        v.put("expectedBy", sr.getResolveBy() == null ? null : FRENCH_DATE.format(sr.getResolveBy().atZone(zone)));
+        return v;
+    }
+
+    private static final java.time.format.DateTimeFormatter FRENCH_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, H 'h' mm", java.util.Locale.CANADA_FRENCH);
 
     /** How often the case was reopened: each round of the case has its own milestones. */
     private long round(ServiceRequest sr) {

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
 import org.onestop.city.CityProperties;
+import org.onestop.web.PageTexts;
 import org.onestop.knowledge.Article;
 import org.onestop.knowledge.KnowledgeBase;
 import org.onestop.places.AddressPoint;
@@ -44,7 +45,11 @@ class AnswerPages {
     private final ZoneId zone;
     private final String cityName;
 
-    AnswerPages(KnowledgeBase knowledge, ServiceCatalogue catalogue, AddressRegister addresses, Wards wards, CityProperties city) {
+    private final PageTexts texts;
+
+    AnswerPages(KnowledgeBase knowledge, ServiceCatalogue catalogue, AddressRegister addresses, Wards wards, CityProperties city,
+                PageTexts texts) {
+        this.texts = texts;
         this.knowledge = knowledge;
         this.catalogue = catalogue;
         this.addresses = addresses;
@@ -121,21 +126,20 @@ class AnswerPages {
     private WardAnswer answer(String typed, List<Article.Block> blocks, Set<String> wardNames) {
         String address = typed.strip();
         if (address.isEmpty()) {
-            return new WardAnswer(address, null, null, "Enter your street address, for example 120 King St E.");
+            return new WardAnswer(address, null, null, texts.get("answer.error.empty"));
         }
         if (address.length() > MAX_ADDRESS) {
-            return new WardAnswer("", null, null, "That is longer than any address: at most " + MAX_ADDRESS + " characters.");
+            return new WardAnswer("", null, null, texts.get("answer.error.long", MAX_ADDRESS));
         }
         Optional<AddressPoint> point = addresses.find(address);
         Optional<String> ward = point.flatMap(p -> wards.wardAt(p.latitude(), p.longitude()));
         if (ward.isEmpty() || !wardNames.contains(ward.get())) {
-            return new WardAnswer(address, null, null, "We could not find that address in " + cityName
-                    + ". Check the spelling and the number, for example 120 King St E, or find your ward in the table.");
+            return new WardAnswer(address, null, null, texts.get("answer.error.notFound", cityName));
         }
         String answer = blocks.stream().flatMap(b -> b.rows().stream()).filter(r -> r.key().equals(ward.get()))
                 .map(Article.Row::value).findFirst().orElse(null);
         return answer == null
-                ? new WardAnswer(point.get().address(), ward.get(), null, "This article has no answer for " + ward.get() + ".")
+                ? new WardAnswer(point.get().address(), ward.get(), null, texts.get("answer.error.noAnswer", ward.get()))
                 : new WardAnswer(point.get().address(), ward.get(), answer, null);
     }
 

@@ -1,6 +1,7 @@
 package org.onestop.selfservice;
 
 import org.onestop.city.PublicStatements;
+import org.onestop.web.PageTexts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,8 +15,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 class FrontDoorPages {
 
     private final PublicStatements statements;
+    private final PageTexts texts;
 
-    FrontDoorPages(PublicStatements statements) {
+    FrontDoorPages(PublicStatements statements, PageTexts texts) {
+        this.texts = texts;
         this.statements = statements;
     }
 
@@ -26,12 +29,12 @@ class FrontDoorPages {
 
     @GetMapping("/privacy")
     String privacy(Model model) {
-        return statement(model, "Privacy statement", statements.privacyParagraphs());
+        return statement(model, texts.get("statement.privacy"), statements.privacyParagraphs());
     }
 
     @GetMapping("/accessibility")
     String accessibility(Model model) {
-        return statement(model, "Accessibility statement", statements.accessibilityParagraphs());
+        return statement(model, texts.get("statement.accessibility"), statements.accessibilityParagraphs());
     }
 
     private static String statement(Model model, String title, java.util.List<String> paragraphs) {

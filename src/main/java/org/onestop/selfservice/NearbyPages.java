@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletResponse;
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
+import org.onestop.web.PageTexts;
 import org.onestop.customers.ContactPreference;
 import org.onestop.customers.CustomerDetails;
 import org.onestop.customers.CustomerService;
@@ -53,7 +54,11 @@ class NearbyPages {
     private final Wards wards;
     private final CustomerService customers;
 
-    NearbyPages(ServiceCatalogue catalogue, NearbyReports nearby, AddressRegister addresses, Wards wards, CustomerService customers) {
+    private final PageTexts texts;
+
+    NearbyPages(ServiceCatalogue catalogue, NearbyReports nearby, AddressRegister addresses, Wards wards, CustomerService customers,
+                PageTexts texts) {
+        this.texts = texts;
         this.catalogue = catalogue;
         this.nearby = nearby;
         this.addresses = addresses;
@@ -128,17 +133,18 @@ class NearbyPages {
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         Map<String, String> errors = new LinkedHashMap<>();
         if (who.isEmpty()) {
-            errors.put("name", "Give your name.");
+            errors.put("name", texts.get("follow.error.name"));
         }
         if (address.isEmpty()) {
-            errors.put("email", "Give your e-mail address: that is where the updates go.");
+            errors.put("email", texts.get("follow.error.email"));
         }
         customers.errors(new CustomerDetails(who.isEmpty() ? "-" : who, null, address.isEmpty() ? null : address, null,
                         ContactPreference.EMAIL))
-                .forEach((field, message) -> errors.putIfAbsent(field, ReportPages.sentence(
-                        ReportPages.LABELS.getOrDefault(field, "This answer"), message)));
+                .forEach((field, message) -> errors.putIfAbsent(field, texts.french()
+                        ? texts.get("report.error.field", ReportPages.LABELS.containsKey(field) ? texts.get("report.label." + field) : field)
+                        : ReportPages.sentence(ReportPages.LABELS.getOrDefault(field, "This answer"), message)));
         if (consent == null) {
-            errors.put("consent", "Tick the box to be added to this report and get its updates by e-mail.");
+            errors.put("consent", texts.get("follow.error.consent"));
         }
         if (errors.isEmpty()) {
             if (nearby.follow(ref, who, address)) {
@@ -176,7 +182,7 @@ class NearbyPages {
         if (code == null || !CODE.matcher(code).matches()) {
             throw new NotFoundException("no such service");
         }
-        return catalogue.find(code).filter(ServiceDefinition::publicService)
+        return catalogue.find(code).filter(ServiceDefinition::publicService).map(s -> s.in(texts.locale()))
                 .orElseThrow(() -> new NotFoundException("no such service"));
     }
 

@@ -15,6 +15,7 @@ import org.onestop.city.CityProperties;
 import org.onestop.customers.ContactPreference;
 import org.onestop.customers.CustomerDetails;
 import org.onestop.customers.CustomerService;
+import org.onestop.web.PageTexts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,14 +40,17 @@ public class NearbyReports {
     private final AdditionalReporters reporters;
     private final ZoneId zone;
 
+    private final PageTexts texts;
+
     NearbyReports(NearbyCases nearby, ServiceCatalogue catalogue, CaseService cases, CustomerService customers,
-                  AdditionalReporters reporters, CityProperties city) {
+                  AdditionalReporters reporters, CityProperties city, PageTexts texts) {
         this.nearby = nearby;
         this.catalogue = catalogue;
         this.cases = cases;
         this.customers = customers;
         this.reporters = reporters;
         this.zone = city.timeZone();
+        this.texts = texts;
     }
 
     long radiusMetres() {
@@ -58,7 +62,7 @@ public class NearbyReports {
     List<PublicNearby> near(ServiceDefinition service, double latitude, double longitude) {
         String name = service.name();
         return openNear(service, latitude, longitude).stream()
-                .map(n -> new PublicNearby(n.request().getReference(), name, StatusPages.statusLabel(n.request().getStatus()),
+                .map(n -> new PublicNearby(n.request().getReference(), name, StatusPages.statusLabel(n.request().getStatus(), texts),
                         n.roundedMetres(), PublicDates.day(n.request().getCreatedAt(), zone), "/status/" + n.request().getReference()))
                 .toList();
     }
@@ -95,8 +99,8 @@ public class NearbyReports {
      */
     @Transactional
     boolean follow(String reference, String name, String email) {
-        return follow(reference, new CustomerDetails(name, null, email, null, ContactPreference.EMAIL), Channel.WEB,
-                Reports.RESIDENT);
+        return follow(reference, new CustomerDetails(name, null, email, null, ContactPreference.EMAIL, texts.locale().getLanguage()),
+                Channel.WEB, Reports.RESIDENT);
     }
 
     /**

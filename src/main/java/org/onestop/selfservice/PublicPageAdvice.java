@@ -3,6 +3,7 @@ package org.onestop.selfservice;
 import jakarta.servlet.http.HttpServletResponse;
 import org.onestop.city.CityProperties;
 import org.onestop.shared.NotFoundException;
+import org.onestop.web.PageTexts;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
@@ -19,7 +20,10 @@ class PublicPageAdvice {
 
     private final String cityName;
 
-    PublicPageAdvice(CityProperties city) {
+    private final PageTexts texts;
+
+    PublicPageAdvice(CityProperties city, PageTexts texts) {
+        this.texts = texts;
         this.cityName = city.name();
     }
 
@@ -27,8 +31,8 @@ class PublicPageAdvice {
     String notFound(Model model, HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         model.addAttribute("cityName", cityName);
-        model.addAttribute("title", "Page not found");
-        model.addAttribute("message", "We could not find that page. It may have moved, or the link may be mistyped.");
+        model.addAttribute("title", texts.get("problem.notFound"));
+        model.addAttribute("message", texts.get("problem.notFound.message"));
         return "public/problem";
     }
 }

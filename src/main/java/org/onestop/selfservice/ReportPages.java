@@ -29,6 +29,7 @@ import org.onestop.customers.ContactPreference;
 import org.onestop.customers.CustomerDetails;
 import org.onestop.shared.InvalidRequestException;
 import org.onestop.shared.NotFoundException;
+import org.onestop.web.PageTexts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
@@ -66,10 +67,11 @@ class ReportPages {
     private final StatusLinks links;
     private final Validator validator;
     private final ZoneId zone;
+    private final PageTexts texts;
 
     ReportPages(ServiceCatalogue catalogue, CaseService cases, Reports reports, Photos photos, Wards wards,
                 MapProperties mapSettings, AddressRegister addresses, NearbyReports nearby,
-                StatusLinks links, Validator validator, CityProperties city) {
+                StatusLinks links, Validator validator, CityProperties city, PageTexts texts) {
         this.catalogue = catalogue;
         this.cases = cases;
         this.reports = reports;
@@ -81,23 +83,28 @@ class ReportPages {
         this.links = links;
         this.validator = validator;
         this.zone = city.timeZone();
+        this.texts = texts;
     }
 
     // ---------------------------------------------------------------- choose a service
 
     @GetMapping("/report")
     String choose(@RequestParam(name = "words", required = false) String words, Model model) {
-        List<ServiceDefinition> all = catalogue.services().stream().filter(ServiceDefinition::publicService).toList();
+        List<ServiceDefinition> all = catalogue.services().stream().filter(ServiceDefinition::publicService)
+                .map(s -> s.in(texts.locale())).toList();
         Map<String, List<ServiceDefinition>> byLetter = new TreeMap<>();
-        all.stream().sorted(java.util.Comparator.comparing(s -> s.name().toLowerCase(Locale.ROOT)))
-                .forEach(s -> byLetter.computeIfAbsent(s.name().substring(0, 1).toUpperCase(Locale.ROOT), k -> new ArrayList<>()).add(s));
+        java.text.Collator order = java.text.Collator.getInstance(texts.locale());
+        order.setStrength(java.text.Collator.PRIMARY);
+        all.stream().sorted(java.util.Comparator.comparing(ServiceDefinition::name, order))
+                .forEach(s -> byLetter.computeIfAbsent(letter(s.name()), k -> new ArrayList<>()).add(s));
         String typed = words == null ? "" : words.strip();
         if (typed.length() > MAX_WORDS) {
             typed = typed.substring(0, MAX_WORDS);
         }
         model.addAttribute("words", typed);
         model.addAttribute("searched", !typed.isEmpty());
-        model.addAttribute("matches", typed.isEmpty() ? List.of() : catalogue.match(typed, true));
+        model.addAttribute("matches", typed.isEmpty() ? List.of()
+                : catalogue.match(typed, true).stream().map(s -> s.in(texts.locale())).toList());
         model.addAttribute("byLetter", byLetter);
         return "public/report-choose";
     }
@@ -138,16 +145,16 @@ class ReportPages {
             try {
                 image = photos.clean(photo);
             } catch (Photos.RejectedPhoto e) {
-                errors.put("photo", e.getMessage());
+                errors.put("photo", texts.french() ? texts.get("report.error.photo", Photos.megabytes(photos.maxSize().toBytes())) : e.getMessage());
             }
         }
 
-        Double latitude = number(params, "latitude", errors);
-        Double longitude = number(params, "longitude", errors);
+        Double latitude = number(params, "latitude", errors, texts);
+        Double longitude = number(params, "longitude", errors, texts);
         if (latitude != null && longitude != null && !errors.containsKey("latitude") && !errors.containsKey("longitude")
                 && !wards.names().isEmpty() && wards.wardAt(latitude, longitude).isEmpty()
                 && Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180) {
-            errors.put("latitude", "This place is outside the city. Check the latitude and longitude, or give the address instead.");
+            errors.put("latitude", texts.get("report.error.outside"));
         }
 
         String name = text(params, "name");
@@ -157,13 +164,14 @@ class ReportPages {
         CustomerDetails customer = null;
         if (name != null || email != null || phone != null) {
             if (name == null) {
-                errors.put("name", "Give your name with your e-mail address or phone number, or leave all three empty.");
+                errors.put("name", texts.get("report.error.nameMissing"));
             }
             customer = new CustomerDetails(name == null ? "" : name, phone, email == null ? null : email.toLowerCase(Locale.ROOT), null,
-                    emailUpdates && email != null ? ContactPreference.EMAIL : ContactPreference.NONE);
+                    emailUpdates && email != null ? ContactPreference.EMAIL : ContactPreference.NONE,
+                    texts.locale().getLanguage()); // the notices follow the language the resident reported in
         }
         if (emailUpdates && email == null) {
-            errors.put("email", "Give your e-mail address to get updates by e-mail, or untick the box.");
+            errors.put("email", texts.get("report.error.emailMissing"));
         }
 
         Map<String, Object> answers = QuestionForm.answersFrom(service.questions(), params, zone);
@@ -176,14 +184,14 @@ class ReportPages {
             if (field.equals("name") && customer != null && name == null) {
                 continue; // said above, more helpfully
             }
-            errors.putIfAbsent(field, sentence(LABELS.getOrDefault(field, "This answer"), violation.getMessage()));
+            errors.putIfAbsent(field, invalid(field, violation.getMessage()));
         }
         // The questions and the location rule, checked here too so that every mistake shows at once; open() checks again.
         AnswerValidator.validate(service.questions(), answers).errors()
-                .forEach((key, message) -> errors.putIfAbsent("answers." + key, sentence("This answer", message)));
+                .forEach((key, message) -> errors.putIfAbsent("answers." + key, answerError(message)));
         if (service.locationRequired() && request.address() == null && latitude == null && longitude == null
                 && !errors.containsKey("latitude") && !errors.containsKey("longitude")) {
-            errors.put("address", "Give the address or nearest intersection, or place a pin on the map.");
+            errors.put("address", texts.get("report.error.where"));
         }
 
         if (errors.isEmpty()) {
@@ -193,11 +201,11 @@ class ReportPages {
                 return "redirect:/report/received/" + sr.getReference() + "?key=" + links.key(sr.getReference());
             } catch (InvalidRequestException e) {
                 e.fieldErrors().forEach((field, message) -> errors.putIfAbsent(field.startsWith("customer.")
-                        ? field.substring("customer.".length()) : field, sentence(LABELS.getOrDefault(field, "This answer"), message)));
+                        ? field.substring("customer.".length()) : field, invalid(field, message)));
             }
         }
         if (photoGiven && !errors.containsKey("photo")) {
-            errors.put("photo", "Your photo was fine, but we could not keep it while the other answers need a change: attach it again.");
+            errors.put("photo", texts.get("report.error.photoAgain"));
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return render(model, service, params, errors, true);
@@ -222,7 +230,7 @@ class ReportPages {
         boolean ownLink = links.opens(sr.getReference(), key);
         model.addAttribute("ownLink", ownLink);
         model.addAttribute("statusPath", ownLink ? links.path(sr.getReference()) : "/status/" + sr.getReference());
-        model.addAttribute("serviceName", catalogue.find(sr.getServiceCode()).map(ServiceDefinition::name).orElse(sr.getServiceCode()));
+        model.addAttribute("serviceName", catalogue.find(sr.getServiceCode()).map(s -> s.in(texts.locale())).map(ServiceDefinition::name).orElse(sr.getServiceCode()));
         model.addAttribute("promisedDay", PublicDates.day(sr.getResolveBy(), zone));
         return "public/report-received";
     }
@@ -317,11 +325,17 @@ class ReportPages {
         if (code == null || !CODE.matcher(code).matches()) {
             throw new NotFoundException("no such service");
         }
-        return catalogue.find(code).filter(ServiceDefinition::publicService)
+        return catalogue.find(code).filter(ServiceDefinition::publicService).map(s -> s.in(texts.locale()))
                 .orElseThrow(() -> new NotFoundException("no such service"));
     }
 
-    private static Double number(MultiValueMap<String, String> params, String field, Map<String, String> errors) {
+    /** The letter a name is listed under: "Éclairage" under E. */
+    private static String letter(String name) {
+        String first = java.text.Normalizer.normalize(name.substring(0, 1), java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return (first.isEmpty() ? name.substring(0, 1) : first).toUpperCase(Locale.ROOT);
+    }
+
+    private static Double number(MultiValueMap<String, String> params, String field, Map<String, String> errors, PageTexts texts) {
         String value = text(params, field);
         if (value == null) {
             return null;
@@ -333,8 +347,9 @@ class ReportPages {
             }
             return number;
         } catch (NumberFormatException e) {
-            errors.put(field, LABELS.get(field) + " must be a number in decimal degrees, like "
-                    + ("latitude".equals(field) ? "43.2561" : "-79.8690") + ".");
+            String example = "latitude".equals(field) ? "43.2561" : "-79.8690";
+            errors.put(field, texts.get("report.error.number", texts.get("report.label." + field),
+                    texts.french() ? example.replace('.', ',') : example));
             return null;
         }
     }
@@ -347,6 +362,23 @@ class ReportPages {
     private static String raw(MultiValueMap<String, String> params, String field) {
         String value = params.getFirst(field);
         return value == null ? "" : value;
+    }
+
+    /** A field's own check failed: in English the validator's words after the field's label, in French the label alone. */
+    private String invalid(String field, String message) {
+        String key = "report.label." + (field.startsWith("customer.") ? field.substring("customer.".length()) : field);
+        if (!LABELS.containsKey(key.substring("report.label.".length()))) {
+            return texts.french() ? texts.get("report.error.answer") : sentence("This answer", message);
+        }
+        return texts.french() ? texts.get("report.error.field", texts.get(key)) : sentence(texts.get(key), message);
+    }
+
+    /** A question's answer failed its check (catalogue/AnswerValidator words it in English). */
+    private String answerError(String message) {
+        if ("is required".equals(message)) {
+            return texts.get("report.error.required");
+        }
+        return texts.french() ? texts.get("report.error.answer") : sentence("This answer", message);
     }
 
     /** "E-mail address" + "must be an e-mail address" → "E-mail address must be an e-mail address." */

@@ -27,6 +27,7 @@ import org.onestop.shared.InvalidRequestException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.onestop.web.PageTexts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,9 +62,10 @@ class StatusPages {
     private final ZoneId zone;
     private final Duration reopenWindow;
     private final MapProperties mapSettings;
+    private final PageTexts texts;
 
     StatusPages(CaseService cases, ServiceCatalogue catalogue, CustomerService customers, Photos photos, StatusLinks links, Clock clock,
-                CityProperties city, CaseProperties caseSettings, MapProperties mapSettings) {
+                CityProperties city, CaseProperties caseSettings, MapProperties mapSettings, PageTexts texts) {
         this.cases = cases;
         this.catalogue = catalogue;
         this.customers = customers;
@@ -73,6 +75,7 @@ class StatusPages {
         this.zone = city.timeZone();
         this.reopenWindow = caseSettings.reopenWindow();
         this.mapSettings = mapSettings;
+        this.texts = texts;
     }
 
     /** The key is in these pages' addresses: no page, picture or link followed from them may pass it on. */
@@ -120,18 +123,18 @@ class StatusPages {
         String who = contact == null ? "" : contact.strip();
         Map<String, String> errors = new LinkedHashMap<>();
         if (why.isEmpty()) {
-            errors.put("reason", "Tell us what is still wrong.");
+            errors.put("reason", texts.get("status.error.reason"));
         } else if (why.length() > MAX_REASON) {
-            errors.put("reason", "Keep it to " + MAX_REASON + " characters; you typed " + why.length() + ".");
+            errors.put("reason", texts.get("status.error.reasonLong", MAX_REASON, why.length()));
         }
         if (!keyed && (who.length() > 254 || !reportedBy(sr, who))) {
-            errors.put("contact", NOT_YOURS);
+            errors.put("contact", texts.get("status.error.notYours"));
         }
         if (sr.getStatus().isOpen()) {
-            errors.put("reason", "This report is still open: we are working on it, so there is nothing to send back yet.");
+            errors.put("reason", texts.get("status.error.open"));
         } else if (sr.getStatus() != CaseStatus.RESOLVED && sr.getStatus() != CaseStatus.CLOSED) {
-            errors.put("reason", "This report was " + statusLabel(sr.getStatus()).toLowerCase(Locale.ROOT)
-                    + ", so it cannot be sent back. Report the problem again instead.");
+            errors.put("reason", texts.get("status.error.notReopenable", texts.french()
+                    ? statusLabel(sr.getStatus(), texts) : statusLabel(sr.getStatus(), texts).toLowerCase(Locale.ROOT)));
         }
         if (errors.isEmpty()) {
             try {
@@ -139,7 +142,7 @@ class StatusPages {
                 return "redirect:" + (keyed ? links.path(sr.getReference()) + "&reopened" : "/status/" + sr.getReference() + "?reopened");
             } catch (InvalidRequestException e) {
                 e.fieldErrors().values().stream().findFirst().ifPresent(message ->
-                        errors.put("reason", ReportPages.sentence("The report", message)));
+                        errors.put("reason", texts.french() ? texts.get("status.error.other") : ReportPages.sentence("The report", message)));
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -197,7 +200,7 @@ class StatusPages {
      * the dates; for a public case also its description, address, ward and photos.
      */
     private String render(ServiceRequest sr, boolean keyed, Model model, String reason, String contact, Map<String, String> errors) {
-        String serviceName = catalogue.find(sr.getServiceCode()).map(ServiceDefinition::name).orElse(sr.getServiceCode());
+        String serviceName = catalogue.find(sr.getServiceCode()).map(s -> s.in(texts.locale())).map(ServiceDefinition::name).orElse(sr.getServiceCode());
         boolean privateCase = catalogue.isPrivate(sr.getServiceCode());
         boolean details = keyed && !privateCase;
         List<PublicEntry> timeline = !keyed ? List.of() : cases.timeline(sr).stream()
@@ -206,7 +209,7 @@ class StatusPages {
                 .toList();
         boolean reopenable = sr.getStatus() == CaseStatus.RESOLVED || sr.getStatus() == CaseStatus.CLOSED;
         boolean withinWindow = reopenable && (sr.getResolvedAt() == null || !sr.getResolvedAt().plus(reopenWindow).isBefore(clock.instant()));
-        model.addAttribute("c", new PublicCase(sr.getReference(), serviceName, statusLabel(sr.getStatus()), sr.getStatus().open311(),
+        model.addAttribute("c", new PublicCase(sr.getReference(), serviceName, statusLabel(sr.getStatus(), texts), sr.getStatus().open311(),
                 sr.getStatus().isOpen(), keyed ? PublicDates.day(sr.getCreatedAt(), zone) : null,
                 sr.getStatus().isOpen() ? PublicDates.day(sr.getResolveBy(), zone) : null,
                 keyed ? PublicDates.day(sr.getResolvedAt(), zone) : null,
@@ -236,7 +239,7 @@ class StatusPages {
     private String notFound(String reference, Model model, HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         model.addAttribute("reference", reference.length() > 40 ? reference.substring(0, 40) : reference);
-        model.addAttribute("error", NOT_FOUND);
+        model.addAttribute("error", texts.get("lookup.notFound"));
         return "public/status-lookup";
     }
 
@@ -245,18 +248,9 @@ class StatusPages {
         return REFERENCE.matcher(ref).matches() ? cases.find(ref) : Optional.empty();
     }
 
-    static String statusLabel(CaseStatus status) {
-        return switch (status) {
-            case SUBMITTED -> "Received";
-            case ACKNOWLEDGED -> "Acknowledged";
-            case IN_PROGRESS -> "In progress";
-            case WAITING_FOR_CUSTOMER -> "Waiting for you";
-            case RESOLVED -> "Resolved";
-            case CLOSED -> "Closed";
-            case CANCELLED -> "Cancelled";
-            case DUPLICATE -> "Closed as already reported";
-            case REFERRED -> "Referred to another authority";
-        };
+    /** "Received", "In progress"… ("Reçue", "En cours"…): messages case.status.<status>. */
+    static String statusLabel(CaseStatus status, PageTexts texts) {
+        return texts.get("case.status." + status.name().toLowerCase(Locale.ROOT));
     }
 
     /** A case as the page may show it (fields left out are null): no customer, no staff, no internal notes. */

@@ -2,6 +2,7 @@ package org.onestop.selfservice;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.onestop.city.CityProperties;
+import org.onestop.web.PageTexts;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
@@ -23,7 +24,10 @@ class UploadTooLarge {
     private final String cityName;
     private final DataSize photoLimit;
 
-    UploadTooLarge(CityProperties city, PhotoProperties photos) {
+    private final PageTexts texts;
+
+    UploadTooLarge(CityProperties city, PhotoProperties photos, PageTexts texts) {
+        this.texts = texts;
         this.cityName = city.name();
         this.photoLimit = photos.maxSize();
     }
@@ -32,10 +36,8 @@ class UploadTooLarge {
     String tooLarge(Model model, HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         model.addAttribute("cityName", cityName);
-        model.addAttribute("title", "The photo is too large");
-        model.addAttribute("message", "What you sent was too large for us to receive, so your report has not been sent. "
-                + "Go back, choose a photo of up to " + Photos.megabytes(photoLimit.toBytes())
-                + " (or none), and send the report again.");
+        model.addAttribute("title", texts.get("upload.title"));
+        model.addAttribute("message", texts.get("upload.message", Photos.megabytes(photoLimit.toBytes())));
         return "public/problem";
     }
 }

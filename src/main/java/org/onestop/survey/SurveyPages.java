@@ -7,6 +7,7 @@ import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
 import org.onestop.city.CityProperties;
 import org.onestop.shared.InvalidRequestException;
+import org.onestop.web.PageTexts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +25,10 @@ class SurveyPages {
     private final ServiceCatalogue catalogue;
     private final String city;
 
-    SurveyPages(SurveyService surveys, ServiceCatalogue catalogue, CityProperties city) {
+    private final PageTexts texts;
+
+    SurveyPages(SurveyService surveys, ServiceCatalogue catalogue, CityProperties city, PageTexts texts) {
+        this.texts = texts;
         this.surveys = surveys;
         this.catalogue = catalogue;
         this.city = city.name();
@@ -57,7 +61,7 @@ class SurveyPages {
         if (outcome.state() != SurveyService.State.OPEN) {
             return closed(outcome.state(), outcome.reference(), model, response);
         }
-        model.addAttribute("title", "Thank you");
+        model.addAttribute("title", texts.get("survey.title.thanks"));
         model.addAttribute("outcome", outcome);
         model.addAttribute("city", city);
         return "survey/thanks";
@@ -65,10 +69,10 @@ class SurveyPages {
 
     private String form(String token, SurveyService.Link link, Map<String, String> errors, String rating, String fixed, String comment, Model model) {
         model.addAttribute("token", token);
-        model.addAttribute("title", "How did we do?");
+        model.addAttribute("title", texts.get("survey.title.form"));
         model.addAttribute("link", link);
-        model.addAttribute("service", catalogue.find(link.serviceCode()).map(ServiceDefinition::name).orElse(link.serviceCode()));
-        model.addAttribute("errors", errors);
+        model.addAttribute("service", catalogue.find(link.serviceCode()).map(s -> s.in(texts.locale())).map(ServiceDefinition::name).orElse(link.serviceCode()));
+        model.addAttribute("errors", texts.french() ? french(errors) : errors);
         model.addAttribute("rating", rating == null ? "" : rating.trim());
         model.addAttribute("fixed", fixed == null ? "" : fixed.trim());
         model.addAttribute("comment", comment == null ? "" : comment);
@@ -80,12 +84,23 @@ class SurveyPages {
     private String closed(SurveyService.State state, String reference, Model model, HttpServletResponse response) {
         response.setStatus(state == SurveyService.State.UNKNOWN ? HttpServletResponse.SC_NOT_FOUND : HttpServletResponse.SC_GONE);
         model.addAttribute("title", switch (state) {
-            case ANSWERED -> "This survey is already answered";
-            case EXPIRED -> "This survey has expired";
-            default -> "Survey not found";
+            case ANSWERED -> texts.get("survey.title.answered");
+            case EXPIRED -> texts.get("survey.title.expired");
+            default -> texts.get("survey.title.unknown");
         });
         model.addAttribute("state", state.name());
         model.addAttribute("reference", reference);
         return "survey/closed";
+    }
+
+    /** SurveyService words its checks in English; in French each field gets its own sentence. */
+    private Map<String, String> french(Map<String, String> errors) {
+        Map<String, String> french = new java.util.LinkedHashMap<>();
+        errors.forEach((field, message) -> french.put(field, switch (field) {
+            case "rating" -> texts.get("survey.error.rating");
+            case "comment" -> texts.get("survey.error.comment", SurveyService.MAX_COMMENT);
+            default -> texts.get("survey.error.fixed");
+        }));
+        return french;
     }
 }

@@ -163,6 +163,30 @@ class ResidentNoticesTest extends IntegrationTest {
     }
 
     @Test
+    void aFrenchSpeakingResidentGetsEveryNoticeInFrench() throws Exception {
+        deliverAll();
+        String email = uniqueEmail("marie");
+        String reference = open(potholeFor(Map.of("name", "Marie Tremblay", "email", email, "preferredChannel", "email",
+                "language", "fr"), "Trou profond"));
+        workToClosure(reference, "Nid-de-poule réparé");
+        deliverAll();
+        deliverAll();
+
+        List<MimeMessage> mails = mailsTo(email);
+        String service = reference + " · Nid-de-poule ou défaut de la chaussée\u00a0: ";
+        assertThat(mails).extracting(ResidentNoticesTest::subject).containsExactly(
+                service + "nous avons reçu votre demande",
+                service + "une équipe a pris en charge votre demande",
+                service + "travaux en cours",
+                service + "demande réglée",
+                service + "demande fermée");
+        Notification received = notices(reference, email).get(0);
+        assertThat(received.getBody()).contains("Bonjour Marie Tremblay", "Règlement prévu d’ici le", "Pour ne plus les recevoir",
+                        "Suivre votre demande\u00a0: http://localhost:8080/status/" + reference)
+                .containsPattern("(lundi|mardi|mercredi|jeudi|vendredi) \\d{1,2} [a-zéû]+ 20\\d\\d, \\d{1,2} h \\d\\d");
+    }
+
+    @Test
     void aResidentIsToldWhenTheRequestPassesToAnotherDepartment() throws Exception {
         deliverAll();
         String email = uniqueEmail("moved");

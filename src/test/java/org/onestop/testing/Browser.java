@@ -139,6 +139,22 @@ public final class Browser implements WebDriver, JavascriptExecutor, Interactive
                 java.util.Map.of("latitude", latitude, "longitude", longitude, "accuracy", 5));
     }
 
+    /** Makes the browser ask for pages in these languages, as one set up in French would (Accept-Language, DevTools). */
+    public void acceptLanguage(String languages) {
+        started().executeCdpCommand("Network.enable", java.util.Map.of());
+        started().executeCdpCommand("Network.setExtraHTTPHeaders", java.util.Map.of("headers", java.util.Map.of("Accept-Language", languages)));
+    }
+
+    /** Writes a picture of the page as shown, for a person to look at. */
+    public void screenshot(Path file, int width, int height) throws IOException {
+        started().manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Long full = (Long) started().executeScript("return document.documentElement.scrollHeight");
+        started().manage().window().setSize(new org.openqa.selenium.Dimension(width, (int) Math.min(Math.max(full, height), 4000)));
+        Files.write(file, started().getScreenshotAs(OutputType.BYTES));
+        started().manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
     /** Fails if axe-core finds a serious or critical WCAG 2.1 A/AA violation on the page shown. */
     public void assertAccessible() {
         Accessibility.assertNoSeriousViolations(this);

@@ -1,0 +1,40 @@
+package org.onestop.web;
+
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sentences that pages build in Java (errors, titles), from the same messages as the templates, in the language of
+ * the request being answered (see {@link Languages}).
+ */
+@Component
+public class PageTexts {
+
+    private final MessageSource messages;
+
+    PageTexts(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** The text for a key in the current request's language. */
+    public String get(String key, Object... args) {
+        return messages.getMessage(key, args, locale());
+    }
+
+    /** The text for a key in a given language (a notice, outside any request). */
+    public String in(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+
+    /** Whether the current request is answered in French. */
+    public boolean french() {
+        return Languages.FRENCH.getLanguage().equals(locale().getLanguage());
+    }
+
+    public Locale locale() {
+        return LocaleContextHolder.getLocale();
+    }
+}
