@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
  *     <td>on cases it opened</td><td>on cases it opened</td><td>no</td></tr>
  * <tr><td>process owners</td><td colspan="5">nothing</td></tr>
  * <tr><td>administrators</td><td>none</td><td>all</td><td>yes</td><td>no</td><td>no</td></tr>
+ * <tr><td>managers</td><td colspan="5">nothing on a case; every KPI ({@link #kpis})</td></tr>
  * </table>
  * A user in several groups has the union of their rights.
  */
@@ -151,6 +152,35 @@ public class CaseAccessPolicy {
             return departments.departments().stream().map(Departments.Department::id).collect(Collectors.toUnmodifiableSet());
         }
         return supervisedBy(s);
+    }
+
+    /**
+     * What a user may see of the KPIs ({@code /api/kpis}): managers and administrators every measure over every case;
+     * supervisors (and heads) the case measures over their departments' cases only (the contact log is the contact
+     * centre's, not a department's); contact-centre agents (and knowledge editors) the contact-centre measures
+     * (contacts, first-contact resolution, handle time, channels) over all cases; everyone else nothing. Private cases
+     * count like any other: the figures never name a case or a person.
+     *
+     * @param departments whose cases the case measures count; {@code null}: all cases (also those not routed yet)
+     * @param caseMeasures the standards, times, transfers, reopenings, survey and services' measures
+     * @param contactCentreMeasures contacts, first-contact resolution, handle time, channel volume, share and cost
+     */
+    public record KpiReach(Set<String> departments, boolean caseMeasures, boolean contactCentreMeasures) {
+
+        public boolean none() {
+            return !caseMeasures && !contactCentreMeasures;
+        }
+    }
+
+    public KpiReach kpis(StaffMember s) {
+        if (isAdmin(s) || s.in(Roles.MANAGERS)) {
+            return new KpiReach(null, true, true);
+        }
+        Set<String> supervised = supervisedBy(s);
+        if (!supervised.isEmpty()) {
+            return new KpiReach(supervised, true, isAgent(s));
+        }
+        return new KpiReach(null, false, isAgent(s));
     }
 
     private boolean holdsOrHeld(StaffMember s, CaseFacts c) {

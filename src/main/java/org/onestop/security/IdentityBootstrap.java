@@ -46,6 +46,7 @@ public class IdentityBootstrap implements ApplicationRunner {
     public static final String ADMINS = Groups.CAMUNDA_ADMIN;
     /** Monitoring systems: the actuator's metrics ({@code /actuator/prometheus}) by HTTP Basic, nothing else. */
     public static final String MONITORING = Roles.MONITORING;
+    public static final String MANAGERS = Roles.MANAGERS;
     /** Group type of the councillors' offices per ward ({@link #wardOfficeGroup}). */
     public static final String WARD_OFFICE = "WARD_OFFICE";
     private static final String WARD_OFFICE_PREFIX = Roles.WARD_OFFICE_PREFIX;
@@ -83,6 +84,7 @@ public class IdentityBootstrap implements ApplicationRunner {
         group(KNOWLEDGE_EDITORS, "Knowledge base editors", Groups.GROUP_TYPE_WORKFLOW);
         group(COUNCIL_OFFICE, "Councillors' office", Groups.GROUP_TYPE_WORKFLOW);
         group(MONITORING, "Monitoring", Groups.GROUP_TYPE_SYSTEM);
+        group(MANAGERS, "Managers (performance measures)", Groups.GROUP_TYPE_WORKFLOW);
         List<String> wardOffices = new ArrayList<>();
         for (String ward : wards.names()) {
             String office = wardOfficeGroup(ward);
@@ -146,6 +148,7 @@ public class IdentityBootstrap implements ApplicationRunner {
         user("owner", "Olive", "Owner", "demo", PROCESS_OWNERS);
         user("admin", "Ada", "Admin", "demo", ADMINS);
         user("monitor", "Mo", "Monitor", "demo", MONITORING);
+        user("manager", "Morgan", "Manager", "demo", MANAGERS);
         Map<String, String[]> staff = Map.of(
                 "roads", new String[] {"Rita", "Roads"},
                 "waste", new String[] {"Walt", "Waste"},

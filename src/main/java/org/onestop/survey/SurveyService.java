@@ -213,6 +213,35 @@ public class SurveyService {
     public record Summary(Instant from, Instant to, GroupBy by, Figures total, List<Figures> groups) {
     }
 
+    /**
+     * The surveys issued in [from, to) about the given departments' cases: how many, how many were answered (whenever),
+     * the average rating (1–5) and how many said "fixed", per service or department and in total ({@code by} null:
+     * the total only), of every department's cases when {@code departments} is null. The response rate and
+     * satisfaction of the KPIs.
+     */
+    public record Participation(String key, long issued, long answered, double averageRating, long fixed) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Participation> participation(Instant from, Instant to, GroupBy by, java.util.Set<String> departments) {
+        if (departments != null && departments.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = departments == null ? surveys.participationOfAll(from, to, by == GroupBy.SERVICE)
+                : surveys.participation(from, to, by == GroupBy.SERVICE, departments);
+        List<Participation> groups = rows.stream().map(r -> new Participation(r[0] == null ? "-" : r[0].toString(),
+                ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), r[3] == null ? 0 : ((Number) r[3]).doubleValue(),
+                r[4] == null ? 0 : ((Number) r[4]).longValue())).toList();
+        if (by != null) {
+            return groups;
+        }
+        long issued = groups.stream().mapToLong(Participation::issued).sum();
+        long answered = groups.stream().mapToLong(Participation::answered).sum();
+        double ratingSum = groups.stream().mapToDouble(g -> g.averageRating() * g.answered()).sum();
+        return issued == 0 ? List.of() : List.of(new Participation("all", issued, answered,
+                answered == 0 ? 0 : ratingSum / answered, groups.stream().mapToLong(Participation::fixed).sum()));
+    }
+
     private static Figures figures(String key, long responses, double average, long fixed) {
         return new Figures(key, responses, Math.round(average * 100) / 100.0,
                 responses == 0 ? 0 : Math.round(fixed * 1000.0 / responses) / 10.0);

@@ -39,4 +39,22 @@ interface Surveys extends JpaRepository<Survey, Long> {
             + "group by s.department order by s.department")
     List<Object[]> byDepartment(@Param("from") Instant from, @Param("to") Instant to,
                                 @Param("departments") java.util.Collection<String> departments);
+
+    /**
+     * Surveys issued in a period about the given departments' cases, per service or department (the group expression
+     * is chosen by the service, never by a caller): [key, issued, answered, average rating of the answered, number fixed].
+     */
+    @Query("select case when :byService = true then s.serviceCode else s.department end, count(s), count(s.answeredAt), "
+            + "avg(s.rating), sum(case when s.fixed = true then 1 else 0 end) from Survey s "
+            + "where s.createdAt >= :from and s.createdAt < :to and s.department in :departments "
+            + "group by case when :byService = true then s.serviceCode else s.department end")
+    List<Object[]> participation(@Param("from") Instant from, @Param("to") Instant to, @Param("byService") boolean byService,
+                                 @Param("departments") java.util.Collection<String> departments);
+
+    /** As {@link #participation} over every survey (also those of cases not routed to a department). */
+    @Query("select case when :byService = true then s.serviceCode else s.department end, count(s), count(s.answeredAt), "
+            + "avg(s.rating), sum(case when s.fixed = true then 1 else 0 end) from Survey s "
+            + "where s.createdAt >= :from and s.createdAt < :to "
+            + "group by case when :byService = true then s.serviceCode else s.department end")
+    List<Object[]> participationOfAll(@Param("from") Instant from, @Param("to") Instant to, @Param("byService") boolean byService);
 }

@@ -155,6 +155,12 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 r -> page(r, "/cases/" + p + "/photos/1").statusCode());
         cell("survey figures /api/surveys/summary", statuses(403, 403, 403, 200, 403, 403, 403, 403, 200),
                 r -> getJson(as(r.user), "/api/surveys/summary?from=2026-11-01&to=2026-11-30").getStatusCode().value());
+        cell("performance measures /api/kpis (managers: KpisTest)", statuses(200, 200, 403, 200, 403, 403, 403, 403, 200),
+                r -> getJson(as(r.user), "/api/kpis?from=2026-11-01&to=2026-12-01").getStatusCode().value());
+        cell("the contact-centre measures in /api/kpis", yesNo(true, true, false, false, false, false, false, false, true),
+                r -> String.valueOf(getJson(as(r.user), "/api/kpis?from=2026-11-01&to=2026-12-01").getBody()).contains("contacts="));
+        cell("the case measures in /api/kpis (a supervisor's over their departments)", yesNo(false, false, false, true, false, false, false, false, true),
+                r -> String.valueOf(getJson(as(r.user), "/api/kpis?from=2026-11-01&to=2026-12-01").getBody()).contains("resolved-within-standard-pct="));
         cell("the staff API's OpenAPI document /api/openapi (anonymous: 401, OpenApiContractTest)",
                 statuses(200, 200, 200, 200, 200, 200, 200, 200, 200),
                 r -> as(r.user).getForEntity("/api/openapi", String.class).getStatusCode().value());

@@ -1,0 +1,294 @@
+package org.onestop.kpis;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.onestop.access.CaseAccessPolicy.KpiReach;
+import org.onestop.cases.CaseFigures;
+import org.onestop.city.CityProperties;
+import org.onestop.customers.ContactFigures;
+import org.onestop.survey.SurveyService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Computes the {@link Measure}s for a period from the owning features' grouped figures; the reader's reach (from the
+ * access policy) decides which cases count and which families of measures are in the answer.
+ */
+@Service
+public class Kpis {
+
+    /** How the measures are broken down. */
+    public enum By {
+        DEPARTMENT, SERVICE, WARD, CHANNEL;
+
+        public String code() {
+            return name().toLowerCase();
+        }
+    }
+
+    /** One group's values, measure id → value. */
+    public record Group(String key, Map<String, Number> values) {
+    }
+
+    /** A service's requests against the previous period. */
+    public record ServiceTrend(String service, long requests, long previousRequests, long change, Double changePct) {
+    }
+
+    public record Period(LocalDate from, LocalDate to) {
+    }
+
+    /** The answer: the catalogue of the measures given, the overall values, the groups, channels and services. */
+    public record Report(Period period, Period previousPeriod, String by, String timeZone, List<String> departments,
+                         List<Measure.Definition> measures, Map<String, Number> overall, List<Group> groups,
+                         List<Group> channels, List<ServiceTrend> topServices, List<ServiceTrend> risingServices) {
+    }
+
+    private final CaseFigures cases;
+    private final ContactFigures contacts;
+    private final SurveyService surveys;
+    private final KpiProperties settings;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    Kpis(CaseFigures cases, ContactFigures contacts, SurveyService surveys, KpiProperties settings, CityProperties city, Clock clock) {
+        this.cases = cases;
+        this.contacts = contacts;
+        this.surveys = surveys;
+        this.settings = settings;
+        this.zone = city.timeZone();
+        this.clock = clock;
+    }
+
+    /** The measures for [from, to) (days in the city's time zone), broken down by {@code by} (null: overall only). */
+    @Transactional(readOnly = true)
+    public Report report(LocalDate from, LocalDate to, By by, KpiReach reach) {
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.atStartOfDay(zone).toInstant();
+        long days = ChronoUnit.DAYS.between(from, to);
+        LocalDate previousFrom = from.minusDays(days);
+        Instant previousStart = previousFrom.atStartOfDay(zone).toInstant();
+        Instant now = clock.instant();
+        Set<String> departments = reach.departments();
+        Set<String> surveyDepartments = departments;
+
+        List<Measure> given = new ArrayList<>();
+        for (Measure m : Measure.values()) {
+            boolean shown = switch (m.family()) {
+                case CASES, SURVEY, SERVICES -> reach.caseMeasures();
+                case CONTACTS, CHANNELS -> reach.contactCentreMeasures();
+            };
+            if (shown) {
+                given.add(m);
+            }
+        }
+
+        Map<String, Number> overall = new LinkedHashMap<>();
+        Map<String, Map<String, Number>> groups = new TreeMap<>();
+        if (reach.caseMeasures()) {
+            cases.totals(start, end, CaseFigures.Dimension.NONE, departments, now).forEach(t -> overall.putAll(caseValues(t)));
+            if (overall.isEmpty()) {
+                overall.putAll(caseValues(new CaseFigures.Totals("all", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
+            }
+            surveys.participation(start, end, null, surveyDepartments).forEach(p -> overall.putAll(surveyValues(p)));
+            if (!overall.containsKey(Measure.SURVEYS_ISSUED.id())) {
+                overall.putAll(surveyValues(new SurveyService.Participation("all", 0, 0, 0, 0)));
+            }
+            if (by != null) {
+                for (CaseFigures.Totals t : cases.totals(start, end, caseDimension(by), departments, now)) {
+                    groups.computeIfAbsent(t.key(), k -> new LinkedHashMap<>()).putAll(caseValues(t));
+                }
+                if (by == By.SERVICE || by == By.DEPARTMENT) {
+                    for (SurveyService.Participation p : surveys.participation(start, end,
+                            by == By.SERVICE ? SurveyService.GroupBy.SERVICE : SurveyService.GroupBy.DEPARTMENT, surveyDepartments)) {
+                        groups.computeIfAbsent(p.key(), k -> new LinkedHashMap<>()).putAll(surveyValues(p));
+                    }
+                }
+            }
+        }
+        List<Group> channels = List.of();
+        if (reach.contactCentreMeasures()) {
+            overall.putAll(contactValues(contacts.handleTimes(start, end, ContactFigures.Dimension.NONE)));
+            if (by == By.CHANNEL || by == By.SERVICE) {
+                ContactFigures.Dimension dimension = by == By.CHANNEL ? ContactFigures.Dimension.CHANNEL : ContactFigures.Dimension.SERVICE;
+                Map<String, List<ContactFigures.HandleTimes>> byKey = new TreeMap<>();
+                contacts.handleTimes(start, end, dimension).forEach(h -> byKey.computeIfAbsent(h.key(), k -> new ArrayList<>()).add(h));
+                byKey.forEach((key, rows) -> groups.computeIfAbsent(key, k -> new LinkedHashMap<>()).putAll(contactValues(rows)));
+            }
+            channels = channels(start, end, previousStart, departments, now);
+        }
+        List<ServiceTrend> top = List.of();
+        List<ServiceTrend> rising = List.of();
+        if (reach.caseMeasures()) {
+            List<ServiceTrend> trends = serviceTrends(start, end, previousStart, departments, now);
+            top = trends.stream().filter(t -> t.requests() > 0)
+                    .sorted(Comparator.comparingLong(ServiceTrend::requests).reversed().thenComparing(ServiceTrend::service)).limit(10).toList();
+            rising = trends.stream().filter(t -> t.change() > 0)
+                    .sorted(Comparator.comparingLong(ServiceTrend::change).reversed().thenComparing(ServiceTrend::service)).limit(5).toList();
+        }
+        return new Report(new Period(from, to), new Period(previousFrom, from), by == null ? null : by.code(), zone.getId(),
+                departments == null ? null : List.copyOf(new TreeSet<>(departments)),
+                given.stream().map(Measure::described).toList(), overall,
+                groups.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue())).toList(), channels, top, rising);
+    }
+
+    private static CaseFigures.Dimension caseDimension(By by) {
+        return switch (by) {
+            case DEPARTMENT -> CaseFigures.Dimension.DEPARTMENT;
+            case SERVICE -> CaseFigures.Dimension.SERVICE;
+            case WARD -> CaseFigures.Dimension.WARD;
+            case CHANNEL -> CaseFigures.Dimension.CHANNEL;
+        };
+    }
+
+    private static Map<String, Number> caseValues(CaseFigures.Totals t) {
+        Map<String, Number> v = new LinkedHashMap<>();
+        v.put(Measure.REQUESTS.id(), t.received());
+        v.put(Measure.ACKNOWLEDGED.id(), t.acknowledged());
+        v.put(Measure.AVERAGE_SPEED_OF_RESPONSE.id(), round(t.averageAcknowledgeSeconds() / 3600, 2));
+        v.put(Measure.ACKNOWLEDGE_DUE.id(), t.acknowledgeDue());
+        v.put(Measure.ACKNOWLEDGED_WITHIN_STANDARD.id(), t.acknowledgedInTime());
+        v.put(Measure.ACKNOWLEDGED_WITHIN_STANDARD_PCT.id(), pct(t.acknowledgedInTime(), t.acknowledgeDue()));
+        v.put(Measure.RESOLVED.id(), t.resolved());
+        v.put(Measure.AVERAGE_TIME_TO_RESOLVE.id(), round(t.averageResolveSeconds() / 3600, 2));
+        v.put(Measure.RESOLVE_DUE.id(), t.resolveDue());
+        v.put(Measure.RESOLVED_WITHIN_STANDARD.id(), t.resolvedInTime());
+        v.put(Measure.RESOLVED_WITHIN_STANDARD_PCT.id(), pct(t.resolvedInTime(), t.resolveDue()));
+        v.put(Measure.OPEN.id(), t.open());
+        v.put(Measure.OVERDUE.id(), t.overdue());
+        v.put(Measure.OVERDUE_PCT.id(), pct(t.overdue(), t.open()));
+        v.put(Measure.TRANSFERS_PER_CASE.id(), t.received() == 0 ? 0.0 : round((double) t.transfers() / t.received(), 2));
+        v.put(Measure.TRANSFERRED_PCT.id(), pct(t.transferred(), t.received()));
+        v.put(Measure.REOPENED.id(), t.reopened());
+        v.put(Measure.REOPEN_RATE_PCT.id(), pct(t.reopened(), t.resolvedOnce()));
+        return v;
+    }
+
+    private static Map<String, Number> surveyValues(SurveyService.Participation p) {
+        Map<String, Number> v = new LinkedHashMap<>();
+        v.put(Measure.SURVEYS_ISSUED.id(), p.issued());
+        v.put(Measure.SURVEY_RESPONSES.id(), p.answered());
+        v.put(Measure.SURVEY_RESPONSE_RATE_PCT.id(), pct(p.answered(), p.issued()));
+        v.put(Measure.SATISFACTION.id(), round(p.averageRating(), 2));
+        v.put(Measure.SURVEY_FIXED_PCT.id(), pct(p.fixed(), p.answered()));
+        return v;
+    }
+
+    /** The contact-centre measures of one group, from its handle-time distribution. */
+    Map<String, Number> contactValues(List<ContactFigures.HandleTimes> rows) {
+        long count = 0;
+        long firstContact = 0;
+        long seconds = 0;
+        long withTarget = 0;
+        long withinTarget = 0;
+        BigDecimal cost = BigDecimal.ZERO;
+        TreeMap<Integer, Long> distribution = new TreeMap<>();
+        for (ContactFigures.HandleTimes h : rows) {
+            count += h.count();
+            firstContact += h.resolvedOnFirstContact();
+            seconds += h.handleSeconds() * h.count();
+            distribution.merge(h.handleSeconds(), h.count(), Long::sum);
+            Duration optimum = settings.optimumHandleTime().get(h.channel());
+            if (optimum != null) {
+                withTarget += h.count();
+                if (h.handleSeconds() <= optimum.toSeconds()) {
+                    withinTarget += h.count();
+                }
+            }
+            cost = cost.add(settings.costPerContact().getOrDefault(h.channel(), BigDecimal.ZERO).multiply(BigDecimal.valueOf(h.count())));
+        }
+        Map<String, Number> v = new LinkedHashMap<>();
+        v.put(Measure.CONTACTS.id(), count);
+        v.put(Measure.FIRST_CONTACT_RESOLUTION_PCT.id(), pct(firstContact, count));
+        v.put(Measure.AVERAGE_HANDLE_TIME.id(), count == 0 ? 0.0 : round((double) seconds / count, 1));
+        v.put(Measure.P90_HANDLE_TIME.id(), percentile(distribution, count, 90));
+        v.put(Measure.WITHIN_OPTIMUM_HANDLE_TIME_PCT.id(), pct(withinTarget, withTarget));
+        v.put(Measure.CONTACT_COST.id(), cost.setScale(2, java.math.RoundingMode.HALF_UP));
+        v.put(Measure.COST_PER_CONTACT.id(), count == 0 ? BigDecimal.ZERO.setScale(2)
+                : cost.divide(BigDecimal.valueOf(count), 2, java.math.RoundingMode.HALF_UP));
+        return v;
+    }
+
+    /** Nearest rank: the smallest handle time that at least {@code p}% of the contacts took at most. */
+    static int percentile(TreeMap<Integer, Long> distribution, long count, int p) {
+        if (count == 0) {
+            return 0;
+        }
+        long rank = (count * p + 99) / 100;
+        long seen = 0;
+        for (Map.Entry<Integer, Long> e : distribution.entrySet()) {
+            seen += e.getValue();
+            if (seen >= rank) {
+                return e.getKey();
+            }
+        }
+        return distribution.lastKey();
+    }
+
+    private List<Group> channels(Instant start, Instant end, Instant previousStart, Set<String> departments, Instant now) {
+        Map<String, Long> current = requestsBy(CaseFigures.Dimension.CHANNEL, start, end, departments, now);
+        Map<String, Long> previous = requestsBy(CaseFigures.Dimension.CHANNEL, previousStart, start, departments, now);
+        Map<String, List<ContactFigures.HandleTimes>> contactRows = new TreeMap<>();
+        contacts.handleTimes(start, end, ContactFigures.Dimension.CHANNEL)
+                .forEach(h -> contactRows.computeIfAbsent(h.key(), k -> new ArrayList<>()).add(h));
+        long total = current.values().stream().mapToLong(Long::longValue).sum();
+        long previousTotal = previous.values().stream().mapToLong(Long::longValue).sum();
+        Set<String> keys = new TreeSet<>(current.keySet());
+        keys.addAll(previous.keySet());
+        keys.addAll(contactRows.keySet());
+        List<Group> channels = new ArrayList<>();
+        for (String channel : keys) {
+            Map<String, Number> v = new LinkedHashMap<>();
+            long requests = current.getOrDefault(channel, 0L);
+            double share = pct(requests, total);
+            double previousShare = pct(previous.getOrDefault(channel, 0L), previousTotal);
+            v.put(Measure.REQUESTS.id(), requests);
+            v.put(Measure.CHANNEL_SHARE_PCT.id(), share);
+            v.put(Measure.PREVIOUS_CHANNEL_SHARE_PCT.id(), previousShare);
+            v.put(Measure.CHANNEL_SHIFT.id(), round(share - previousShare, 1));
+            v.putAll(contactValues(contactRows.getOrDefault(channel, List.of())));
+            channels.add(new Group(channel, v));
+        }
+        return channels;
+    }
+
+    private List<ServiceTrend> serviceTrends(Instant start, Instant end, Instant previousStart, Set<String> departments, Instant now) {
+        Map<String, Long> current = requestsBy(CaseFigures.Dimension.SERVICE, start, end, departments, now);
+        Map<String, Long> previous = requestsBy(CaseFigures.Dimension.SERVICE, previousStart, start, departments, now);
+        Set<String> services = new TreeSet<>(current.keySet());
+        services.addAll(previous.keySet());
+        return services.stream().map(s -> {
+            long now1 = current.getOrDefault(s, 0L);
+            long before = previous.getOrDefault(s, 0L);
+            return new ServiceTrend(s, now1, before, now1 - before, before == 0 ? null : round((now1 - before) * 100.0 / before, 1));
+        }).toList();
+    }
+
+    private Map<String, Long> requestsBy(CaseFigures.Dimension dimension, Instant from, Instant to, Set<String> departments, Instant now) {
+        Map<String, Long> counts = new TreeMap<>();
+        cases.totals(from, to, dimension, departments, now).forEach(t -> counts.put(t.key(), t.received()));
+        return counts;
+    }
+
+    static double pct(long part, long whole) {
+        return whole == 0 ? 0.0 : round(part * 100.0 / whole, 1);
+    }
+
+    static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+}

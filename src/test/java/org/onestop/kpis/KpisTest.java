@@ -1,0 +1,312 @@
+package org.onestop.kpis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.onestop.IntegrationTest;
+import org.onestop.customers.ContactLog;
+import org.onestop.customers.ContactOutcome;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Each measure on a small fixed data set, built through the real intake, task completion and the contact log on a
+ * fixed clock in the first week of March 2031 (a period no other test uses), against values worked out by hand.
+ * Calendar-clock services only (urgent potholes: acknowledge within 2 h, resolve within 1 day; a noise complaint
+ * happening now: 2 h and 12 h), so the due dates are plain arithmetic.
+ */
+class KpisTest extends IntegrationTest {
+
+    static final String PERIOD = "from=2031-03-03&to=2031-03-08";
+
+    @Autowired
+    ContactLog contactLog;
+
+    @Autowired
+    RepositoryService repositoryService;
+
+    static Instant toronto(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(ZoneId.of("America/Toronto")).toInstant();
+    }
+
+    static void at(String localDateTime) {
+        ClockUtil.setCurrentTime(Date.from(toronto(localDateTime)));
+    }
+
+    @Test
+    void everyMeasureOnAFixedDataSet() throws IOException {
+        String agent = user("kpi-agent", "contact-centre");
+        String roads = user("kpi-roads", "roads");
+        String roadsSupervisor = user("kpi-roads-supervisor", "roads-supervisors");
+        String manager = user("kpi-manager", "managers");
+        String nobody = user("kpi-owner", "process-owners");
+
+        // Previous period [2031-02-26, 2031-03-03): one pothole by web.
+        at("2031-02-27T10:00");
+        open(agent, "web", pothole());
+
+        // A: phone, Mon 3 March 09:00; acknowledged 10:00 (1 h, ack-by 11:00), resolved 15:00 (6 h, resolve-by 4 March 09:00).
+        at("2031-03-03T09:00");
+        String a = (String) open(agent, "phone", pothole()).get("reference");
+        at("2031-03-03T10:00");
+        claim(roads, a);
+        completeAll(roads, a);
+        at("2031-03-03T15:00");
+        completeLast(roads, a);
+
+        // B: web, 12:00, under the old standard (resolve within P1D: resolve-by 4 March 12:00); acknowledged 13:00 (1 h).
+        at("2031-03-03T12:00");
+        Map<String, Object> b = open(agent, "web", pothole());
+        assertThat(Instant.parse((String) b.get("resolveBy"))).isEqualTo(toronto("2031-03-04T12:00"));
+        at("2031-03-03T13:00");
+        claim(roads, (String) b.get("reference"));
+
+        // 4 March 07:00: the standard changes, an urgent pothole is now to be resolved within 6 hours.
+        at("2031-03-04T07:00");
+        String original = new String(getClass().getResourceAsStream("/dmn/service-standards.dmn") != null
+                ? getClass().getResourceAsStream("/dmn/service-standards.dmn").readAllBytes()
+                : Files.readAllBytes(Path.of("dmn/service-standards.dmn")), StandardCharsets.UTF_8);
+        String changed = original.replaceFirst("(<outputEntry id=\"Rule_PotholeUrgent_ResolveWithin\">\\s*<text>)\"P1D\"", "$1\"PT6H\"");
+        assertThat(changed).isNotEqualTo(original);
+        String deployment = repositoryService.createDeployment().name("kpis-test-standard")
+                .addString("service-standards.dmn", changed).deploy().getId();
+        try {
+            // B resolved 08:00 (20 h after it came in): late under the new standard, within the one in force at its creation.
+            at("2031-03-04T08:00");
+            completeAll(roads, (String) b.get("reference"));
+            completeLast(roads, (String) b.get("reference"));
+
+            // C: phone, 09:00, the new standard: ack-by 11:00, resolve-by 15:00. Acknowledged late at 12:00 (3 h);
+            // transferred to Transportation at 12:30 (an urgent case keeps its clock); still open.
+            at("2031-03-04T09:00");
+            Map<String, Object> c = open(agent, "phone", pothole());
+            assertThat(Instant.parse((String) c.get("resolveBy"))).isEqualTo(toronto("2031-03-04T15:00"));
+            at("2031-03-04T12:00");
+            claim(roads, (String) c.get("reference"));
+            at("2031-03-04T12:30");
+            assertThat(postJson(as(roadsSupervisor), "/api/cases/" + c.get("reference") + "/transfer",
+                    Map.of("department", "transportation", "reason", "Traffic signal pole")).getStatusCode()).isEqualTo(HttpStatus.OK);
+        } finally {
+            repositoryService.deleteDeployment(deployment, true);
+        }
+
+        // D: a private noise complaint by phone, 10:00 (Bylaw, high: ack-by 12:00, resolve-by 22:00); never acknowledged.
+        at("2031-03-04T10:00");
+        Map<String, Object> d = open(agent, "phone", Map.of("serviceCode", "noise-complaint",
+                "answers", Map.of("noiseSource", "amplified-music", "ongoing", true, "recurring", false)));
+        assertThat(d).containsEntry("department", "bylaw").containsEntry("priority", "high");
+
+        // Contacts ending 4 March 11:00: phone 240 s answered, phone 600 s case opened, phone 300 s answered,
+        // walk-in 900 s referred elsewhere.
+        at("2031-03-04T11:00");
+        contact("phone", ContactOutcome.ANSWERED, 240);
+        contact("phone", ContactOutcome.CASE_OPENED, 600);
+        contact("phone", ContactOutcome.ANSWERED, 300);
+        contact("walk-in", ContactOutcome.REFERRED_ELSEWHERE, 900);
+
+        // Now: Wednesday 5 March 10:00.
+        at("2031-03-05T10:00");
+        Map<String, Object> all = kpis(manager, PERIOD);
+        Map<String, Object> overall = map(all.get("overall"));
+        // 4 requests (A, B, C, D); 3 acknowledged after 1 h, 1 h, 3 h: (1 + 1 + 3) / 3 = 1.67 h.
+        assertThat(overall).containsEntry("requests", 4).containsEntry("acknowledged", 3)
+                .containsEntry("average-speed-of-response-hours", 1.67)
+                // counted: A, B, C acknowledged, and D past its ack-by; within: A and B → 2 / 4 = 50 %.
+                .containsEntry("acknowledge-due", 4).containsEntry("acknowledged-within-standard", 2)
+                .containsEntry("acknowledged-within-standard-pct", 50.0)
+                // resolved: A after 6 h and B after 20 h: (6 + 20) / 2 = 13 h. B within its 1-day standard of creation.
+                .containsEntry("resolved", 2).containsEntry("average-time-to-resolve-hours", 13.0)
+                // counted: A, B resolved; C (past 15:00) and D (past 22:00) open and overdue → 2 / 4 = 50 %.
+                .containsEntry("resolve-due", 4).containsEntry("resolved-within-standard", 2)
+                .containsEntry("resolved-within-standard-pct", 50.0)
+                .containsEntry("open", 2).containsEntry("overdue", 2).containsEntry("overdue-pct", 100.0)
+                // one transfer (C) over 4 requests.
+                .containsEntry("transfers-per-case", 0.25).containsEntry("transferred-pct", 25.0)
+                .containsEntry("reopened", 0).containsEntry("reopen-rate-pct", 0.0)
+                // 4 contacts, 3 resolved on first contact (two answered, one referred elsewhere) → 75 %; (240 + 600 + 300 + 900) / 4 = 510 s; p90: rank ⌈3.6⌉ = 4 → 900 s;
+                // within optimum (phone 6 min, walk-in 10 min): 240 and 300 → 2 / 4; cost 3 × 6.50 + 12.00 = 31.50, / 4 = 7.875 → 7.88.
+                .containsEntry("contacts", 4).containsEntry("first-contact-resolution-pct", 75.0)
+                .containsEntry("average-handle-seconds", 510.0).containsEntry("p90-handle-seconds", 900)
+                .containsEntry("within-optimum-handle-time-pct", 50.0).containsEntry("contact-cost", 31.5)
+                .containsEntry("cost-per-contact", 7.88)
+                .containsKeys("surveys-issued", "survey-response-rate-pct", "satisfaction");
+        // Channels: phone A, C, D = 3 / 4 = 75 %, web B = 25 %; the previous period had web only (100 %).
+        Map<String, Map<String, Object>> channels = groups(all.get("channels"));
+        assertThat(channels.get("phone")).containsEntry("requests", 3).containsEntry("requests-share-pct", 75.0)
+                .containsEntry("previous-requests-share-pct", 0.0).containsEntry("channel-shift-points", 75.0).containsEntry("contacts", 3);
+        assertThat(channels.get("web")).containsEntry("requests", 1).containsEntry("requests-share-pct", 25.0)
+                .containsEntry("previous-requests-share-pct", 100.0).containsEntry("channel-shift-points", -75.0);
+        assertThat(channels.get("walk-in")).containsEntry("requests", 0).containsEntry("contacts", 1).containsEntry("cost-per-contact", 12.0);
+        // Services: potholes 3 against 1 (+2, +200 %); noise complaints 1 against 0.
+        assertThat((List<Map<String, Object>>) all.get("topServices")).extracting(t -> t.get("service"), t -> t.get("requests"), t -> t.get("change"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("pothole", 3, 2), org.assertj.core.groups.Tuple.tuple("noise-complaint", 1, 1));
+        assertThat(map(((List<?>) all.get("topServices")).get(0))).containsEntry("changePct", 200.0);
+        assertThat((List<Map<String, Object>>) all.get("risingServices")).extracting(t -> t.get("service")).containsExactly("pothole", "noise-complaint");
+
+        // By department: Roads A and B; Transportation C (transferred); Bylaw D.
+        Map<String, Map<String, Object>> departments = groups(kpis(manager, PERIOD + "&by=department").get("groups"));
+        assertThat(departments).containsOnlyKeys("roads", "transportation", "bylaw");
+        assertThat(departments.get("roads")).containsEntry("requests", 2).containsEntry("resolved-within-standard-pct", 100.0);
+        assertThat(departments.get("transportation")).containsEntry("requests", 1).containsEntry("transferred-pct", 100.0)
+                .containsEntry("overdue", 1);
+        assertThat(departments.get("bylaw")).containsEntry("requests", 1).containsEntry("acknowledged", 0);
+        // By channel: the cases' and the contacts' channels.
+        Map<String, Map<String, Object>> byChannel = groups(kpis(manager, PERIOD + "&by=channel").get("groups"));
+        assertThat(byChannel.get("phone")).containsEntry("requests", 3).containsEntry("contacts", 3);
+        assertThat(byChannel.get("web")).containsEntry("requests", 1);
+        // By ward: the same address, one ward.
+        assertThat(groups(kpis(manager, PERIOD + "&by=ward").get("groups")).values()).extracting(g -> g.get("requests")).containsExactly(4);
+
+        // A supervisor: Roads' cases only, no contact log.
+        Map<String, Object> supervisors = kpis(roadsSupervisor, PERIOD + "&by=department");
+        assertThat(groups(supervisors.get("groups"))).containsOnlyKeys("roads");
+        assertThat(map(supervisors.get("overall"))).containsEntry("requests", 2).doesNotContainKey("contacts");
+        // An agent: the contact-centre measures only.
+        Map<String, Object> agents = kpis(agent, PERIOD);
+        assertThat(map(agents.get("overall"))).containsEntry("contacts", 4).doesNotContainKeys("requests", "resolved-within-standard-pct");
+        assertThat((List<?>) agents.get("channels")).isNotEmpty();
+        assertThat(getJson(as(nobody), "/api/kpis?" + PERIOD).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        // Nothing names a case or a person.
+        assertThat(all.toString()).doesNotContain(a, "kpi-agent", "Jamie");
+
+        // CSV: one row per group and measure.
+        ResponseEntity<String> csv = csv(manager, "/api/kpis?" + PERIOD + "&by=department");
+        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+        assertThat(csv.getBody()).startsWith("section,group,measure,value,unit\r\n")
+                .contains("overall,all,requests,4,count\r\n", "department,roads,requests,2,count\r\n",
+                        "channel,phone,requests-share-pct,75.0,%\r\n", "top-services,pothole,change,2,count\r\n");
+    }
+
+    @Test
+    void badPeriodsAndGroupingsAre400sWithFieldMessages() {
+        String manager = user("kpi-manager", "managers");
+        assertThat(problem(manager, "from=2031-13-01&to=2031-03-08")).containsKey("from");
+        assertThat(problem(manager, "from=2031-03-08&to=2031-03-01")).containsKey("to");
+        assertThat(problem(manager, "from=2028-01-01&to=2031-01-02")).containsKey("to");
+        assertThat(problem(manager, "from=2031-03-01&to=2031-03-08&by=colour")).containsKey("by");
+        assertThat(problem(manager, "to=2031-03-08")).containsKey("from");
+    }
+
+    @Test
+    void csvOnTheCaseListIsNotAcceptableNeverAServerError() {
+        String agent = user("kpi-agent", "contact-centre");
+        assertThat(csv(agent, "/api/cases").getStatusCode()).isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+    }
+
+    @Test
+    void theReadmeDefinesEveryMeasure() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("\n## Performance measures\n"));
+        for (Measure measure : Measure.values()) {
+            assertThat(section).as("README row of %s", measure.id())
+                    .contains("| `" + measure.id() + "` | " + measure.definition() + " | " + measure.unit() + " |");
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Map<String, Object> kpis(String user, String query) {
+        ResponseEntity<Map<String, Object>> response = getJson(as(user), "/api/kpis?" + query);
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    /** The problem's field messages, field → message. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> problem(String user, String query) {
+        ResponseEntity<Map<String, Object>> response = getJson(as(user), "/api/kpis?" + query);
+        assertThat(response.getStatusCode()).as("%s: %s", query, response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType().toString()).contains("problem+json");
+        Map<String, Object> fields = new HashMap<>();
+        ((List<Map<String, Object>>) response.getBody().get("errors")).forEach(e -> fields.put((String) e.get("field"), e.get("message")));
+        return fields;
+    }
+
+    private ResponseEntity<String> csv(String user, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ACCEPT, "text/csv");
+        return as(user).exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> groups(Object list) {
+        Map<String, Map<String, Object>> groups = new HashMap<>();
+        for (Map<String, Object> g : (List<Map<String, Object>>) list) {
+            groups.put((String) g.get("key"), (Map<String, Object>) g.get("values"));
+        }
+        return groups;
+    }
+
+    private static Map<String, Object> pothole() {
+        return Map.of("serviceCode", "pothole", "answers", Map.of("hazard", true, "size", "large", "locationOnRoad", "driving-lane"));
+    }
+
+    private Map<String, Object> open(String agent, String channel, Map<String, Object> service) {
+        Map<String, Object> request = new HashMap<>(service);
+        request.put("channel", channel);
+        request.put("description", "Reported for the KPIs");
+        request.put("address", "120 King St E, Lakeport");
+        request.put("customer", Map.of("name", "Jamie Resident", "phone", "905-555-0177"));
+        ResponseEntity<Map<String, Object>> response = postJson(as(agent), "/api/cases", request);
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
+        return response.getBody();
+    }
+
+    private void claim(String user, String reference) {
+        Task task = onlyDepartmentTask(reference);
+        assertThat(postJson(as(user), "/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", user)).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    /** The pothole's inspection and crew scheduling; the repair is left for {@link #completeLast}. */
+    private void completeAll(String user, String reference) {
+        complete(user, reference, Map.of("roadAuthority", "city", "repairNeeded", true, "inspectionNotes", "Deep"));
+        complete(user, reference, Map.of("crew", "east-yard", "plannedDate", "2031-03-04"));
+    }
+
+    private void completeLast(String user, String reference) {
+        complete(user, reference, Map.of("repairMethod", "hot-mix", "resolutionNote", "Filled."));
+    }
+
+    private void complete(String user, String reference, Map<String, Object> variables) {
+        Task task = onlyDepartmentTask(reference);
+        if (task.getAssignee() == null) {
+            postJson(as(user), "/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", user));
+        }
+        Map<String, Object> rest = new HashMap<>();
+        variables.forEach((k, v) -> rest.put(k, Map.of("value", v)));
+        assertThat(postJson(as(user), "/engine-rest/task/" + task.getId() + "/complete", Map.of("variables", rest)).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    private void contact(String channel, ContactOutcome outcome, int seconds) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        contactLog.record(new ContactLog.NewContact(null, channel, "KPI test", "pothole", outcome, null, null, "kpi-agent",
+                now.minusSeconds(seconds), null));
+    }
+}
