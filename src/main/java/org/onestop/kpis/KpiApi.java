@@ -141,7 +141,7 @@ class KpiApi {
 
     private static void row(StringBuilder out, String section, String group, String measure, Number value, Map<String, String> units) {
         out.append(cell(section)).append(',').append(cell(group)).append(',').append(cell(measure)).append(',')
-                .append(value).append(',').append(cell(units.getOrDefault(measure, ""))).append("\r\n");
+                .append(value == null ? "" : value).append(',').append(cell(units.getOrDefault(measure, ""))).append("\r\n");
     }
 
     /** RFC 4180 quoting, and no cell a spreadsheet would run as a formula. */

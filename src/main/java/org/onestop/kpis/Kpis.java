@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.onestop.access.CaseAccessPolicy.KpiReach;
 import org.onestop.cases.CaseFigures;
 import org.onestop.city.CityProperties;
@@ -40,8 +41,8 @@ public class Kpis {
         }
     }
 
-    /** One group's values, measure id → value. */
-    public record Group(String key, Map<String, Number> values) {
+    /** One group's values, measure id → value; a rate nothing could count is there as null (JSON null, an empty CSV cell). */
+    public record Group(String key, @JsonInclude(content = JsonInclude.Include.ALWAYS) Map<String, Number> values) {
     }
 
     /** A service's requests against the previous period. */
@@ -53,7 +54,8 @@ public class Kpis {
 
     /** The answer: the catalogue of the measures given, the overall values, the groups, channels and services. */
     public record Report(Period period, Period previousPeriod, String by, String timeZone, List<String> departments,
-                         List<Measure.Definition> measures, Map<String, Number> overall, List<Group> groups,
+                         List<Measure.Definition> measures,
+                         @JsonInclude(content = JsonInclude.Include.ALWAYS) Map<String, Number> overall, List<Group> groups,
                          List<Group> channels, List<ServiceTrend> topServices, List<ServiceTrend> risingServices) {
     }
 
@@ -158,22 +160,22 @@ public class Kpis {
         Map<String, Number> v = new LinkedHashMap<>();
         v.put(Measure.REQUESTS.id(), t.received());
         v.put(Measure.ACKNOWLEDGED.id(), t.acknowledged());
-        v.put(Measure.AVERAGE_SPEED_OF_RESPONSE.id(), round(t.averageAcknowledgeSeconds() / 3600, 2));
+        v.put(Measure.AVERAGE_SPEED_OF_RESPONSE.id(), t.acknowledged() == 0 ? null : round(t.averageAcknowledgeSeconds() / 3600, 2));
         v.put(Measure.ACKNOWLEDGE_DUE.id(), t.acknowledgeDue());
         v.put(Measure.ACKNOWLEDGED_WITHIN_STANDARD.id(), t.acknowledgedInTime());
-        v.put(Measure.ACKNOWLEDGED_WITHIN_STANDARD_PCT.id(), pct(t.acknowledgedInTime(), t.acknowledgeDue()));
+        v.put(Measure.ACKNOWLEDGED_WITHIN_STANDARD_PCT.id(), rate(t.acknowledgedInTime(), t.acknowledgeDue()));
         v.put(Measure.RESOLVED.id(), t.resolved());
-        v.put(Measure.AVERAGE_TIME_TO_RESOLVE.id(), round(t.averageResolveSeconds() / 3600, 2));
+        v.put(Measure.AVERAGE_TIME_TO_RESOLVE.id(), t.resolved() == 0 ? null : round(t.averageResolveSeconds() / 3600, 2));
         v.put(Measure.RESOLVE_DUE.id(), t.resolveDue());
         v.put(Measure.RESOLVED_WITHIN_STANDARD.id(), t.resolvedInTime());
-        v.put(Measure.RESOLVED_WITHIN_STANDARD_PCT.id(), pct(t.resolvedInTime(), t.resolveDue()));
+        v.put(Measure.RESOLVED_WITHIN_STANDARD_PCT.id(), rate(t.resolvedInTime(), t.resolveDue()));
         v.put(Measure.OPEN.id(), t.open());
         v.put(Measure.OVERDUE.id(), t.overdue());
-        v.put(Measure.OVERDUE_PCT.id(), pct(t.overdue(), t.open()));
-        v.put(Measure.TRANSFERS_PER_CASE.id(), t.received() == 0 ? 0.0 : round((double) t.transfers() / t.received(), 2));
-        v.put(Measure.TRANSFERRED_PCT.id(), pct(t.transferred(), t.received()));
+        v.put(Measure.OVERDUE_PCT.id(), rate(t.overdue(), t.open()));
+        v.put(Measure.TRANSFERS_PER_CASE.id(), t.received() == 0 ? null : round((double) t.transfers() / t.received(), 2));
+        v.put(Measure.TRANSFERRED_PCT.id(), rate(t.transferred(), t.received()));
         v.put(Measure.REOPENED.id(), t.reopened());
-        v.put(Measure.REOPEN_RATE_PCT.id(), pct(t.reopened(), t.resolvedOnce()));
+        v.put(Measure.REOPEN_RATE_PCT.id(), rate(t.reopened(), t.resolvedOnce()));
         return v;
     }
 
@@ -181,9 +183,9 @@ public class Kpis {
         Map<String, Number> v = new LinkedHashMap<>();
         v.put(Measure.SURVEYS_ISSUED.id(), p.issued());
         v.put(Measure.SURVEY_RESPONSES.id(), p.answered());
-        v.put(Measure.SURVEY_RESPONSE_RATE_PCT.id(), pct(p.answered(), p.issued()));
-        v.put(Measure.SATISFACTION.id(), round(p.averageRating(), 2));
-        v.put(Measure.SURVEY_FIXED_PCT.id(), pct(p.fixed(), p.answered()));
+        v.put(Measure.SURVEY_RESPONSE_RATE_PCT.id(), rate(p.answered(), p.issued()));
+        v.put(Measure.SATISFACTION.id(), p.answered() == 0 ? null : round(p.averageRating(), 2));
+        v.put(Measure.SURVEY_FIXED_PCT.id(), rate(p.fixed(), p.answered()));
         return v;
     }
 
@@ -212,12 +214,12 @@ public class Kpis {
         }
         Map<String, Number> v = new LinkedHashMap<>();
         v.put(Measure.CONTACTS.id(), count);
-        v.put(Measure.FIRST_CONTACT_RESOLUTION_PCT.id(), pct(firstContact, count));
-        v.put(Measure.AVERAGE_HANDLE_TIME.id(), count == 0 ? 0.0 : round((double) seconds / count, 1));
-        v.put(Measure.P90_HANDLE_TIME.id(), percentile(distribution, count, 90));
-        v.put(Measure.WITHIN_OPTIMUM_HANDLE_TIME_PCT.id(), pct(withinTarget, withTarget));
+        v.put(Measure.FIRST_CONTACT_RESOLUTION_PCT.id(), rate(firstContact, count));
+        v.put(Measure.AVERAGE_HANDLE_TIME.id(), count == 0 ? null : round((double) seconds / count, 1));
+        v.put(Measure.P90_HANDLE_TIME.id(), count == 0 ? null : percentile(distribution, count, 90));
+        v.put(Measure.WITHIN_OPTIMUM_HANDLE_TIME_PCT.id(), rate(withinTarget, withTarget));
         v.put(Measure.CONTACT_COST.id(), cost.setScale(2, java.math.RoundingMode.HALF_UP));
-        v.put(Measure.COST_PER_CONTACT.id(), count == 0 ? BigDecimal.ZERO.setScale(2)
+        v.put(Measure.COST_PER_CONTACT.id(), count == 0 ? null
                 : cost.divide(BigDecimal.valueOf(count), 2, java.math.RoundingMode.HALF_UP));
         return v;
     }
@@ -281,6 +283,14 @@ public class Kpis {
         Map<String, Long> counts = new TreeMap<>();
         cases.totals(from, to, dimension, departments, now).forEach(t -> counts.put(t.key(), t.received()));
         return counts;
+    }
+
+    /**
+     * A rate of the measures: no value at all (null, an empty CSV cell) when nothing could count, so that "0 % within
+     * standard" is never shown for a period in which nothing was due.
+     */
+    static Double rate(long part, long whole) {
+        return whole == 0 ? null : pct(part, whole);
     }
 
     static double pct(long part, long whole) {

@@ -208,6 +208,20 @@ class KpisTest extends IntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aPeriodInWhichNothingCouldCountHasNoRatesRatherThanZeroPercent() {
+        String manager = user("kpi-manager", "managers");
+        Map<String, Object> overall = (Map<String, Object>) kpis(manager, "from=2035-01-01&to=2035-01-08").get("overall");
+        assertThat(overall).containsEntry("requests", 0).containsEntry("resolved", 0);
+        for (String rate : List.of("acknowledged-within-standard-pct", "resolved-within-standard-pct", "overdue-pct",
+                "transferred-pct", "average-speed-of-response-hours", "first-contact-resolution-pct")) {
+            assertThat(overall).as(rate).containsEntry(rate, null);
+        }
+        assertThat(csv(manager, "/api/kpis?from=2035-01-01&to=2035-01-08").getBody())
+                .contains("overall,all,resolved-within-standard-pct,,%");
+    }
+
+    @Test
     void csvOnTheCaseListIsNotAcceptableNeverAServerError() {
         String agent = user("kpi-agent", "contact-centre");
         assertThat(csv(agent, "/api/cases").getStatusCode()).isEqualTo(HttpStatus.NOT_ACCEPTABLE);
