@@ -10,6 +10,7 @@ import java.util.Map;
 import org.onestop.city.CityProperties;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -41,6 +42,7 @@ class CaseClocks {
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
     private final TaskService taskService;
+    private final RepositoryService repositoryService;
     private final DecisionService decisionService;
     private final BusinessCalendar calendar;
     private final ServiceStandards standards;
@@ -48,12 +50,14 @@ class CaseClocks {
     private final Clock clock;
     private final ZoneId zone;
 
-    CaseClocks(RuntimeService runtimeService, ManagementService managementService, TaskService taskService, DecisionService decisionService,
+    CaseClocks(RuntimeService runtimeService, ManagementService managementService, TaskService taskService,
+               RepositoryService repositoryService, DecisionService decisionService,
                BusinessCalendar calendar, ServiceStandards standards, CaseTimeline timeline, Clock clock,
                CityProperties city) {
         this.runtimeService = runtimeService;
         this.managementService = managementService;
         this.taskService = taskService;
+        this.repositoryService = repositoryService;
         this.decisionService = decisionService;
         this.calendar = calendar;
         this.standards = standards;
@@ -145,11 +149,13 @@ class CaseClocks {
         moveTimer(sr, RESOLVE_BY_TIMER, sr.getResolveBy());
         moveTimer(sr, REMINDER_TIMER, escalations.remindAt());
         moveTimer(sr, SECOND_ESCALATION_TIMER, escalations.secondEscalationAt());
-        // And the department's tasks that took their dates from the case (Tasklist's "due" and "follow-up").
-        for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(sr.getReference())
-                .taskVariableValueEquals(CaseTaskEvents.DUE_FROM_CASE, true).list()) {
-            taskService.setDueDate(task.getId(), Date.from(sr.getResolveBy()));
-            taskService.setFollowUpDate(task.getId(), Date.from(escalations.remindAt()));
+        // And the department's tasks that take their dates from the case (Tasklist's "due" and "follow-up").
+        for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(sr.getReference()).list()) {
+            if (CaseTaskEvents.datedByCase(repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
+                    .getModelElementById(task.getTaskDefinitionKey()))) {
+                taskService.setDueDate(task.getId(), Date.from(sr.getResolveBy()));
+                taskService.setFollowUpDate(task.getId(), Date.from(escalations.remindAt()));
+            }
         }
     }
 

@@ -31,8 +31,6 @@ import org.springframework.stereotype.Component;
 class CaseTaskEvents {
 
     static final String WAITING_FOR_CUSTOMER = "waiting_for_customer";
-    /** Marks a task whose due and follow-up dates are its case's, so that they move when the case's clock does. */
-    static final String DUE_FROM_CASE = "onestopDueFromCase";
     private static final String AUTO_ASSIGNED = "onestopAutoAssigned";
 
     private final CaseLifecycle cases;
@@ -80,14 +78,13 @@ class CaseTaskEvents {
         if (task.getPriority() == Task.PRIORITY_NORMAL) {
             task.setPriority(schedule.priority());
         }
-        if (task.getDueDate() == null && schedule.due() != null) {
+        if (schedule.due() != null && datedByCase(task.getBpmnModelElementInstance())) {
             task.setDueDate(Date.from(schedule.due()));
             // The follow-up date: when the lifecycle that called this service reminds the department.
             DelegateExecution lifecycle = task.getExecution().getProcessInstance().getSuperExecution();
-            if (task.getFollowUpDate() == null && lifecycle != null && lifecycle.getVariable("remindAt") instanceof Date remindAt) {
+            if (lifecycle != null && lifecycle.getVariable("remindAt") instanceof Date remindAt) {
                 task.setFollowUpDate(remindAt);
             }
-            task.setVariableLocal(DUE_FROM_CASE, true);
         }
     }
 
@@ -131,8 +128,17 @@ class CaseTaskEvents {
         return id instanceof Number n ? n.longValue() : null;
     }
 
+    /**
+     * Whether the task's dates are its case's: a task whose model sets neither a due nor a follow-up date (nearly all).
+     * Such tasks follow the case's clock when it moves ({@link CaseClocks#moveResolveByTimer}).
+     */
+    static boolean datedByCase(UserTask element) {
+        return element != null && element.getCamundaDueDate() == null && element.getCamundaFollowUpDate() == null
+                && !CaseService.LIFECYCLE_PROCESS.equals(processKey(element));
+    }
+
     /** The key of the process the task is drawn in (its id in the BPMN), through embedded subprocesses. */
-    private static String processKey(UserTask element) {
+    static String processKey(UserTask element) {
         ModelElementInstance parent = element.getParentElement();
         while (parent != null && !(parent instanceof Process)) {
             parent = parent.getParentElement();
