@@ -57,8 +57,11 @@ final class CatalogueReader {
 
     /** Every service, public and staff-only, by group and name. */
     List<ServiceDefinition> services() {
-        Map<String, ServiceTexts> french = french();
-        return repositoryService.createProcessDefinitionQuery().latestVersion().active().list().stream()
+        List<ProcessDefinition> definitions = repositoryService.createProcessDefinitionQuery().latestVersion().active().list();
+        Set<String> codes = new HashSet<>();
+        definitions.forEach(definition -> serviceCode(properties(definition)).ifPresent(codes::add));
+        Map<String, ServiceTexts> french = french(codes);
+        return definitions.stream()
                 .map(definition -> read(definition, french))
                 .flatMap(Optional::stream)
                 .sorted(Comparator.comparing(ServiceDefinition::group, Comparator.nullsLast(String::compareTo))
@@ -69,9 +72,10 @@ final class CatalogueReader {
     /**
      * Each service's French texts: the newest deployed {@code <serviceCode>.fr.properties} (by file name, wherever the
      * deployment put it). With deploy-changed-only a model and its texts may be in different deployments, so the
-     * deployments are read newest first and the first file of each name wins.
+     * deployments are read newest first and the first file of each name wins, until every service has its file (so a
+     * rebuild reads the newest deployments only, however long the deployment history grows).
      */
-    private Map<String, ServiceTexts> french() {
+    private Map<String, ServiceTexts> french(Set<String> codes) {
         Map<String, ServiceTexts> found = new HashMap<>();
         Set<String> seen = new HashSet<>();
         int page = 200;
@@ -93,6 +97,9 @@ final class CatalogueReader {
                         }
                     }
                 }
+                if (seen.containsAll(codes)) {
+                    return found;
+                }
             }
             if (deployments.size() < page) {
                 return found;
@@ -101,17 +108,16 @@ final class CatalogueReader {
     }
 
     private Optional<ServiceDefinition> read(ProcessDefinition definition, Map<String, ServiceTexts> french) {
-        BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
-        Process process = model.getModelElementById(definition.getKey());
-        Map<String, String> properties = properties(process);
-        String code = properties.get(SERVICE_CODE);
-        if (code == null || code.isBlank()) {
+        Map<String, String> properties = properties(definition);
+        Optional<String> serviceCode = serviceCode(properties);
+        if (serviceCode.isEmpty()) {
             return Optional.empty();
         }
+        String code = serviceCode.get();
         List<String> keywords = Arrays.stream(properties.getOrDefault("keywords", "").split(","))
                 .map(String::trim).filter(k -> !k.isEmpty()).toList();
         return Optional.of(new ServiceDefinition(
-                code.trim(),
+                code,
                 Objects.requireNonNullElse(definition.getName(), code),
                 properties.getOrDefault("description", ""),
                 keywords,
@@ -124,7 +130,19 @@ final class CatalogueReader {
                 !"optional".equalsIgnoreCase(properties.getOrDefault("location", "required")),
                 "true".equalsIgnoreCase(properties.getOrDefault("notifyWardCouncillor", "false")),
                 questions(definition),
-                french.getOrDefault(code.trim(), ServiceTexts.none())));
+                french.getOrDefault(code, ServiceTexts.none())));
+    }
+
+    /** The process's own properties (the engine caches the parsed model, so reading them twice costs nothing). */
+    private Map<String, String> properties(ProcessDefinition definition) {
+        BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
+        return properties((Process) model.getModelElementById(definition.getKey()));
+    }
+
+    /** The service code a process declares; none for a process that is no service (the lifecycle, say). */
+    private static Optional<String> serviceCode(Map<String, String> properties) {
+        String code = properties.get(SERVICE_CODE);
+        return code == null || code.isBlank() ? Optional.empty() : Optional.of(code.trim());
     }
 
     /** Private unless the model says public: a missing or mistyped property must not publish anyone's case. */
