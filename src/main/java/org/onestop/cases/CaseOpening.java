@@ -28,6 +28,7 @@ import org.onestop.places.Wards;
 import org.onestop.shared.InvalidRequestException;
 import org.onestop.shared.NotFoundException;
 import org.onestop.standards.BusinessCalendar;
+import org.onestop.models.EngineVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,12 +44,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class CaseOpening {
 
-    /** Engine variables set by OneStop itself; a form field may not take these names. */
-    static final Set<String> RESERVED_VARIABLES = Set.of("caseId", "reference", "serviceCode", "serviceProcessKey",
-            "routingDecision", "channel", "ward", "departmentGroup", "priority", "escalationGroup", "acknowledgeWithin",
-            "resolveWithin", "clock", "acknowledgeBy", "resolveBy", "resolutionNote", "referralReason", "remindAt",
-            "secondEscalationAt", "departmentHeadGroup", "onCallUser", "stageName", "stageWithin", "stageClock", "stageDueBy",
-            "officeOpen", "routeToOnCall", "remindBefore", "secondEscalationAfter");
 
     private static final Logger log = LoggerFactory.getLogger(CaseOpening.class);
 
@@ -126,7 +121,7 @@ class CaseOpening {
         Map<String, String> errors = new LinkedHashMap<>();
         AnswerValidator.Result answers = AnswerValidator.validate(service.questions(), request.answers());
         answers.errors().forEach((field, message) -> errors.put("answers." + field, message));
-        answers.answers().keySet().stream().filter(RESERVED_VARIABLES::contains)
+        answers.answers().keySet().stream().filter(EngineVariables::reservedForAnswers)
                 .forEach(key -> errors.put("answers." + key, "is a name OneStop reserves"));
         boolean hasPoint = request.latitude() != null || request.longitude() != null;
         if (hasPoint && (request.latitude() == null || request.longitude() == null)) {

@@ -13,7 +13,7 @@ import org.xml.sax.SAXException;
 /**
  * The check every model passes before the engine deploys it (and that a process owner can run on their files first).
  * BPMN: no scripts, no Java classes, delegates only to model beans, expressions only as {@link ExpressionRules} allow.
- * DMN: FEEL only, no external functions. Forms: valid JSON. CMMN: refused, OneStop runs none.
+ * DMN: FEEL only, that parses, no external functions. Forms: valid JSON that form-js and OneStop can read ({@link FormRules}). CMMN: refused, OneStop runs none.
  * Other files in a deployment are not models and pass.
  */
 public final class ModelCheck {
@@ -48,7 +48,7 @@ public final class ModelCheck {
             case "dmn" -> xml(resource, content, problems, document -> new DmnRules().check(resource, document.getDocumentElement(), problems));
             case "form" -> {
                 try {
-                    JSON.readTree(content);
+                    FormRules.check(resource, JSON.readTree(content), problems);
                 } catch (IOException e) {
                     problems.add(new ModelProblem(resource, null, null, null, "the form is not valid JSON (" + firstLine(e.getMessage()) + ")",
                             "save it again from Camunda Modeler"));

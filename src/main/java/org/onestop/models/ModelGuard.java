@@ -1,7 +1,9 @@
 package org.onestop.models;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -53,19 +55,24 @@ class ModelGuard extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPreDeployers() == null) {
             configuration.setCustomPreDeployers(new ArrayList<>());
         }
-        configuration.getCustomPreDeployers().add(check(beans.check()));
+        configuration.getCustomPreDeployers().add(check(beans.check(), new EngineModels(configuration::getRepositoryService, configuration::getIdentityService, beanFactory)));
         log.info("Models may use these beans: {}", beans.names());
     }
 
-    private static Deployer check(ModelCheck check) {
+    private static Deployer check(ModelCheck check, ServiceRules.Deployed deployed) {
         return deployment -> {
             // Only a new deployment: the engine also runs its deployers when it reloads a deployed one into its cache.
             if (!deployment.isNew() || deployment.getResources() == null) {
                 return;
             }
             List<ModelProblem> problems = new ArrayList<>();
+            Map<String, byte[]> files = new LinkedHashMap<>();
             for (ResourceEntity resource : deployment.getResources().values()) {
                 problems.addAll(check.check(resource.getName(), resource.getBytes()));
+                files.put(resource.getName(), resource.getBytes());
+            }
+            if (problems.isEmpty()) {
+                problems.addAll(new ServiceRules(files, deployed).check());
             }
             if (!problems.isEmpty()) {
                 throw new BadUserRequestException(message(deployment, problems));

@@ -3,7 +3,7 @@
  * boundaries ({@link org.onestop.places.Wards}) and distances. Cases, the residents' map, the console and the
  * councillors' office groups all build on it, so it depends on no other feature.
  */
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = {"shared"})
 package org.onestop.places;
 
 import org.springframework.modulith.ApplicationModule;

@@ -203,7 +203,7 @@ class ModelCheckTest {
 
     @Test
     void formsMustBeJsonCmmnIsRefusedOtherFilesPass() {
-        assertThat(check.check("start.form", "{\"components\": []}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(check.check("start.form", "{\"id\": \"start\", \"components\": []}".getBytes(StandardCharsets.UTF_8))).isEmpty();
         assertThat(check.check("start.form", "{\"components\": [".getBytes(StandardCharsets.UTF_8)))
                 .extracting(ModelProblem::problem).singleElement().asString().startsWith("the form is not valid JSON");
         assertThat(check.check("case.cmmn", "<definitions/>".getBytes(StandardCharsets.UTF_8)))
@@ -213,5 +213,47 @@ class ModelCheckTest {
                 .extracting(ModelProblem::resource).containsExactly("pothole.bpmn20.xml");
         assertThat(ModelCheck.isModel("x.dmn11.xml")).isTrue();
         assertThat(ModelCheck.isModel("x.html")).isFalse();
+    }
+
+    @Test
+    void feelThatDoesNotParseIsRefusedWithTheRuleAndTheText() {
+        assertThat(check.check("typo.dmn", dmn("", "", "\"high").getBytes(StandardCharsets.UTF_8)))
+                .extracting(ModelProblem::elementId, ModelProblem::expression)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("OutputEntry_High", "\"high"));
+        String badInput = dmn("", "", "\"high\"").replace("<text>\"large\"</text>", "<text>&gt;= &gt;= 5</text>");
+        assertThat(check.check("input.dmn", badInput.getBytes(StandardCharsets.UTF_8)))
+                .extracting(ModelProblem::elementId).containsExactly("InputEntry_Large");
+        String anyValue = dmn("", "", "\"high\"").replace("<text>\"large\"</text>", "<text>-</text>");
+        assertThat(check.check("any.dmn", anyValue.getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
+
+    @Test
+    void formsNeedAnIdKnownTypesAndUniqueUnreservedKeysWithOptions() {
+        String form = """
+                {"id": "start", "components": [
+                  {"id": "F1", "type": "textfield", "key": "street"},
+                  {"id": "F2", "type": "group", "components": [{"id": "F3", "type": "textfield", "key": "street"}]},
+                  {"id": "F4", "type": "select", "key": "priority", "values": []},
+                  {"id": "F5", "type": "slider", "key": "level"},
+                  {"id": "F6", "type": "textfield", "key": "2nd"},
+                  {"id": "F7", "type": "textfield", "key": "code", "validate": {"pattern": "[0-9", "minLength": 5, "maxLength": 2}},
+                  {"id": "F8", "type": "radio", "key": "size", "values": [{"label": "A", "value": "a"}, {"label": "B", "value": "a"}]},
+                  {"id": "F9", "type": "textarea", "key": "resolutionNote"},
+                  {"id": "F10", "type": "text", "text": "Thank you"}
+                ]}
+                """;
+        assertThat(check.check("start.form", form.getBytes(StandardCharsets.UTF_8)))
+                .extracting(ModelProblem::elementId, ModelProblem::where)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("F3", "key"),
+                        org.assertj.core.groups.Tuple.tuple("F4", "key"),
+                        org.assertj.core.groups.Tuple.tuple("F4", "values"),
+                        org.assertj.core.groups.Tuple.tuple("F5", "type"),
+                        org.assertj.core.groups.Tuple.tuple("F6", "key"),
+                        org.assertj.core.groups.Tuple.tuple("F7", "validate.pattern"),
+                        org.assertj.core.groups.Tuple.tuple("F7", "validate.minLength"),
+                        org.assertj.core.groups.Tuple.tuple("F8", "values"));
+        assertThat(check.check("noid.form", "{\"components\": []}".getBytes(StandardCharsets.UTF_8)))
+                .extracting(ModelProblem::where).containsExactly("id");
     }
 }

@@ -32,21 +32,14 @@ import org.onestop.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.util.ReflectionTestUtils;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * Deployed models cannot run arbitrary code: the engine's expressions see only the model beans, and every route into
@@ -92,18 +85,7 @@ class ModelGuardTest extends IntegrationTest {
     }
 
     private ResponseEntity<Map<String, Object>> deploy(String user, String fileName, String content) {
-        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("deployment-name", "it-guard");
-        parts.add("deployment-source", "Camunda Modeler");
-        parts.add(fileName, new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return as(user).exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers), JSON_OBJECT);
+        return BrokenModelsTest.deploy(as(user), "it-guard", Map.of(fileName, content));
     }
 
     private Object evaluate(String expression) {
@@ -180,10 +162,9 @@ class ModelGuardTest extends IntegrationTest {
     void aPlainServiceModelStillDeploysThroughRest() throws IOException {
         String owner = user("it-guard-owner", "process-owners");
         String pothole = new ClassPathResource("bpmn/pothole.bpmn").getContentAsString(StandardCharsets.UTF_8);
-        String copy = pothole.replace("PotholeRepairProcess", "GuardPotholeProcess")
-                .replace("name=\"serviceCode\" value=\"pothole\"", "name=\"serviceCode\" value=\"it-guard-pothole\"")
-                .replace("name=\"routingDecision\" value=\"PotholeRouting\"", "name=\"routingDecision\" value=\"GuardPotholeRouting\"");
-        assertThat(copy).contains("GuardPotholeProcess", "it-guard-pothole", "GuardPotholeRouting").contains("${departmentGroup}");
+        // the same service under another process id: its routing table, standards and forms are the deployed ones
+        String copy = pothole.replace("PotholeRepairProcess", "GuardPotholeProcess");
+        assertThat(copy).contains("GuardPotholeProcess", "PotholeRouting").contains("${departmentGroup}");
 
         ResponseEntity<Map<String, Object>> response = deploy(owner, "guard-pothole.bpmn", copy);
 

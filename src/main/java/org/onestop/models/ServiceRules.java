@@ -1,0 +1,374 @@
+package org.onestop.models;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.variable.Variables;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+/**
+ * The checks that look across models: what one model names must exist and fit what OneStop's lifecycle needs.
+ * <ul>
+ * <li>every literal candidate group is a group staff belong to (a department, its supervisors, a review group);</li>
+ * <li>every decision, called process and form named literally exists, in the same deployment or already deployed;</li>
+ * <li>a service process (one with a {@code serviceCode}) names its routing decision, which outputs
+ * {@code departmentGroup} and {@code priority}; each department it can give is a known group with its
+ * {@code -supervisors} group, each priority is one of {@link #PRIORITIES}; and the service standards give a standard
+ * for the service at each of those priorities.</li>
+ * </ul>
+ * Models already deployed are looked up through {@link Deployed}; a model in the same deployment takes precedence.
+ */
+final class ServiceRules {
+
+    /** The priorities the lifecycle, the standards and Tasklist's task priority know, most urgent first. */
+    static final List<String> PRIORITIES = List.of("emergency", "urgent", "high", "normal", "low");
+    static final String STANDARDS_DECISION = "ServiceStandards";
+
+    private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
+    /** What is live in the engine. */
+    interface Deployed {
+        /** The latest deployed DMN file that holds this decision, if any. */
+        Optional<byte[]> decision(String key);
+
+        boolean process(String key);
+
+        /** Whether a form with this id is deployed; null when that cannot be told (the engine has no query for forms). */
+        Boolean form(String id);
+
+        /** The latest version of every deployed process: resource name and BPMN XML. */
+        List<Map.Entry<String, byte[]>> serviceProcesses();
+
+        /** Of these group ids, the ones no staff group has. */
+        Set<String> unknownGroups(Collection<String> groups);
+    }
+
+    private final Deployed deployed;
+    private final Map<String, byte[]> decisionFiles = new LinkedHashMap<>();
+    private final Map<String, String> decisionResources = new LinkedHashMap<>();
+    private final Set<String> processes = new LinkedHashSet<>();
+    private final Set<String> forms = new LinkedHashSet<>();
+    private final Map<String, Document> bpmn = new LinkedHashMap<>();
+
+    /** @param resources the deployment's files, name → content (only those that are well-formed are looked into) */
+    ServiceRules(Map<String, byte[]> resources, Deployed deployed) {
+        this.deployed = deployed;
+        resources.forEach((name, content) -> {
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            try {
+                if (lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml")) {
+                    Document document = SafeXml.parse(content);
+                    bpmn.put(shortName(name), document);
+                    for (Element process : elements(document.getDocumentElement(), BPMN, "process")) {
+                        processes.add(process.getAttribute("id"));
+                    }
+                } else if (lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml")) {
+                    Document document = SafeXml.parse(content);
+                    for (Element decision : elements(document.getDocumentElement(), null, "decision")) {
+                        decisionFiles.put(decision.getAttribute("id"), content);
+                        decisionResources.put(decision.getAttribute("id"), shortName(name));
+                    }
+                } else if (lower.endsWith(".form")) {
+                    String id = JSON.readTree(content).path("id").asText("");
+                    if (!id.isBlank()) {
+                        forms.add(id);
+                    }
+                }
+            } catch (SAXException | IOException | RuntimeException e) {
+                // reported by the file's own check
+            }
+        });
+    }
+
+    List<ModelProblem> check() {
+        List<ModelProblem> problems = new ArrayList<>();
+        deployedServicesUsingThisDeployment(problems);
+        bpmn.forEach((resource, document) -> {
+            Map<String, String> literalGroups = new LinkedHashMap<>();
+            for (Element element : elements(document.getDocumentElement(), null, null)) {
+                references(resource, element, literalGroups, problems);
+            }
+            for (String unknown : deployed.unknownGroups(literalGroups.keySet())) {
+                problems.add(new ModelProblem(resource, literalGroups.get(unknown), "camunda:candidateGroups", unknown,
+                        "no staff group has this id, so nobody would see the task",
+                        "use a department's group id (see the staff directory or the Admin app's groups), or ask an administrator to create the group first"));
+            }
+            for (Element process : elements(document.getDocumentElement(), BPMN, "process")) {
+                Map<String, String> properties = properties(process);
+                if (properties.containsKey("serviceCode")) {
+                    service(resource, process.getAttribute("id"), properties, problems);
+                }
+            }
+        });
+        return problems;
+    }
+
+    /**
+     * A routing or standards table deployed without its processes changes live services: each deployed service process
+     * (not replaced in this deployment) whose routing table is in this deployment, or every one when the standards
+     * are, is checked against the new tables.
+     */
+    private void deployedServicesUsingThisDeployment(List<ModelProblem> problems) {
+        if (decisionFiles.isEmpty()) {
+            return;
+        }
+        boolean standards = decisionFiles.containsKey(STANDARDS_DECISION);
+        for (Map.Entry<String, byte[]> live : deployed.serviceProcesses()) {
+            Document document;
+            try {
+                document = SafeXml.parse(live.getValue());
+            } catch (SAXException | IOException e) {
+                continue;
+            }
+            for (Element process : elements(document.getDocumentElement(), BPMN, "process")) {
+                Map<String, String> properties = properties(process);
+                if (properties.containsKey("serviceCode") && !processes.contains(process.getAttribute("id"))
+                        && (standards || decisionFiles.containsKey(properties.get("routingDecision")))) {
+                    service(shortName(live.getKey()), process.getAttribute("id"), properties, problems);
+                }
+            }
+        }
+    }
+
+    /** A decision, called process, form or candidate group named literally by an element. */
+    private void references(String resource, Element element, Map<String, String> literalGroups, List<ModelProblem> problems) {
+        String id = SafeXml.nearestId(element, BpmnRules.EXTENSIONS);
+        String decision = camunda(element, "decisionRef");
+        if (literal(decision) && !decisionFiles.containsKey(decision) && deployed.decision(decision).isEmpty()) {
+            problems.add(new ModelProblem(resource, id, "camunda:decisionRef", decision, "no decision with this id is deployed or in this deployment",
+                    "deploy the decision table first, or correct the id (the decision's ID in Camunda Modeler, not its name)"));
+        }
+        if ("callActivity".equals(element.getLocalName())) {
+            String called = element.getAttribute("calledElement");
+            if (literal(called) && !processes.contains(called) && !deployed.process(called)) {
+                problems.add(new ModelProblem(resource, id, "calledElement", called, "no process with this id is deployed or in this deployment",
+                        "deploy the called process first, or correct its id"));
+            }
+        }
+        String form = camunda(element, "formRef");
+        if (literal(form) && !forms.contains(form) && Boolean.FALSE.equals(deployed.form(form))) {
+            problems.add(new ModelProblem(resource, id, "camunda:formRef", form, "no form with this id is deployed or in this deployment",
+                    "deploy the form with it, or correct the id (the form's ID in Camunda Modeler)"));
+        }
+        String groups = camunda(element, "candidateGroups");
+        if (groups != null) {
+            for (String group : groups.split(",")) {
+                if (literal(group.strip()) && !group.isBlank()) {
+                    literalGroups.putIfAbsent(group.strip(), id);
+                }
+            }
+        }
+    }
+
+    private void service(String resource, String processId, Map<String, String> properties, List<ModelProblem> problems) {
+        String serviceCode = properties.get("serviceCode");
+        String routing = properties.get("routingDecision");
+        if (routing == null || routing.isBlank()) {
+            problems.add(new ModelProblem(resource, processId, "camunda:property routingDecision", null,
+                    "a service process must name its routing decision", "add the property routingDecision with the id of the service's routing table"));
+            return;
+        }
+        Optional<DmnDecision> table = decision(routing);
+        if (table.isEmpty()) {
+            problems.add(new ModelProblem(resource, processId, "camunda:property routingDecision", routing,
+                    "no decision with this id is deployed or in this deployment", "deploy the routing table with the process, or correct the id"));
+            return;
+        }
+        RoutingTable outputs = RoutingTable.read(decisionXml(routing), routing);
+        String dmnResource = decisionResources.getOrDefault(routing, "decision " + routing + " (deployed)");
+        if (!outputs.hasOutput("departmentGroup") || !outputs.hasOutput("priority")) {
+            problems.add(new ModelProblem(dmnResource, routing, "output", null,
+                    "a routing table must have the outputs departmentGroup and priority (it has " + String.join(", ", outputs.outputNames()) + ")",
+                    "add the missing output column, named exactly departmentGroup or priority"));
+            return;
+        }
+        Set<String> departments = new TreeSet<>(outputs.literals("departmentGroup"));
+        Set<String> groups = new TreeSet<>(departments);
+        departments.forEach(d -> groups.add(d + "-supervisors"));
+        Set<String> unknown = deployed.unknownGroups(groups);
+        for (String department : departments) {
+            String rule = outputs.ruleGiving("departmentGroup", department);
+            if (unknown.contains(department)) {
+                problems.add(new ModelProblem(dmnResource, rule, "departmentGroup", "\"" + department + "\"",
+                        "no staff group has this id, so nobody would see the cases routed here",
+                        "use an existing department's group id, or ask an administrator to create the group (and its -supervisors group) first"));
+            } else if (unknown.contains(department + "-supervisors")) {
+                problems.add(new ModelProblem(dmnResource, rule, "departmentGroup", "\"" + department + "\"",
+                        "the department has no supervisors group (" + department + "-supervisors), so its overdue cases would be reviewed by nobody",
+                        "ask an administrator to create the group " + department + "-supervisors first"));
+            }
+        }
+        Set<String> priorities = new TreeSet<>(outputs.literals("priority"));
+        for (String priority : priorities) {
+            if (!PRIORITIES.contains(priority)) {
+                problems.add(new ModelProblem(dmnResource, outputs.ruleGiving("priority", priority), "priority", "\"" + priority + "\"",
+                        "not a priority OneStop knows", "use one of " + String.join(", ", PRIORITIES)));
+            }
+        }
+        Optional<DmnDecision> standards = decision(STANDARDS_DECISION);
+        if (standards.isEmpty()) {
+            problems.add(new ModelProblem(resource, processId, "serviceCode", serviceCode, "the service standards decision (ServiceStandards) is not deployed",
+                    "deploy service-standards.dmn"));
+            return;
+        }
+        for (String priority : priorities) {
+            if (!PRIORITIES.contains(priority)) {
+                continue;
+            }
+            DmnDecisionTableResult result;
+            try {
+                result = DMN.evaluateDecisionTable(standards.get(), Variables.createVariables()
+                        .putValue("serviceCode", serviceCode).putValue("priority", priority));
+            } catch (RuntimeException e) {
+                problems.add(new ModelProblem(STANDARDS_DECISION, STANDARDS_DECISION, null, serviceCode + "/" + priority,
+                        "the service standards fail for this service and priority (" + e.getMessage() + ")", "correct the standards table"));
+                continue;
+            }
+            if (result.isEmpty() || result.getFirstResult().getEntry("resolveWithin") == null
+                    || result.getFirstResult().getEntry("acknowledgeWithin") == null) {
+                problems.add(new ModelProblem(resource, processId, "serviceCode", serviceCode,
+                        "the service standards give no standard for this service at priority " + priority + ", which its routing table can give",
+                        "add a rule for \"" + serviceCode + "\" and \"" + priority + "\" to the service standards (acknowledgeWithin, resolveWithin, clock)"));
+            }
+        }
+    }
+
+    private Optional<DmnDecision> decision(String key) {
+        byte[] xml = decisionXml(key);
+        if (xml == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(DMN.parseDecision(key, new ByteArrayInputStream(xml)));
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the file's own check says why
+        }
+    }
+
+    private byte[] decisionXml(String key) {
+        byte[] xml = decisionFiles.get(key);
+        return xml != null ? xml : deployed.decision(key).orElse(null);
+    }
+
+    private static boolean literal(String value) {
+        return value != null && !value.isBlank() && !value.contains("${") && !value.contains("#{");
+    }
+
+    private static String camunda(Element element, String name) {
+        for (String namespace : BpmnRules.EXTENSIONS) {
+            if (element.hasAttributeNS(namespace, name)) {
+                return element.getAttributeNS(namespace, name);
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, String> properties(Element process) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (Element property : elements(process, null, "property")) {
+            if (BpmnRules.EXTENSIONS.contains(property.getNamespaceURI()) && isOwnProperty(property, process)) {
+                properties.put(property.getAttribute("name"), property.getAttribute("value"));
+            }
+        }
+        return properties;
+    }
+
+    /** A property of the process itself, not of one of its elements. */
+    private static boolean isOwnProperty(Element property, Element process) {
+        Node extensionElements = property.getParentNode() == null ? null : property.getParentNode().getParentNode();
+        return extensionElements != null && extensionElements.getParentNode() == process;
+    }
+
+    /** Every element under root (root included) with this local name (any when null) and namespace (any when null). */
+    static List<Element> elements(Element root, String namespace, String localName) {
+        List<Element> found = new ArrayList<>();
+        if ((localName == null || localName.equals(root.getLocalName())) && (namespace == null || namespace.equals(root.getNamespaceURI()))) {
+            found.add(root);
+        }
+        NodeList all = root.getElementsByTagNameNS(namespace == null ? "*" : namespace, localName == null ? "*" : localName);
+        for (int i = 0; i < all.getLength(); i++) {
+            found.add((Element) all.item(i));
+        }
+        return found;
+    }
+
+    private static String shortName(String resourceName) {
+        return resourceName.substring(Math.max(resourceName.lastIndexOf('/'), resourceName.lastIndexOf('\\')) + 1);
+    }
+
+    /** A decision table's outputs and the literal values its rules give. */
+    private record RoutingTable(List<String> outputNames, Map<String, Map<String, String>> literalsByOutput) {
+
+        static RoutingTable read(byte[] xml, String decisionId) {
+            List<String> names = new ArrayList<>();
+            Map<String, Map<String, String>> literals = new LinkedHashMap<>();
+            try {
+                Document document = SafeXml.parse(xml);
+                for (Element decision : elements(document.getDocumentElement(), null, "decision")) {
+                    if (!decisionId.equals(decision.getAttribute("id"))) {
+                        continue;
+                    }
+                    for (Element table : elements(decision, null, "decisionTable")) {
+                        List<Element> outputs = children(table, "output");
+                        outputs.forEach(o -> names.add(o.getAttribute("name")));
+                        for (Element rule : children(table, "rule")) {
+                            List<Element> entries = children(rule, "outputEntry");
+                            for (int i = 0; i < entries.size() && i < outputs.size(); i++) {
+                                String text = entries.get(i).getTextContent().strip();
+                                if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+                                    literals.computeIfAbsent(outputs.get(i).getAttribute("name"), k -> new LinkedHashMap<>())
+                                            .putIfAbsent(text.substring(1, text.length() - 1), rule.getAttribute("id"));
+                                }
+                            }
+                        }
+                    }
+                }
+            } catch (SAXException | IOException e) {
+                // the file's own check reports it
+            }
+            return new RoutingTable(names, literals);
+        }
+
+        boolean hasOutput(String name) {
+            return outputNames.contains(name);
+        }
+
+        Set<String> literals(String output) {
+            return literalsByOutput.getOrDefault(output, Map.of()).keySet();
+        }
+
+        String ruleGiving(String output, String value) {
+            return literalsByOutput.getOrDefault(output, Map.of()).get(value);
+        }
+
+        private static List<Element> children(Element parent, String localName) {
+            List<Element> found = new ArrayList<>();
+            for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+                if (child instanceof Element e && localName.equals(e.getLocalName())) {
+                    found.add(e);
+                }
+            }
+            return found;
+        }
+    }
+}
