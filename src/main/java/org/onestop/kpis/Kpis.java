@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -295,6 +296,23 @@ public class Kpis {
 
     static double pct(long part, long whole) {
         return whole == 0 ? 0.0 : round(part * 100.0 / whole, 1);
+    }
+
+    /** One month's overall values, measure id → value (null when nothing could count). */
+    public record Month(YearMonth month, @JsonInclude(content = JsonInclude.Include.ALWAYS) Map<String, Number> values) {
+    }
+
+    /**
+     * The overall values month by month, the {@code months} calendar months that end with {@code last} (oldest first),
+     * for the scorecards' trends; the same measures and reach as {@link #report} without a breakdown.
+     */
+    @Transactional(readOnly = true)
+    public List<Month> monthly(YearMonth last, int months, KpiReach reach) {
+        List<Month> series = new ArrayList<>(months);
+        for (YearMonth m = last.minusMonths(months - 1L); !m.isAfter(last); m = m.plusMonths(1)) {
+            series.add(new Month(m, report(m.atDay(1), m.plusMonths(1).atDay(1), null, reach).overall()));
+        }
+        return series;
     }
 
     static double round(double value, int decimals) {

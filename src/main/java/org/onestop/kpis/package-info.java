@@ -5,7 +5,7 @@
  * ({@code ContactFigures}) and the follow-up survey ({@code SurveyService#participation}). Who sees which figures is
  * the access policy's ({@code CaseAccessPolicy#kpis}). The figures never name a case or a person.
  */
-@ApplicationModule(allowedDependencies = {"access", "cases", "city", "customers", "survey"})
+@ApplicationModule(allowedDependencies = {"access", "cases", "catalogue", "city", "customers", "departments", "survey"})
 package org.onestop.kpis;
 
 import org.springframework.modulith.ApplicationModule;
