@@ -19,6 +19,7 @@ import org.onestop.customers.IntakeDetails;
 import org.onestop.knowledge.ArticleDraft;
 import org.onestop.knowledge.KnowledgeBase;
 import org.onestop.testing.FormSession;
+import org.onestop.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
@@ -251,14 +252,14 @@ class AuthorizationMatrixTest extends IntegrationTest {
             assertThat(page.getBody()).as(path).doesNotContain("Log out", "mx-editor");
         }
 
+        assertThat(wrong).as(cells + " cells checked").isEmpty();
+
         // ---- the scorecards need a login
         for (String path : List.of("/scorecards", "/scorecards/corporate", "/scorecards/departments/roads", "/scorecards/contact-centre")) {
-            ResponseEntity<String> anonymous = http.getForEntity(path, String.class);
-            assertThat(anonymous.getStatusCode().value()).as(path).isEqualTo(302);
-            assertThat(anonymous.getHeaders().getLocation().getPath()).as(path).isEqualTo("/login");
+            HttpResponse<String> anonymous = new WebSession(http.getRootUri()).get(path);
+            assertThat(anonymous.statusCode()).as(path).isEqualTo(302);
+            assertThat(anonymous.headers().firstValue("Location")).as(path).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
         }
-
-        assertThat(wrong).as(cells + " cells checked").isEmpty();
     }
 
     // ---------------------------------------------------------------- the cells
