@@ -26,16 +26,17 @@
     return canvas;
   }
 
-  function options(extra) {
-    var o = {
+  // Counts get whole-number ticks; no animation (the figures are there at once, and nothing moves for those who
+  // asked for less motion).
+  function options(datasets) {
+    var whole = datasets.every(function (d) { return d.data.every(function (v) { return v === null || Math.round(v) === v; }); });
+    return {
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
       plugins: { legend: { position: 'bottom' } },
-      scales: { y: { beginAtZero: true } }
+      scales: { y: { beginAtZero: true, ticks: whole ? { precision: 0 } : {} } }
     };
-    Object.keys(extra || {}).forEach(function (k) { o[k] = extra[k]; });
-    return o;
   }
 
   function line(table) {
@@ -48,11 +49,12 @@
         backgroundColor: palette[i % palette.length],
         spanGaps: true,
         pointRadius: 4,
-        tension: 0.2
+        tension: 0.2,
+        cubicInterpolationMode: 'monotone'
       };
     });
     var canvas = canvasFor(table);
-    if (canvas) { new window.Chart(canvas, { type: 'line', data: { labels: labels, datasets: datasets }, options: options() }); }
+    if (canvas) { new window.Chart(canvas, { type: 'line', data: { labels: labels, datasets: datasets }, options: options(datasets) }); }
   }
 
   function bar(table) {
@@ -72,7 +74,7 @@
     });
     var canvas = canvasFor(table);
     if (canvas && datasets.length) {
-      new window.Chart(canvas, { type: 'bar', data: { labels: labels, datasets: datasets }, options: options() });
+      new window.Chart(canvas, { type: 'bar', data: { labels: labels, datasets: datasets }, options: options(datasets) });
     }
   }
 

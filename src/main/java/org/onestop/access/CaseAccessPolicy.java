@@ -146,7 +146,10 @@ public class CaseAccessPolicy {
 
     // ---------------------------------------------------------------- reports
 
-    /** Figures about the departments' work (survey summary, scorecards): supervisors for theirs, administrators all. */
+    /**
+     * Figures about the departments' work (survey summary): supervisors for theirs, administrators all. The scorecards
+     * have their own rule, {@link #scorecards}.
+     */
     public Set<String> reportDepartments(StaffMember s) {
         if (isAdmin(s)) {
             return departments.departments().stream().map(Departments.Department::id).collect(Collectors.toUnmodifiableSet());
