@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  *     <td>on cases it opened</td><td>on cases it opened</td><td>no</td></tr>
  * <tr><td>process owners</td><td colspan="5">nothing</td></tr>
  * <tr><td>administrators</td><td>none</td><td>all</td><td>yes</td><td>no</td><td>no</td></tr>
- * <tr><td>managers</td><td colspan="5">nothing on a case; every KPI ({@link #kpis})</td></tr>
+ * <tr><td>managers</td><td colspan="5">nothing on a case; every KPI ({@link #kpis}) and scorecard ({@link #scorecards})</td></tr>
  * </table>
  * A user in several groups has the union of their rights.
  */
@@ -146,7 +146,10 @@ public class CaseAccessPolicy {
 
     // ---------------------------------------------------------------- reports
 
-    /** Figures about the departments' work (survey summary, scorecards): supervisors for theirs, administrators all. */
+    /**
+     * Figures about the departments' work (survey summary): supervisors for theirs, administrators all. The scorecards
+     * have their own rule, {@link #scorecards}.
+     */
     public Set<String> reportDepartments(StaffMember s) {
         if (isAdmin(s)) {
             return departments.departments().stream().map(Departments.Department::id).collect(Collectors.toUnmodifiableSet());
@@ -181,6 +184,48 @@ public class CaseAccessPolicy {
             return new KpiReach(supervised, true, isAgent(s));
         }
         return new KpiReach(null, false, isAgent(s));
+    }
+
+    /**
+     * Which staff scorecards a user may open ({@code /scorecards}): the corporate one (every measure over every case and
+     * the contact log) for managers, administrators and the councillors' offices; a department's (its case measures and
+     * its overdue cases) for that department's supervisors and head, managers and administrators; the contact centre's
+     * (the contact-centre measures) for agents, knowledge editors, managers and administrators.
+     *
+     * @param departments the departments whose scorecard the user may open
+     */
+    public record ScorecardReach(boolean corporate, Set<String> departments, boolean contactCentre) {
+
+        public boolean none() {
+            return !corporate && departments.isEmpty() && !contactCentre;
+        }
+    }
+
+    public ScorecardReach scorecards(StaffMember s) {
+        boolean all = isAdmin(s) || s.in(Roles.MANAGERS);
+        Set<String> departmentsSeen = all
+                ? departments.departments().stream().map(Departments.Department::id).collect(Collectors.toUnmodifiableSet())
+                : supervisedBy(s);
+        return new ScorecardReach(all || isCouncilOffice(s), departmentsSeen, all || isAgent(s));
+    }
+
+    /** The figures of the corporate scorecard: every measure over every case, or none for a user who may not open it. */
+    public KpiReach corporateScorecard(StaffMember s) {
+        return scorecards(s).corporate() ? new KpiReach(null, true, true) : new KpiReach(Set.of(), false, false);
+    }
+
+    /**
+     * The figures of a department's scorecard: the case measures over that department's cases (the contact log is the
+     * contact centre's), or none for a user who may not open it. Its list of overdue cases is filtered by {@link #reach}.
+     */
+    public KpiReach departmentScorecard(StaffMember s, String department) {
+        return scorecards(s).departments().contains(department)
+                ? new KpiReach(Set.of(department), true, false) : new KpiReach(Set.of(), false, false);
+    }
+
+    /** The figures of the contact centre's scorecard: the contact-centre measures, or none. */
+    public KpiReach contactCentreScorecard(StaffMember s) {
+        return scorecards(s).contactCentre() ? new KpiReach(null, false, true) : new KpiReach(Set.of(), false, false);
     }
 
     private boolean holdsOrHeld(StaffMember s, CaseFacts c) {

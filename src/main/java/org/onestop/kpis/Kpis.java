@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -101,14 +102,7 @@ public class Kpis {
         Map<String, Number> overall = new LinkedHashMap<>();
         Map<String, Map<String, Number>> groups = new TreeMap<>();
         if (reach.caseMeasures()) {
-            cases.totals(start, end, CaseFigures.Dimension.NONE, departments, now).forEach(t -> overall.putAll(caseValues(t)));
-            if (overall.isEmpty()) {
-                overall.putAll(caseValues(new CaseFigures.Totals("all", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
-            }
-            surveys.participation(start, end, null, surveyDepartments).forEach(p -> overall.putAll(surveyValues(p)));
-            if (!overall.containsKey(Measure.SURVEYS_ISSUED.id())) {
-                overall.putAll(surveyValues(new SurveyService.Participation("all", 0, 0, 0, 0)));
-            }
+            overall.putAll(caseAndSurveyValues(start, end, departments, now));
             if (by != null) {
                 for (CaseFigures.Totals t : cases.totals(start, end, caseDimension(by), departments, now)) {
                     groups.computeIfAbsent(t.key(), k -> new LinkedHashMap<>()).putAll(caseValues(t));
@@ -145,6 +139,20 @@ public class Kpis {
                 departments == null ? null : List.copyOf(new TreeSet<>(departments)),
                 given.stream().map(Measure::described).toList(), overall,
                 groups.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue())).toList(), channels, top, rising);
+    }
+
+    /** The case and survey measures over all the cases in reach received in [start, end). */
+    private Map<String, Number> caseAndSurveyValues(Instant start, Instant end, Set<String> departments, Instant now) {
+        Map<String, Number> values = new LinkedHashMap<>();
+        cases.totals(start, end, CaseFigures.Dimension.NONE, departments, now).forEach(t -> values.putAll(caseValues(t)));
+        if (values.isEmpty()) {
+            values.putAll(caseValues(new CaseFigures.Totals("all", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
+        }
+        surveys.participation(start, end, null, departments).forEach(p -> values.putAll(surveyValues(p)));
+        if (!values.containsKey(Measure.SURVEYS_ISSUED.id())) {
+            values.putAll(surveyValues(new SurveyService.Participation("all", 0, 0, 0, 0)));
+        }
+        return values;
     }
 
     private static CaseFigures.Dimension caseDimension(By by) {
@@ -295,6 +303,34 @@ public class Kpis {
 
     static double pct(long part, long whole) {
         return whole == 0 ? 0.0 : round(part * 100.0 / whole, 1);
+    }
+
+    /** One month's overall values, measure id → value (null when nothing could count). */
+    public record Month(YearMonth month, @JsonInclude(content = JsonInclude.Include.ALWAYS) Map<String, Number> values) {
+    }
+
+    /**
+     * The overall values month by month, the {@code months} calendar months that end with {@code last} (oldest first),
+     * for the scorecards' trends: each month's {@link Report#overall()} (the same measures and reach), without the
+     * channels and services sections, so three grouped queries a month instead of eight.
+     */
+    @Transactional(readOnly = true)
+    public List<Month> monthly(YearMonth last, int months, KpiReach reach) {
+        List<Month> series = new ArrayList<>(months);
+        Instant now = clock.instant();
+        for (YearMonth m = last.minusMonths(months - 1L); !m.isAfter(last); m = m.plusMonths(1)) {
+            Instant start = m.atDay(1).atStartOfDay(zone).toInstant();
+            Instant end = m.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+            Map<String, Number> values = new LinkedHashMap<>();
+            if (reach.caseMeasures()) {
+                values.putAll(caseAndSurveyValues(start, end, reach.departments(), now));
+            }
+            if (reach.contactCentreMeasures()) {
+                values.putAll(contactValues(contacts.handleTimes(start, end, ContactFigures.Dimension.NONE)));
+            }
+            series.add(new Month(m, values));
+        }
+        return series;
     }
 
     static double round(double value, int decimals) {

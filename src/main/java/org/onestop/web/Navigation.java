@@ -35,4 +35,9 @@ public class Navigation {
         StaffMember s = StaffMember.of(user);
         return policy.isAgent(s) || policy.isCouncilOffice(s) || policy.isAdmin(s);
     }
+
+    /** Whoever may open a scorecard: managers, councillors' offices, supervisors, agents and administrators. */
+    public boolean scorecards(Authentication user) {
+        return !policy.scorecards(StaffMember.of(user)).none();
+    }
 }

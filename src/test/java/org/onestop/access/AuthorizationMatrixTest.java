@@ -19,6 +19,7 @@ import org.onestop.customers.IntakeDetails;
 import org.onestop.knowledge.ArticleDraft;
 import org.onestop.knowledge.KnowledgeBase;
 import org.onestop.testing.FormSession;
+import org.onestop.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
@@ -40,7 +41,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
         COUNCIL_OPENER("mx-council", "council-office"),
         COUNCIL_OF_WARD("mx-council-ward", "council-office"),
         OWNER("mx-owner", "process-owners"),
-        ADMIN("mx-admin", "camunda-admin");
+        ADMIN("mx-admin", "camunda-admin"),
+        MANAGER("mx-manager", "managers");
 
         final String user;
         final String group;
@@ -77,120 +79,142 @@ class AuthorizationMatrixTest extends IntegrationTest {
         member(Role.COUNCIL_OPENER.user, Roles.wardOfficeGroup(inquiryWard));
 
         // ---- open cases
-        cell("open a public service (API)", statuses(201, 201, 201, 201, 201, 403, 403, 403, 403),
+        cell("open a public service (API)", statuses(201, 201, 201, 201, 201, 403, 403, 403, 403, 403),
                 r -> postJson(as(r.user), "/api/cases", pothole("mx-open-" + System.nanoTime() + "@example.org")).getStatusCode().value());
-        cell("open a councillor inquiry (API)", statuses(403, 403, 403, 403, 403, 201, 201, 403, 403),
+        cell("open a councillor inquiry (API)", statuses(403, 403, 403, 403, 403, 201, 201, 403, 403, 403),
                 r -> postJson(as(r.user), "/api/cases", councillorInquiry()).getStatusCode().value());
 
         // ---- read a Roads case opened by the contact centre, in another ward than the office that opened the inquiry
-        cell("read a Roads case (API)", statuses(200, 200, 200, 200, 404, 404, 200, 404, 200),
+        cell("read a Roads case (API)", statuses(200, 200, 200, 200, 404, 404, 200, 404, 200, 404),
                 r -> getJson(as(r.user), "/api/cases/" + p).getStatusCode().value());
-        cell("the Roads case in the case list (API)", yesNo(true, true, true, true, false, false, true, false, true),
+        cell("the Roads case in the case list (API)", yesNo(true, true, true, true, false, false, true, false, true, false),
                 r -> listed(r, "/api/cases?service=pothole&size=200", p));
-        cell("the Roads case's customer contact details (API)", yesNo(true, true, true, true, false, false, false, false, true),
+        cell("the Roads case's customer contact details (API)", yesNo(true, true, true, true, false, false, false, false, true, false),
                 r -> getJson(as(r.user), "/api/cases/" + p).toString().contains(email));
-        cell("the Roads case's description (API)", yesNo(true, true, true, true, false, false, false, false, true),
+        cell("the Roads case's description (API)", yesNo(true, true, true, true, false, false, false, false, true, false),
                 r -> getJson(as(r.user), "/api/cases/" + p).toString().contains("Reported by a caller"));
-        cell("read the councillor inquiry (API)", statuses(200, 200, 404, 404, 404, 200, 404, 404, 200),
+        cell("read the councillor inquiry (API)", statuses(200, 200, 404, 404, 404, 200, 404, 404, 200, 404),
                 r -> getJson(as(r.user), "/api/cases/" + i).getStatusCode().value());
-        cell("the inquiry's customer contact details (API)", yesNo(true, true, false, false, false, true, false, false, true),
+        cell("the inquiry's customer contact details (API)", yesNo(true, true, false, false, false, true, false, false, true, false),
                 r -> getJson(as(r.user), "/api/cases/" + i).toString().contains("mx-resident@example.org"));
 
         // ---- act: note, reopen (allowed roles get the 400 of a case that is still open: the policy let them through)
-        cell("note on the Roads case (API)", statuses(201, 201, 201, 201, 404, 404, 403, 404, 403),
+        cell("note on the Roads case (API)", statuses(201, 201, 201, 201, 404, 404, 403, 404, 403, 404),
                 r -> postJson(as(r.user), "/api/cases/" + p + "/notes", Map.of("text", "Matrix note by " + r.user)).getStatusCode().value());
-        cell("note on the councillor inquiry (API)", statuses(201, 201, 404, 404, 404, 201, 404, 404, 403),
+        cell("note on the councillor inquiry (API)", statuses(201, 201, 404, 404, 404, 201, 404, 404, 403, 404),
                 r -> postJson(as(r.user), "/api/cases/" + i + "/notes", Map.of("text", "Matrix note by " + r.user)).getStatusCode().value());
-        cell("reopen the Roads case (API; 400 = allowed, but it is still open)", statuses(400, 400, 400, 400, 404, 404, 403, 404, 403),
+        cell("reopen the Roads case (API; 400 = allowed, but it is still open)", statuses(400, 400, 400, 400, 404, 404, 403, 404, 403, 404),
                 r -> postJson(as(r.user), "/api/cases/" + p + "/reopen", Map.of("reason", "x")).getStatusCode().value());
 
         // ---- administer: the supervisors of the department that holds the case (each on a case of its own)
-        cell("cancel the Roads case (API)", statuses(403, 403, 403, 200, 404, 404, 403, 404, 403),
+        cell("cancel the Roads case (API)", statuses(403, 403, 403, 200, 404, 404, 403, 404, 403, 404),
                 r -> postJson(as(r.user), "/api/cases/" + (r == Role.ROADS_SUPERVISOR ? freshPothole() : p) + "/cancel",
                         Map.of("reason", "Matrix")).getStatusCode().value());
-        cell("transfer the Roads case (API)", statuses(403, 403, 403, 200, 404, 404, 403, 404, 403),
+        cell("transfer the Roads case (API)", statuses(403, 403, 403, 200, 404, 404, 403, 404, 403, 404),
                 r -> postJson(as(r.user), "/api/cases/" + (r == Role.ROADS_SUPERVISOR ? freshPothole() : p) + "/transfer",
                         Map.of("department", "water", "reason", "Matrix")).getStatusCode().value());
-        cell("close the Roads case as a duplicate (API)", statuses(403, 403, 403, 200, 404, 404, 403, 404, 403),
+        cell("close the Roads case as a duplicate (API)", statuses(403, 403, 403, 200, 404, 404, 403, 404, 403, 404),
                 r -> postJson(as(r.user), "/api/cases/" + (r == Role.ROADS_SUPERVISOR ? freshPothole() : p) + "/duplicate",
                         Map.of("duplicateOf", freshPothole())).getStatusCode().value());
 
         // ---- pages
-        cell("the staff case page /cases/{ref}", statuses(200, 200, 200, 200, 404, 404, 200, 404, 200),
+        cell("the staff case page /cases/{ref}", statuses(200, 200, 200, 200, 404, 404, 200, 404, 200, 404),
                 r -> page(r, "/cases/" + p).statusCode());
-        cell("the staff case page shows the customer's e-mail", yesNo(true, true, true, true, false, false, false, false, true),
+        cell("the staff case page shows the customer's e-mail", yesNo(true, true, true, true, false, false, false, false, true, false),
                 r -> page(r, "/cases/" + p).body().contains(email));
-        cell("the console's case page /console/cases/{ref}", statuses(200, 200, 403, 403, 403, 404, 200, 403, 200),
+        cell("the console's case page /console/cases/{ref}", statuses(200, 200, 403, 403, 403, 404, 200, 403, 200, 403),
                 r -> page(r, "/console/cases/" + p).statusCode());
         Object customerId = ((Map<?, ?>) pothole.get("customer")).get("id");
-        cell("the caller's page in the console /console/customers/{id}", statuses(200, 200, 403, 403, 403, 404, 404, 403, 200),
+        cell("the caller's page in the console /console/customers/{id}", statuses(200, 200, 403, 403, 403, 404, 404, 403, 200, 403),
                 r -> page(r, "/console/customers/" + customerId).statusCode());
         long article = knowledge.create(ArticleDraft.internal("faq", "Matrix article " + System.nanoTime(), "", "A summary for agents.",
                 "Body.", "matrix", "answer"), "mx-editor").getId();
-        cell("the console's knowledge search /console/knowledge", statuses(200, 200, 403, 403, 403, 200, 200, 403, 200),
+        cell("the console's knowledge search /console/knowledge", statuses(200, 200, 403, 403, 403, 200, 200, 403, 200, 403),
                 r -> page(r, "/console/knowledge?q=matrix").statusCode());
-        cell("a knowledge article in the console /console/knowledge/{id}", statuses(200, 200, 403, 403, 403, 200, 200, 403, 200),
+        cell("a knowledge article in the console /console/knowledge/{id}", statuses(200, 200, 403, 403, 403, 200, 200, 403, 200, 403),
                 r -> page(r, "/console/knowledge/" + article).statusCode());
-        cell("the caller's name in the console's knowledge search during their call", yesNo(true, true, false, false, false, false, false, false, true),
+        cell("the caller's name in the console's knowledge search during their call", yesNo(true, true, false, false, false, false, false, false, true, false),
                 r -> page(r, "/console/knowledge?q=bins&channel=phone&customer=" + customerId).body().contains("Matrix Resident"));
-        cell("the caller's name on a knowledge article during their call", yesNo(true, true, false, false, false, false, false, false, true),
+        cell("the caller's name on a knowledge article during their call", yesNo(true, true, false, false, false, false, false, false, true, false),
                 r -> page(r, "/console/knowledge/" + article + "?channel=phone&customer=" + customerId).body().contains("Matrix Resident"));
         // A phone given with a later request waits on the caller's page for the directory's users to confirm.
         postJson(as(Role.AGENT.user), "/api/cases", withPhone(pothole(email), "905 555 " + (1000 + System.nanoTime() % 9000)));
         long pending = pendingDetail(Role.AGENT, email, ((Number) customerId).longValue());
-        cell("use a detail to confirm (console; 400 = allowed, but the page was stale)", statuses(400, 400, 403, 403, 403, 404, 404, 403, 400),
+        cell("use a detail to confirm (console; 400 = allowed, but the page was stale)", statuses(400, 400, 403, 403, 403, 404, 404, 403, 400, 403),
                 r -> post(r, "/console/customers/" + customerId + "/details-to-confirm/" + pending + "/use", "version", "-1"));
-        cell("dismiss a detail to confirm (console; each allowed role its own)", statuses(302, 302, 403, 403, 403, 404, 404, 403, 302),
+        cell("dismiss a detail to confirm (console; each allowed role its own)", statuses(302, 302, 403, 403, 403, 404, 404, 403, 302, 403),
                 r -> post(r, "/console/customers/" + customerId + "/details-to-confirm/"
                         + (Set.of(Role.AGENT, Role.EDITOR, Role.ADMIN).contains(r) ? pendingDetail(Role.AGENT, email, ((Number) customerId).longValue()) : pending)
                         + "/dismiss"));
         assertThat(details.toConfirm(((Number) customerId).longValue())).extracting(IntakeDetails.DetailToConfirm::id).contains(pending);
-        cell("the staff start page /staff", statuses(200, 200, 200, 200, 200, 200, 200, 200, 200),
+        cell("the staff start page /staff", statuses(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
                 r -> page(r, "/staff").statusCode());
-        cell("the residents' A–Z /a-z (the same for everyone)", statuses(200, 200, 200, 200, 200, 200, 200, 200, 200),
+        cell("the residents' A–Z /a-z (the same for everyone)", statuses(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
                 r -> page(r, "/a-z").statusCode());
-        cell("an article not marked public on the residents' pages /a-z/{id}", statuses(404, 404, 404, 404, 404, 404, 404, 404, 404),
+        cell("an article not marked public on the residents' pages /a-z/{id}", statuses(404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
                 r -> page(r, "/a-z/" + article).statusCode());
-        cell("its French page /a-z/{id}/fr", statuses(404, 404, 404, 404, 404, 404, 404, 404, 404),
+        cell("its French page /a-z/{id}/fr", statuses(404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
                 r -> page(r, "/a-z/" + article + "/fr").statusCode());
         long answer = knowledge.create(new ArticleDraft("faq", "Matrix public answer " + System.nanoTime(), "", "A summary for residents.",
                 "Body.", "matrix", "answer", "true", "Réponse publique de la matrice", "Un résumé.", "Corps."), "mx-editor").getId();
-        cell("an article marked public /a-z/{id} (the same for everyone)", statuses(200, 200, 200, 200, 200, 200, 200, 200, 200),
+        cell("an article marked public /a-z/{id} (the same for everyone)", statuses(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
                 r -> page(r, "/a-z/" + answer).statusCode());
-        cell("its French page /a-z/{id}/fr", statuses(200, 200, 200, 200, 200, 200, 200, 200, 200),
+        cell("its French page /a-z/{id}/fr", statuses(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
                 r -> page(r, "/a-z/" + answer + "/fr").statusCode());
-        cell("the editor's user name on a public article", yesNo(false, false, false, false, false, false, false, false, false),
+        cell("the editor's user name on a public article", yesNo(false, false, false, false, false, false, false, false, false, false),
                 r -> page(r, "/a-z/" + answer).body().contains("mx-editor"));
-        cell("the staff photo of the Roads case (none: 404 for all)", statuses(404, 404, 404, 404, 404, 404, 404, 404, 404),
+        cell("the staff photo of the Roads case (none: 404 for all)", statuses(404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
                 r -> page(r, "/cases/" + p + "/photos/1").statusCode());
-        cell("survey figures /api/surveys/summary", statuses(403, 403, 403, 200, 403, 403, 403, 403, 200),
+        cell("survey figures /api/surveys/summary", statuses(403, 403, 403, 200, 403, 403, 403, 403, 200, 403),
                 r -> getJson(as(r.user), "/api/surveys/summary?from=2026-11-01&to=2026-11-30").getStatusCode().value());
-        cell("performance measures /api/kpis (managers: KpisTest)", statuses(200, 200, 403, 200, 403, 403, 403, 403, 200),
+        cell("performance measures /api/kpis (managers: KpisTest)", statuses(200, 200, 403, 200, 403, 403, 403, 403, 200, 200),
                 r -> getJson(as(r.user), "/api/kpis?from=2026-11-01&to=2026-12-01").getStatusCode().value());
-        cell("the contact-centre measures in /api/kpis", yesNo(true, true, false, false, false, false, false, false, true),
+        cell("the contact-centre measures in /api/kpis", yesNo(true, true, false, false, false, false, false, false, true, true),
                 r -> String.valueOf(getJson(as(r.user), "/api/kpis?from=2026-11-01&to=2026-12-01").getBody()).contains("contacts="));
-        cell("the case measures in /api/kpis (a supervisor's over their departments)", yesNo(false, false, false, true, false, false, false, false, true),
+        cell("the case measures in /api/kpis (a supervisor's over their departments)", yesNo(false, false, false, true, false, false, false, false, true, true),
                 r -> String.valueOf(getJson(as(r.user), "/api/kpis?from=2026-11-01&to=2026-12-01").getBody()).contains("resolved-within-standard-pct="));
+        // ---- the scorecards (kpis/ScorecardPages): the figures as the policy's scorecards() gives them, an overdue
+        // case in a department's list only to those who may read it
+        java.time.Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(now.minus(java.time.Duration.ofDays(2))));
+        String overdue = (String) open(Role.AGENT, urgentPothole()).get("reference");
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(now));
+        cell("the scorecards /scorecards", statuses(200, 200, 403, 200, 403, 200, 200, 403, 200, 200),
+                r -> page(r, "/scorecards").statusCode());
+        cell("the Scorecards link in the staff bar", yesNo(true, true, false, true, false, true, true, false, true, true),
+                r -> page(r, "/staff").body().contains("href=\"/scorecards\""));
+        cell("the corporate scorecard /scorecards/corporate", statuses(403, 403, 403, 403, 403, 200, 200, 403, 200, 200),
+                r -> page(r, "/scorecards/corporate").statusCode());
+        cell("the Roads scorecard /scorecards/departments/roads", statuses(403, 403, 403, 200, 403, 403, 403, 403, 200, 200),
+                r -> page(r, "/scorecards/departments/roads").statusCode());
+        cell("an overdue Roads case in the Roads scorecard's list", yesNo(false, false, false, true, false, false, false, false, true, false),
+                r -> page(r, "/scorecards/departments/roads").body().contains("href=\"/cases/" + overdue + "\""));
+        cell("the Waste scorecard /scorecards/departments/waste", statuses(403, 403, 403, 403, 403, 403, 403, 403, 200, 200),
+                r -> page(r, "/scorecards/departments/waste").statusCode());
+        cell("a scorecard of no such department", statuses(404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+                r -> page(r, "/scorecards/departments/no-such-department").statusCode());
+        cell("the contact centre's scorecard /scorecards/contact-centre", statuses(200, 200, 403, 403, 403, 403, 403, 403, 200, 200),
+                r -> page(r, "/scorecards/contact-centre").statusCode());
         cell("the staff API's OpenAPI document /api/openapi (anonymous: 401, OpenApiContractTest)",
-                statuses(200, 200, 200, 200, 200, 200, 200, 200, 200),
+                statuses(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
                 r -> as(r.user).getForEntity("/api/openapi", String.class).getStatusCode().value());
 
         // ---- the engine: tasks of the Roads case, users, webapps
-        cell("see the Roads case's task (/engine-rest)", yesNo(false, false, true, false, false, false, false, false, true),
+        cell("see the Roads case's task (/engine-rest)", yesNo(false, false, true, false, false, false, false, false, true, false),
                 r -> !as(r.user).exchange("/engine-rest/task?processInstanceBusinessKey=" + p + "&maxResults=10",
                         HttpMethod.GET, null, JSON_LIST).getBody().isEmpty());
-        cell("create a user (/engine-rest)", statuses(403, 403, 403, 403, 403, 403, 403, 403, 204),
+        cell("create a user (/engine-rest)", statuses(403, 403, 403, 403, 403, 403, 403, 403, 204, 403),
                 r -> postJson(as(r.user), "/engine-rest/user/create", Map.of(
                         "profile", Map.of("id", "mx-new-" + r.name().toLowerCase().replace('_', '-') + "-" + System.nanoTime() % 100000,
                                 "firstName", "New", "lastName", "User", "email", "new@example.org"),
                         "credentials", Map.of("password", "a-long-enough-password"))).getStatusCode().value());
-        cell("Camunda Admin", statuses(403, 403, 403, 403, 403, 403, 403, 403, 200),
+        cell("Camunda Admin", statuses(403, 403, 403, 403, 403, 403, 403, 403, 200, 403),
                 r -> page(r, "/camunda/app/admin/default/").statusCode());
-        cell("Camunda Cockpit", statuses(403, 403, 403, 200, 403, 403, 403, 200, 200),
+        cell("Camunda Cockpit", statuses(403, 403, 403, 200, 403, 403, 403, 200, 200, 403),
                 r -> page(r, "/camunda/app/cockpit/default/").statusCode());
 
         // ---- operations: the metrics scrape is for administrators (and the monitoring group, metrics/MetricsTest)
-        cell("the Prometheus scrape /actuator/prometheus", statuses(403, 403, 403, 403, 403, 403, 403, 403, 200),
+        cell("the Prometheus scrape /actuator/prometheus", statuses(403, 403, 403, 403, 403, 403, 403, 403, 200, 403),
                 r -> as(r.user).getForEntity("/actuator/prometheus", String.class).getStatusCode().value());
 
         // ---- a private case (a noise complaint) in the same ward: a ward office follows its status, nothing more
@@ -199,9 +223,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 "answers", Map.of("noiseSource", "amplified-music", "ongoing", true, "recurring", true)));
         noiseRequest.put("customer", Map.of("name", "Matrix Neighbour", "email", "mx-neighbour@example.org"));
         String n = (String) open(Role.AGENT, noiseRequest).get("reference");
-        cell("read the private case (API)", statuses(200, 200, 404, 404, 404, 404, 200, 404, 200),
+        cell("read the private case (API)", statuses(200, 200, 404, 404, 404, 404, 200, 404, 200, 404),
                 r -> getJson(as(r.user), "/api/cases/" + n).getStatusCode().value());
-        cell("the private case's details or timeline (API)", yesNo(true, true, false, false, false, false, false, false, true),
+        cell("the private case's details or timeline (API)", yesNo(true, true, false, false, false, false, false, false, true, false),
                 r -> getJson(as(r.user), "/api/cases/" + n).toString().contains("Matrix party next door")
                         || getJson(as(r.user), "/api/cases/" + n).toString().contains("Request received"));
 
@@ -229,6 +253,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
         }
 
         assertThat(wrong).as(cells + " cells checked").isEmpty();
+
+        // ---- the scorecards need a login
+        for (String path : List.of("/scorecards", "/scorecards/corporate", "/scorecards/departments/roads", "/scorecards/contact-centre")) {
+            HttpResponse<String> anonymous = new WebSession(http.getRootUri()).get(path);
+            assertThat(anonymous.statusCode()).as(path).isEqualTo(302);
+            assertThat(anonymous.headers().firstValue("Location")).as(path).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        }
     }
 
     // ---------------------------------------------------------------- the cells
@@ -253,6 +284,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
     }
 
     private static Map<Role, Integer> statuses(int... values) {
+        assertThat(values).as("one status per role").hasSize(Role.values().length);
         Map<Role, Integer> map = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
             map.put(role, values[role.ordinal()]);
@@ -261,6 +293,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
     }
 
     private static Map<Role, Boolean> yesNo(boolean... values) {
+        assertThat(values).as("one answer per role").hasSize(Role.values().length);
         Map<Role, Boolean> map = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
             map.put(role, values[role.ordinal()]);
@@ -334,6 +367,13 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 "description", "Reported by a caller", "address", "120 King St E, Lakeport",
                 "answers", Map.of("hazard", false, "size", "small", "locationOnRoad", "shoulder")));
         request.put("customer", Map.of("name", "Matrix Resident", "email", email));
+        return request;
+    }
+
+    /** An urgent pothole: to be resolved within a day (calendar time). */
+    private static Map<String, Object> urgentPothole() {
+        Map<String, Object> request = pothole("mx-urgent-" + System.nanoTime() + "@example.org");
+        request.put("answers", Map.of("hazard", true, "size", "large", "locationOnRoad", "driving-lane"));
         return request;
     }
 

@@ -72,4 +72,31 @@ class CaseAccessPolicyTest {
         assertThat(Roles.wardOfficeGroup("Ward 1 - Harbourfront")).isEqualTo("council-ward-1");
         assertThat(Roles.wardOfficeGroup("Harbour & Docks")).isEqualTo("council-ward-harbour-docks");
     }
+
+    @Test
+    void theScorecardsFiguresFollowTheRole() {
+        CaseAccessPolicy.KpiReach every = new CaseAccessPolicy.KpiReach(null, true, true);
+        CaseAccessPolicy.KpiReach nothing = new CaseAccessPolicy.KpiReach(Set.of(), false, false);
+        for (StaffMember all : List.of(staff("managers"), staff(Roles.ADMINS))) {
+            assertThat(policy.scorecards(all)).isEqualTo(new CaseAccessPolicy.ScorecardReach(true, Set.of("roads", "water"), true));
+            assertThat(policy.corporateScorecard(all)).isEqualTo(every);
+            assertThat(policy.departmentScorecard(all, "water")).isEqualTo(new CaseAccessPolicy.KpiReach(Set.of("water"), true, false));
+        }
+        // A councillor's office: the corporate figures only (no department's overdue list, no contact-centre page).
+        assertThat(policy.scorecards(staff("council-office"))).isEqualTo(new CaseAccessPolicy.ScorecardReach(true, Set.of(), false));
+        assertThat(policy.corporateScorecard(staff("council-office"))).isEqualTo(every);
+        // A supervisor: their department's case measures, over its cases only; not another's, not the corporate one.
+        StaffMember supervisor = staff("roads-supervisors");
+        assertThat(policy.departmentScorecard(supervisor, "roads")).isEqualTo(new CaseAccessPolicy.KpiReach(Set.of("roads"), true, false));
+        assertThat(policy.departmentScorecard(supervisor, "water").none()).isTrue();
+        assertThat(policy.corporateScorecard(supervisor)).isEqualTo(nothing);
+        assertThat(policy.departmentScorecard(staff("roads-head"), "roads").none()).isFalse();
+        // Agents: the contact centre's measures only.
+        assertThat(policy.contactCentreScorecard(staff("contact-centre"))).isEqualTo(new CaseAccessPolicy.KpiReach(null, false, true));
+        assertThat(policy.contactCentreScorecard(staff("knowledge-editors")).none()).isFalse();
+        assertThat(policy.contactCentreScorecard(supervisor).none()).isTrue();
+        // Department staff and process owners: none.
+        assertThat(policy.scorecards(staff("roads")).none()).isTrue();
+        assertThat(policy.scorecards(staff(Roles.PROCESS_OWNERS)).none()).isTrue();
+    }
 }
