@@ -29,6 +29,14 @@ public class PageTexts {
         return messages.getMessage(key, args, locale);
     }
 
+    /**
+     * A date or time in the current request's language, by the pattern a message key holds (e.g. {@code staff.date.time}:
+     * "Sat 28 Nov 2026, 14:30", "sam. 28 nov. 2026, 14 h 30").
+     */
+    public String date(String patternKey, java.time.temporal.TemporalAccessor value) {
+        return java.time.format.DateTimeFormatter.ofPattern(get(patternKey), locale()).format(value);
+    }
+
     /** Whether the current request is answered in French. */
     public boolean french() {
         return Languages.FRENCH.getLanguage().equals(locale().getLanguage());
