@@ -176,9 +176,7 @@ class OnCallPages {
      */
     String sentence(String field, String message) {
         String label = texts.get("oncall.label." + field);
-        String text = ROSTER_MESSAGES.entrySet().stream().filter(m -> message.startsWith(m.getKey())).findFirst()
-                .map(m -> texts.get(m.getValue())).orElse(message.strip());
-        String sentence = label + " " + text;
+        String sentence = label + " " + texts.known(message.strip(), ROSTER_MESSAGES);
         return sentence.endsWith(".") ? sentence : sentence + ".";
     }
 
