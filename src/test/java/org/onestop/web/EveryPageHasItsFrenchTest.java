@@ -77,6 +77,32 @@ class EveryPageHasItsFrenchTest {
                 + "and show them with #{key})").isEmpty();
     }
 
+    /** Every message a page names ({@code #{key}}, {@code #messages.msg('key')}) is in the messages (and so has its French). */
+    @Test
+    void everyMessageAPageNamesExists() throws IOException {
+        java.util.Properties english = new java.util.Properties();
+        try (Reader in = Files.newBufferedReader(Path.of("src/main/resources/i18n/messages.properties"), StandardCharsets.UTF_8)) {
+            english.load(in);
+        }
+        Pattern named = Pattern.compile("#\\{([A-Za-z][\\w.-]*)[}(]|#messages\\.msg\\('([A-Za-z][\\w.-]*[\\w-])'\\)");
+        List<String> unknown = new ArrayList<>();
+        int found = 0;
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            for (Path page : files.filter(f -> f.toString().endsWith(".html")).sorted().toList()) {
+                Matcher m = named.matcher(Files.readString(page, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    found++;
+                    String key = m.group(1) != null ? m.group(1) : m.group(2);
+                    if (!english.containsKey(key)) {
+                        unknown.add(TEMPLATES.relativize(page) + ": " + key);
+                    }
+                }
+            }
+        }
+        assertThat(found).as("messages named").isGreaterThan(300);
+        assertThat(unknown).as("messages the pages name that i18n/messages.properties does not have").isEmpty();
+    }
+
     /** The check finds what it is for, and leaves alone what is not language. */
     @Test
     void theCheckTellsLiteralTextFromMessages() {

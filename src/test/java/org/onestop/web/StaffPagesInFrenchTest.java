@@ -56,7 +56,7 @@ class StaffPagesInFrenchTest extends IntegrationTest {
                         ">urgente<", "Règlement d’ici", "Canal", ">téléphone<", "Quelle est sa taille?", "Oui", "Tâches ouvertes", "Historique",
                         "Ajouter une note", "Le personnel seulement (note interne)")
                 // Canadian French times: "14 h 30".
-                .containsPattern("<dd>[a-zé]+\\.? \\d{1,2} [a-zéû]+\\.? \\d{4}, \\d{2} h \\d{2}</dd>")
+                .containsPattern("<dd>[a-zé]+\\.? \\d{1,2} [a-zéû]+\\.? \\d{4}, \\d{1,2} h \\d{2}</dd>")
                 .doesNotContain("Open tasks", "Add the note", "Resolve by");
 
         String token = WebSession.csrf(page.body());
