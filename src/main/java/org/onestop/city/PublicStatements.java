@@ -30,8 +30,8 @@ public record PublicStatements(String privacy, String accessibility, String coll
     /**
      * The statements in French ({@code onestop.statements.fr.*}), with the same meaning as the English ones.
      *
-     * @param privacy la déclaration de confidentialité
-     * @param accessibility la déclaration d'accessibilité
+     * @param privacy the privacy statement, in French
+     * @param accessibility the accessibility statement, in French
      * @param collectionAuthority the legal authority, in French
      * @param collectionPurpose what the personal data is used for, in French
      * @param collectionContact who answers questions about the collection, in French
