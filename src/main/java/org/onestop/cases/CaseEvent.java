@@ -16,6 +16,23 @@ import jakarta.persistence.Table;
 @Table(name = "case_event")
 public class CaseEvent {
 
+    private static final String WAITING_PREFIX = "Waiting for you: ";
+    private static final String WAITING_END = ". The clock stops until we hear from you.";
+
+    /** The timeline's words when a task makes the case wait for the customer (a public entry, in English). */
+    static String waitingFor(String taskName) {
+        return WAITING_PREFIX + taskName + WAITING_END;
+    }
+
+    /** The task a "Waiting for you: <task>. The clock stops…" entry names, or null for any other message. */
+    public static String waitingTask(String message) {
+        if (message == null || !message.startsWith(WAITING_PREFIX)) {
+            return null;
+        }
+        String task = message.substring(WAITING_PREFIX.length());
+        return task.endsWith(WAITING_END) ? task.substring(0, task.length() - WAITING_END.length()) : task;
+    }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;

@@ -181,7 +181,7 @@ class CaseLifecycle {
         if (sr.getStatus().isOpen() && sr.getStatus() != CaseStatus.WAITING_FOR_CUSTOMER) {
             sr.pause(clock.instant());
             timeline.changeStatus(sr, CaseStatus.WAITING_FOR_CUSTOMER, CaseEventType.STATUS_CHANGED, Visibility.PUBLIC, CaseTimeline.SYSTEM,
-                    "Waiting for you: " + taskName + ". The clock stops until we hear from you.");
+                    CaseEvent.waitingFor(taskName));
         }
     }
 

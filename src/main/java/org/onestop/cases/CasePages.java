@@ -20,6 +20,7 @@ import org.onestop.catalogue.FormField;
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.departments.Departments;
 import org.onestop.shared.InvalidRequestException;
+import org.onestop.web.PageTexts;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,8 +49,9 @@ class CasePages {
     static final String TASKLIST = "/camunda/app/tasklist/default/#/?task=";
     static final int MAX_NOTE = 4000;
     static final int MAX_REASON = 1000;
-    private static final Map<String, String> DONE = Map.of("note", "The note is on the timeline.",
-            "transferred", "The case and its open tasks went to the other department.");
+    /** What a finished action says on the page it returns to ({@code ?done=}), as message keys. */
+    private static final Map<String, String> DONE = Map.of("note", "staff.case.done.note",
+            "transferred", "staff.case.done.transferred");
 
     private final CaseService cases;
     private final StaffCases staffCases;
@@ -59,9 +61,11 @@ class CasePages {
     private final Departments departments;
     private final AdditionalReporters reporters;
     private final ZoneId zone;
+    private final PageTexts texts;
 
     CasePages(CaseService cases, StaffCases staffCases, ServiceCatalogue catalogue, CaseViews views, TaskService taskService, Departments departments,
-              AdditionalReporters reporters, CityProperties city) {
+              AdditionalReporters reporters, CityProperties city, PageTexts texts) {
+        this.texts = texts;
         this.cases = cases;
         this.staffCases = staffCases;
         this.catalogue = catalogue;
@@ -75,7 +79,7 @@ class CasePages {
     @GetMapping("/cases/{reference}")
     String show(@PathVariable String reference, @RequestParam(required = false) String done, Authentication auth, Model model) {
         StaffMember user = StaffMember.of(auth);
-        model.addAttribute("done", done == null ? null : DONE.get(done));
+        model.addAttribute("done", done == null || !DONE.containsKey(done) ? null : texts.get(DONE.get(done)));
         return page(staffCases.read(reference, user), user, model, Map.of(), "", "internal", "", "");
     }
 
@@ -87,12 +91,12 @@ class CasePages {
         String note = text == null ? "" : text;
         Map<String, String> errors = new LinkedHashMap<>();
         if (note.isBlank()) {
-            errors.put("text", "is required");
+            errors.put("text", texts.get("staff.case.error.required"));
         } else if (note.length() > MAX_NOTE) {
-            errors.put("text", "must be at most " + MAX_NOTE + " characters (it has " + note.length() + ")");
+            errors.put("text", texts.get("staff.case.error.long", MAX_NOTE, note.length()));
         }
         if (!"public".equals(visibility) && !"internal".equals(visibility)) {
-            errors.put("visibility", "choose who may read the note");
+            errors.put("visibility", texts.get("staff.case.error.visibility"));
         }
         if (!errors.isEmpty()) {
             response.setStatus(400);
@@ -111,14 +115,14 @@ class CasePages {
         String why = reason == null ? "" : reason;
         Map<String, String> errors = new LinkedHashMap<>();
         if (to.isEmpty()) {
-            errors.put("department", "choose the department to send the case to");
+            errors.put("department", texts.get("staff.case.error.department"));
         } else if (departments.find(to).isEmpty()) {
-            errors.put("department", "is not one of the city's departments");
+            errors.put("department", texts.get("staff.case.error.noDepartment"));
         }
         if (why.isBlank()) {
-            errors.put("reason", "is required: why does the case belong there?");
+            errors.put("reason", texts.get("staff.case.error.reason"));
         } else if (why.length() > MAX_REASON) {
-            errors.put("reason", "must be at most " + MAX_REASON + " characters (it has " + why.length() + ")");
+            errors.put("reason", texts.get("staff.case.error.long", MAX_REASON, why.length()));
         }
         if (errors.isEmpty()) {
             try {
@@ -137,6 +141,7 @@ class CasePages {
         CaseView view = views.withTimeline(sr, user);
         boolean full = staffCases.access(sr, user) == CaseAccess.FULL;
         model.addAttribute("c", view);
+        model.addAttribute("serviceName", catalogue.find(view.serviceCode()).map(s -> s.in(texts.locale()).name()).orElse(view.serviceName()));
         model.addAttribute("answers", answerRows(view));
         model.addAttribute("zone", zone);
         model.addAttribute("tasks", full ? tasks(sr) : List.of());
@@ -175,7 +180,7 @@ class CasePages {
     }
 
     private List<AnswerRow> answerRows(CaseView view) {
-        List<FormField> questions = catalogue.find(view.serviceCode()).map(s -> s.questions().fields()).orElse(List.of());
+        List<FormField> questions = catalogue.find(view.serviceCode()).map(s -> s.in(texts.locale()).questions().fields()).orElse(List.of());
         List<AnswerRow> rows = new ArrayList<>();
         view.answers().forEach((key, value) -> {
             FormField field = questions.stream().filter(q -> q.key().equals(key)).findFirst().orElse(null);
@@ -184,9 +189,9 @@ class CasePages {
         return rows;
     }
 
-    private static String display(FormField field, Object value) {
+    private String display(FormField field, Object value) {
         if (value instanceof Boolean b) {
-            return b ? "Yes" : "No";
+            return texts.get(b ? "staff.yes" : "staff.no");
         }
         if (field != null && field.hasOptions()) {
             List<String> values = value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(value));

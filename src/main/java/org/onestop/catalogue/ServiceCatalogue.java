@@ -3,7 +3,10 @@ package org.onestop.catalogue;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -13,6 +16,10 @@ import java.util.concurrent.TimeoutException;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -44,6 +51,7 @@ public class ServiceCatalogue implements SmartInitializingSingleton, DisposableB
     }
 
     private final CatalogueReader reader;
+    private final RepositoryService repositoryService;
     private final DeploymentWatch watch;
     private final Duration checkEvery;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -57,6 +65,7 @@ public class ServiceCatalogue implements SmartInitializingSingleton, DisposableB
     ServiceCatalogue(RepositoryService repositoryService, FormService formService, DeploymentWatch watch,
                      CatalogueProperties properties) {
         this.reader = new CatalogueReader(repositoryService, formService);
+        this.repositoryService = repositoryService;
         this.watch = watch;
         this.checkEvery = properties.checkEvery();
     }
@@ -84,6 +93,43 @@ public class ServiceCatalogue implements SmartInitializingSingleton, DisposableB
             return Optional.empty();
         }
         return services().stream().filter(s -> s.code().equals(code)).findFirst();
+    }
+
+    /** The property a user task has when it makes the case wait for the resident, who is then told its name. */
+    public static final String WAITING_FOR_CUSTOMER = "waiting_for_customer";
+
+    /**
+     * The user tasks of a service's process whose names residents read (the case waits for them: property
+     * {@code caseStatus = waiting_for_customer}), id → the model's (English) name. Their French is
+     * {@code task.<id>.name} in the service's {@code .fr.properties} ({@link ServiceTexts#taskKey}).
+     */
+    public Map<String, String> residentTasks(ServiceDefinition service) {
+        Map<String, String> tasks = new LinkedHashMap<>();
+        BpmnModelInstance model = repositoryService.getBpmnModelInstance(service.processDefinitionId());
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            ExtensionElements extensions = task.getExtensionElements();
+            boolean waits = extensions != null && extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                    .flatMap(p -> p.getCamundaProperties().stream())
+                    .anyMatch(p -> "caseStatus".equals(p.getCamundaName()) && WAITING_FOR_CUSTOMER.equals(p.getCamundaValue()));
+            if (waits && task.getName() != null) {
+                tasks.put(task.getId(), task.getName());
+            }
+        }
+        return tasks;
+    }
+
+    /**
+     * A task's name as residents read it in a language: the French of the service's task with that (English) name,
+     * from its {@code .fr.properties}; the name as it is for English, an unknown service or task, or no French.
+     */
+    public String taskName(String serviceCode, String taskName, Locale locale) {
+        if (taskName == null || locale == null || !"fr".equals(locale.getLanguage())) {
+            return taskName;
+        }
+        return find(serviceCode).flatMap(service -> residentTasks(service).entrySet().stream()
+                        .filter(task -> task.getValue().equals(taskName)).findFirst()
+                        .map(task -> service.french().get(ServiceTexts.taskKey(task.getKey()))))
+                .orElse(taskName);
     }
 
     /**

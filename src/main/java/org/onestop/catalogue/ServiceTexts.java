@@ -21,7 +21,10 @@ import java.util.TreeMap;
  * question.size.label=Quelle est sa taille?
  * question.size.description=…
  * question.size.option.small=Plus petit qu’une assiette
+ * task.Task_ContactComplainant.name=Communiquer avec le plaignant pour obtenir plus de renseignements
  * </pre>
+ * The {@code task.<id>.name} keys are for the tasks whose names residents read (the case waits for them; see
+ * {@link ServiceCatalogue#residentTasks}).
  * A text the file does not have stays in English (and {@code FrenchTextsTest} fails for it).
  */
 public record ServiceTexts(Map<String, String> texts) {
@@ -55,6 +58,11 @@ public record ServiceTexts(Map<String, String> texts) {
 
     public String get(String key) {
         return texts.get(key);
+    }
+
+    /** The key of a task's name: {@code task.<id>.name}. */
+    public static String taskKey(String taskId) {
+        return "task." + taskId + ".name";
     }
 
     /** The keys a complete translation of this service has: its name, description, keywords and every question's texts. */

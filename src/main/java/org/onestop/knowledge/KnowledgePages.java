@@ -4,7 +4,10 @@ import java.security.Principal;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
@@ -12,6 +15,7 @@ import org.onestop.city.CityProperties;
 import org.onestop.contactcentre.ContactContext;
 import org.onestop.customers.CustomerService;
 import org.onestop.shared.InvalidRequestException;
+import org.onestop.web.PageTexts;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -33,8 +37,19 @@ class KnowledgePages {
     private final KnowledgeBase knowledge;
     private final ServiceCatalogue catalogue;
     private final ZoneId zone;
+    private final PageTexts texts;
 
-    KnowledgePages(KnowledgeBase knowledge, ServiceCatalogue catalogue, CityProperties city) {
+    /** The knowledge base's field messages (the API's wording), said in the page's language, by how they begin. */
+    private static final Map<String, String> MESSAGES = Map.of("choose a topic", "knowledge.error.topic",
+            "is required for the French version", "knowledge.error.french", "guidelines are for agents", "knowledge.error.guideline",
+            "choose whether the agent", "knowledge.error.resolution", "is not a service of the city", "knowledge.error.service",
+            "choose the service to open a case for", "knowledge.error.serviceForCase",
+            "choose the service this article describes", "knowledge.error.serviceDescribed", "is required", "staff.case.error.required");
+    private static final Pattern TOO_LONG = Pattern.compile("must be at most (\\d+) characters \\(it has (\\d+)\\)");
+    private static final Pattern SAVED_BY = Pattern.compile("(.*) saved this article while you were editing it");
+
+    KnowledgePages(KnowledgeBase knowledge, ServiceCatalogue catalogue, CityProperties city, PageTexts texts) {
+        this.texts = texts;
         this.knowledge = knowledge;
         this.catalogue = catalogue;
         this.zone = city.timeZone();
@@ -56,7 +71,7 @@ class KnowledgePages {
             Article created = knowledge.create(draft, editor.getName());
             return new ModelAndView("redirect:/console/knowledge/" + created.getId());
         } catch (InvalidRequestException e) {
-            return invalid(editor(model, null, draft, null, e.fieldErrors()), model);
+            return invalid(editor(model, null, draft, null, said(e.fieldErrors())), model);
         }
     }
 
@@ -82,8 +97,21 @@ class KnowledgePages {
                 model.addAttribute("current", current);
                 formVersion = current.getVersion();
             }
-            return invalid(editor(model, current, draft, formVersion, errors), model);
+            return invalid(editor(model, current, draft, formVersion, said(errors)), model);
         }
+    }
+
+    /** The knowledge base's messages as the page's reader reads them. */
+    private Map<String, String> said(Map<String, String> errors) {
+        Map<String, String> said = new LinkedHashMap<>();
+        errors.forEach((field, message) -> {
+            Matcher tooLong = TOO_LONG.matcher(message);
+            Matcher savedBy = SAVED_BY.matcher(message);
+            said.put(field, tooLong.matches() ? texts.get("staff.case.error.long", Integer.valueOf(tooLong.group(1)), Integer.valueOf(tooLong.group(2)))
+                    : savedBy.matches() ? texts.get("knowledge.error.savedBy", savedBy.group(1))
+                    : texts.known(message, MESSAGES));
+        });
+        return said;
     }
 
     private ModelAndView invalid(String view, Model model) {

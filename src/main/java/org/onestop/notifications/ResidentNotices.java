@@ -67,7 +67,7 @@ class ResidentNotices {
                 case ACKNOWLEDGED -> ACKNOWLEDGED;
                 case STATUS_CHANGED -> event.status() == CaseStatus.IN_PROGRESS ? IN_PROGRESS
                         : event.status() == CaseStatus.WAITING_FOR_CUSTOMER && event.message() != null
-                          && event.message().startsWith(WAITING_PREFIX) ? WAITING : null;
+                          && CaseEvent.waitingTask(event.message()) != null ? WAITING : null;
                 case RESOLVED -> RESOLVED;
                 case CLOSED -> CLOSED;
                 case REOPENED -> REOPENED;
@@ -80,8 +80,6 @@ class ResidentNotices {
         }
     }
 
-    /** How {@link CaseService#waitForCustomer} words the timeline entry: "Waiting for you: <task>. The clock stops…". */
-    static final String WAITING_PREFIX = "Waiting for you: ";
     /** The process variable a task form fills in when it asks the resident for something. */
     static final String INFORMATION_NEEDED = "informationNeeded";
 
@@ -227,9 +225,15 @@ class ResidentNotices {
         return null;
     }
 
-    /** The notice's words for a French-speaking customer: the service's French name and the date as French reads it. */
+    /**
+     * The notice's words for a French-speaking customer: the service's French name, the task it waits on in French
+     * (from the service's {@code .fr.properties}), and the date as French reads it.
+     */
     private Map<String, Object> inFrench(Map<String, Object> variables, ServiceRequest sr) {
         Map<String, Object> v = new HashMap<>(variables);
+        if (v.get("task") instanceof String task) {
+            v.put("task", catalogue.taskName(sr.getServiceCode(), task, java.util.Locale.FRENCH));
+        }
         catalogue.find(sr.getServiceCode()).map(s -> s.in(java.util.Locale.FRENCH)).ifPresent(s -> v.put("service", s.name()));
         v.put("expectedBy", sr.getResolveBy() == null ? null : FRENCH_DATE.format(sr.getResolveBy().atZone(zone)));
         return v;
@@ -259,9 +263,7 @@ class ResidentNotices {
         v.put("reportUrl", publicUrl + "/report");
         v.put("surveyDays", surveyDays);
         if (milestone == Milestone.WAITING) {
-            String task = event.message().substring(WAITING_PREFIX.length());
-            int end = task.indexOf(". The clock stops");
-            v.put("task", end < 0 ? task : task.substring(0, end));
+            v.put("task", CaseEvent.waitingTask(event.message()));
             v.put("needed", informationNeeded(sr));
         }
         return v;

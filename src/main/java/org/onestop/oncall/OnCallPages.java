@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.onestop.departments.Departments;
 import org.onestop.departments.Departments.Department;
 import org.onestop.shared.InvalidRequestException;
+import org.onestop.web.PageTexts;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -37,8 +38,10 @@ class OnCallPages {
     /** Members offered per department in the user id suggestions. */
     static final int MEMBERS_OFFERED = 200;
     static final int MAX_ID = 64;
-    private static final Map<String, String> LABELS = Map.of("department", "Department", "userId", "User id",
-            "startsOn", "Starts on", "endsOn", "Ends on");
+    /** The roster's field messages (the API's wording) the page says in the page's language, by how they begin. */
+    private static final Map<String, String> ROSTER_MESSAGES = Map.of("is not one of the city's departments", "oncall.error.department",
+            "is not a OneStop user", "oncall.error.notUser", "must not be before startsOn", "oncall.error.beforeStart",
+            "a shift is at most 31 days", "oncall.error.tooLong");
 
     /** The add-a-shift form as typed (strings, so that a bad value is kept and shown beside its message). */
     record ShiftForm(String department, String userId, String startsOn, String endsOn) {
@@ -57,8 +60,10 @@ class OnCallPages {
     private final Departments departments;
     private final IdentityService identity;
     private final Clock clock;
+    private final PageTexts texts;
 
-    OnCallPages(OnCallRoster roster, Departments departments, IdentityService identity, Clock clock) {
+    OnCallPages(OnCallRoster roster, Departments departments, IdentityService identity, Clock clock, PageTexts texts) {
+        this.texts = texts;
         this.roster = roster;
         this.departments = departments;
         this.identity = identity;
@@ -86,23 +91,23 @@ class OnCallPages {
         String department = strip(form.department());
         String userId = strip(form.userId());
         if (department.isEmpty()) {
-            errors.put("department", "Choose a department.");
+            errors.put("department", texts.get("oncall.error.chooseDepartment"));
         } else {
             requireSupervisorOf(department, user);
         }
         if (userId.isEmpty()) {
-            errors.put("userId", "Enter the user id of the person on call.");
+            errors.put("userId", texts.get("oncall.error.userId"));
         } else if (userId.length() > MAX_ID) {
-            errors.put("userId", "A user id is at most " + MAX_ID + " characters.");
+            errors.put("userId", texts.get("oncall.error.userIdLong", MAX_ID));
         }
-        LocalDate startsOn = date(form.startsOn(), "startsOn", "start", errors);
-        LocalDate endsOn = date(form.endsOn(), "endsOn", "end", errors);
+        LocalDate startsOn = date(form.startsOn(), "startsOn", errors);
+        LocalDate endsOn = date(form.endsOn(), "endsOn", errors);
         if (errors.isEmpty()) {
             try {
                 OnCallShift shift = roster.add(department, userId, startsOn, endsOn, user.getName());
                 redirect.addFlashAttribute("lastDepartment", shift.getDepartment());
-                redirect.addFlashAttribute("addedText", shift.getUserId() + " is on call for "
-                        + departments.nameOf(shift.getDepartment()) + " from " + shift.getStartsOn() + " to " + shift.getEndsOn() + ".");
+                redirect.addFlashAttribute("addedText", texts.get("oncall.added.text", shift.getUserId(),
+                        departments.nameOf(shift.getDepartment()), shift.getStartsOn().toString(), shift.getEndsOn().toString()));
                 return "redirect:/on-call";
             } catch (InvalidRequestException e) {
                 e.fieldErrors().forEach((field, message) -> errors.put(field, sentence(field, message)));
@@ -118,30 +123,29 @@ class OnCallPages {
         OnCallShift shift = roster.get(id);
         requireSupervisorOf(shift.getDepartment(), user);
         roster.remove(id);
-        redirect.addFlashAttribute("removedText", "Removed the shift of " + shift.getUserId() + " for "
-                + departments.nameOf(shift.getDepartment()) + " from " + shift.getStartsOn() + " to " + shift.getEndsOn() + ".");
+        redirect.addFlashAttribute("removedText", texts.get("oncall.removed", shift.getUserId(),
+                departments.nameOf(shift.getDepartment()), shift.getStartsOn().toString(), shift.getEndsOn().toString()));
         return "redirect:/on-call";
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String forbidden(AccessDeniedException e, Model model) {
-        model.addAttribute("title", "Not allowed");
-        model.addAttribute("message", e.getMessage() + " Ask an administrator if you should be one of them.");
+        model.addAttribute("title", texts.get("staff.error.forbidden.title"));
+        model.addAttribute("message", e.getMessage() + " " + texts.get("oncall.forbidden.ask"));
         return "problem";
     }
 
     private List<Department> supervised(Authentication user) {
         List<Department> own = Supervision.departmentsOf(user, departments);
         if (own.isEmpty()) {
-            throw new AccessDeniedException("The on-call rosters are kept by the departments' supervisors, and you supervise no department.");
+            throw new AccessDeniedException(texts.get("oncall.forbidden.none"));
         }
         return own;
     }
 
     private void requireSupervisorOf(String department, Authentication user) {
-        Supervision.requireSupervisorOf(department, user,
-                "Only the supervisors of " + departments.nameOf(department) + " keep its on-call roster.");
+        Supervision.requireSupervisorOf(department, user, texts.get("oncall.forbidden.department", departments.nameOf(department)));
     }
 
     private String page(Model model, List<Department> own, ShiftForm form, Map<String, String> errors) {
@@ -166,29 +170,32 @@ class OnCallPages {
         return name.isEmpty() ? u.getId() : name;
     }
 
-    /** The roster's message ("must not be before startsOn") as a sentence under the field's label. */
-    static String sentence(String field, String message) {
-        String label = LABELS.getOrDefault(field, field);
-        String text = label + " " + message.replace("startsOn", "the start date").strip();
-        return text.endsWith(".") ? text : text + ".";
+    /**
+     * The roster's message ("must not be before startsOn") as a sentence under the field's label, in the page's
+     * language ({@code oncall.<field>} and {@code oncall.error.*}); a message the page does not know stays as it is.
+     */
+    String sentence(String field, String message) {
+        String label = texts.get("oncall.label." + field);
+        String sentence = label + " " + texts.known(message.strip(), ROSTER_MESSAGES);
+        return sentence.endsWith(".") ? sentence : sentence + ".";
     }
 
-    private static LocalDate date(String typed, String field, String which, Map<String, String> errors) {
+    /** A typed date (year-month-day), or null with the field's message ({@code oncall.error.<field>...}). */
+    private LocalDate date(String typed, String field, Map<String, String> errors) {
         String value = strip(typed);
-        if (value.length() > 32) {
-            errors.put(field, "Enter the " + which + " date as year-month-day, for example 2026-12-01.");
-            return null;
-        }
         if (value.isEmpty()) {
-            errors.put(field, "Enter the " + which + " date.");
+            errors.put(field, texts.get("oncall.error." + field + ".empty"));
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            if (value.length() <= 32) {
+                return LocalDate.parse(value);
+            }
         } catch (DateTimeParseException e) {
-            errors.put(field, "Enter the " + which + " date as year-month-day, for example 2026-12-01.");
-            return null;
+            // told below
         }
+        errors.put(field, texts.get("oncall.error." + field + ".format"));
+        return null;
     }
 
     private static String strip(String s) {

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.onestop.cases.CaseTimes;
 import org.onestop.city.CityProperties;
 import org.onestop.shared.InvalidRequestException;
+import org.onestop.web.PageTexts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,15 +29,17 @@ class ApiKeyPages {
 
     private final ApiKeyService apiKeys;
     private final ZoneId zone;
+    private final PageTexts texts;
 
-    ApiKeyPages(ApiKeyService apiKeys, CityProperties city) {
+    ApiKeyPages(ApiKeyService apiKeys, CityProperties city, PageTexts texts) {
+        this.texts = texts;
         this.apiKeys = apiKeys;
         this.zone = city.timeZone();
     }
 
-    /** A key as the list shows it. */
+    /** A key as the list shows it (a key never used has no last use). */
     record KeyRow(long id, String appName, String contact, String prefix, String created, String createdBy,
-                  String lastUsed, boolean revoked, String revokedNote) {
+                  String lastUsed, boolean revoked, String revokedAt, String revokedBy) {
     }
 
     @GetMapping
@@ -63,14 +65,14 @@ class ApiKeyPages {
     @PostMapping("/{id}/revoke")
     String revoke(@PathVariable long id, Principal user, RedirectAttributes redirect) {
         ApiKey key = apiKeys.revoke(id, user.getName());
-        redirect.addFlashAttribute("message", "The key of " + key.getAppName() + " is revoked; the app can no longer post requests.");
+        redirect.addFlashAttribute("message", texts.get("admin.keys.revokedText", key.getAppName()));
         return "redirect:/admin/api-keys";
     }
 
     private String page(Model model, String appName, String contact, Map<String, String> errors) {
         List<KeyRow> rows = apiKeys.all().stream().map(k -> new KeyRow(k.getId(), k.getAppName(), k.getContact(),
-                k.getKeyPrefix(), time(k.getCreatedAt()), k.getCreatedBy(), k.getLastUsedAt() == null ? "never" : time(k.getLastUsedAt()),
-                k.isRevoked(), k.isRevoked() ? time(k.getRevokedAt()) + " by " + k.getRevokedBy() : "")).toList();
+                k.getKeyPrefix(), time(k.getCreatedAt()), k.getCreatedBy(), k.getLastUsedAt() == null ? null : time(k.getLastUsedAt()),
+                k.isRevoked(), k.isRevoked() ? time(k.getRevokedAt()) : null, k.getRevokedBy())).toList();
         model.addAttribute("keys", rows);
         model.addAttribute("appName", appName);
         model.addAttribute("contact", contact);
@@ -79,7 +81,7 @@ class ApiKeyPages {
     }
 
     private String time(Instant instant) {
-        return CaseTimes.format(instant, zone);
+        return texts.date("staff.date.time", instant.atZone(zone));
     }
 
     private static String clip(String s, int max) {

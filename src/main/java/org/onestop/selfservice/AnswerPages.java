@@ -18,16 +18,20 @@ import org.onestop.knowledge.KnowledgeBase;
 import org.onestop.places.AddressPoint;
 import org.onestop.places.AddressRegister;
 import org.onestop.places.Wards;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The residents' A–Z and answers ({@code /a-z}): the knowledge base's articles an editor marked public, by letter and
- * searched by the resident's words, in English or French; never a guideline for agents, never who edited it. An
+ * searched by the resident's words, in the page's language (an article without French stays English on a French
+ * page, and says so); never a guideline for agents, never who edited it. An
  * article with a table by ward ("Ward 1 - Harbourfront | Monday") answers by address: the address register finds
  * the address, the ward boundaries its ward, and the page shows that ward's row ("my collection day"). The address
  * is sent by POST, so it stays out of addresses, histories and logs, and is not kept.
@@ -75,37 +79,43 @@ class AnswerPages {
 
     @GetMapping("/a-z/{id}")
     String article(@PathVariable long id, Model model) {
-        return page(knowledge.getPublic(id), false, null, model);
-    }
-
-    @GetMapping("/a-z/{id}/fr")
-    String articleInFrench(@PathVariable long id, Model model) {
-        return page(frenchOf(id), true, null, model);
+        return page(knowledge.getPublic(id), null, model);
     }
 
     @PostMapping("/a-z/{id}")
     String byAddress(@PathVariable long id, @RequestParam(defaultValue = "") String address, Model model) {
-        return page(knowledge.getPublic(id), false, address, model);
+        return page(knowledge.getPublic(id), address, model);
+    }
+
+    /**
+     * The French page of old links ({@code /a-z/{id}/fr}, before the article followed the page's language): the same
+     * article with {@code ?lang=fr}, for a public article only (any other is a 404, as it always was). A form posted
+     * from an old page keeps its method and address (308).
+     */
+    @GetMapping("/a-z/{id}/fr")
+    ResponseEntity<Void> oldFrenchLink(@PathVariable long id) {
+        return inFrench(id, HttpStatus.MOVED_PERMANENTLY);
     }
 
     @PostMapping("/a-z/{id}/fr")
-    String byAddressInFrench(@PathVariable long id, @RequestParam(defaultValue = "") String address, Model model) {
-        return page(frenchOf(id), true, address, model);
+    ResponseEntity<Void> oldFrenchForm(@PathVariable long id) {
+        return inFrench(id, HttpStatus.PERMANENT_REDIRECT);
     }
 
-    private Article frenchOf(long id) {
+    private ResponseEntity<Void> inFrench(long id, HttpStatus status) {
         Article article = knowledge.getPublic(id);
-        if (!article.hasFrench()) {
-            throw new org.onestop.shared.NotFoundException("no French version of article " + id);
-        }
-        return article;
+        return ResponseEntity.status(status).location(UriComponentsBuilder.fromPath("/a-z/{id}").queryParam("lang", "fr")
+                .buildAndExpand(article.getId()).toUri()).build();
     }
 
     /** What the ward lookup answered: the address found, its ward and that ward's row; or what went wrong. */
     record WardAnswer(String address, String ward, String answer, String error) {
     }
 
-    private String page(Article article, boolean french, String address, Model model) {
+    /** The article in the page's language: its French version on a French page, when it has one; else its English. */
+    private String page(Article article, String address, Model model) {
+        boolean french = texts.french() && article.hasFrench();
+        model.addAttribute("onlyInEnglish", texts.french() && !article.hasFrench());
         List<Article.Block> blocks = french ? article.blocksFr() : article.blocks();
         Set<String> wardNames = Set.copyOf(wards.names());
         boolean byWard = blocks.stream().flatMap(b -> b.rows().stream()).anyMatch(r -> wardNames.contains(r.key()));

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The residents' front door at the root address (report a problem, check a status, the A–Z and answers; staff sign
  * in from a link), and the privacy and accessibility statements every footer links to, from configuration
- * ({@link PublicStatements}). No login; staff land on {@code /staff} after theirs.
+ * ({@link PublicStatements}), in the page's language. No login; staff land on {@code /staff} after theirs.
  */
 @Controller
 class FrontDoorPages {
@@ -29,12 +29,12 @@ class FrontDoorPages {
 
     @GetMapping("/privacy")
     String privacy(Model model) {
-        return statement(model, texts.get("statement.privacy"), statements.privacyParagraphs());
+        return statement(model, texts.get("statement.privacy"), statements.in(texts.locale()).privacyParagraphs());
     }
 
     @GetMapping("/accessibility")
     String accessibility(Model model) {
-        return statement(model, texts.get("statement.accessibility"), statements.accessibilityParagraphs());
+        return statement(model, texts.get("statement.accessibility"), statements.in(texts.locale()).accessibilityParagraphs());
     }
 
     private static String statement(Model model, String title, java.util.List<String> paragraphs) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.onestop.cases.CaseEvent;
 import org.onestop.cases.CaseProperties;
 import org.onestop.cases.CaseService;
 import org.onestop.cases.CaseStatus;
@@ -205,7 +206,7 @@ class StatusPages {
         boolean details = keyed && !privateCase;
         List<PublicEntry> timeline = !keyed ? List.of() : cases.timeline(sr).stream()
                 .filter(e -> e.getVisibility() == Visibility.PUBLIC)
-                .map(e -> new PublicEntry(e.getOccurredAt().toString(), PublicDates.dayAndTime(e.getOccurredAt(), zone), e.getMessage()))
+                .map(e -> new PublicEntry(e.getOccurredAt().toString(), PublicDates.dayAndTime(e.getOccurredAt(), zone), entry(sr, e)))
                 .toList();
         boolean reopenable = sr.getStatus() == CaseStatus.RESOLVED || sr.getStatus() == CaseStatus.CLOSED;
         boolean withinWindow = reopenable && (sr.getResolvedAt() == null || !sr.getResolvedAt().plus(reopenWindow).isBefore(clock.instant()));
@@ -246,6 +247,17 @@ class StatusPages {
     private Optional<ServiceRequest> find(String reference) {
         String ref = reference == null ? "" : reference.strip().toUpperCase(Locale.ROOT);
         return REFERENCE.matcher(ref).matches() ? cases.find(ref) : Optional.empty();
+    }
+
+    /**
+     * A public timeline entry as the page's reader reads it: as recorded, but on a French page "waiting for you" says
+     * so in French, with the task's French name (the service's {@code .fr.properties}).
+     */
+    private String entry(ServiceRequest sr, CaseEvent event) {
+        String task = CaseEvent.waitingTask(event.getMessage());
+        return task != null && texts.french()
+                ? texts.get("status.timeline.waiting", catalogue.taskName(sr.getServiceCode(), task, texts.locale()))
+                : event.getMessage();
     }
 
     /** "Received", "In progress"… ("Reçue", "En cours"…): messages case.status.<status>. */

@@ -2,6 +2,7 @@ package org.onestop.web;
 
 import org.onestop.city.CityProperties;
 import org.onestop.city.PublicStatements;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -25,8 +26,9 @@ class CityName {
         return cityName;
     }
 
+    /** The notice of collection in the page's language. */
     @ModelAttribute("collectionNotice")
     PublicStatements collectionNotice() {
-        return statements;
+        return statements.in(LocaleContextHolder.getLocale());
     }
 }

@@ -29,6 +29,25 @@ public class PageTexts {
         return messages.getMessage(key, args, locale);
     }
 
+    /**
+     * A date or time in the current request's language, by the pattern a message key holds (e.g. {@code staff.date.time}:
+     * "Sat 28 Nov 2026, 14:30", "sam. 28 nov. 2026, 14 h 30").
+     */
+    public String date(String patternKey, java.time.temporal.TemporalAccessor value) {
+        return java.time.format.DateTimeFormatter.ofPattern(get(patternKey), locale()).format(value);
+    }
+
+    /**
+     * A field message a service shared with the API wrote in English ("must not be before startsOn"), in the current
+     * request's language: the text of the key whose English the message begins with (the longest such beginning);
+     * the message as it is if none.
+     */
+    public String known(String message, java.util.Map<String, String> keysByEnglish) {
+        return keysByEnglish.entrySet().stream().filter(k -> message.startsWith(k.getKey()))
+                .max(java.util.Comparator.comparingInt(k -> k.getKey().length()))
+                .map(k -> get(k.getValue())).orElse(message);
+    }
+
     /** Whether the current request is answered in French. */
     public boolean french() {
         return Languages.FRENCH.getLanguage().equals(locale().getLanguage());

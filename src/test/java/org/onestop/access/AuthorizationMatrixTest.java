@@ -153,14 +153,20 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 r -> page(r, "/a-z").statusCode());
         cell("an article not marked public on the residents' pages /a-z/{id}", statuses(404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
                 r -> page(r, "/a-z/" + article).statusCode());
-        cell("its French page /a-z/{id}/fr", statuses(404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+        cell("its French page /a-z/{id}?lang=fr", statuses(404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+                r -> page(r, "/a-z/" + article + "?lang=fr").statusCode());
+        cell("its old French address /a-z/{id}/fr (no redirect: 404)", statuses(404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
                 r -> page(r, "/a-z/" + article + "/fr").statusCode());
         long answer = knowledge.create(new ArticleDraft("faq", "Matrix public answer " + System.nanoTime(), "", "A summary for residents.",
                 "Body.", "matrix", "answer", "true", "Réponse publique de la matrice", "Un résumé.", "Corps."), "mx-editor").getId();
         cell("an article marked public /a-z/{id} (the same for everyone)", statuses(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
                 r -> page(r, "/a-z/" + answer).statusCode());
-        cell("its French page /a-z/{id}/fr", statuses(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+        cell("its French page /a-z/{id}?lang=fr (the same for everyone)", statuses(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+                r -> page(r, "/a-z/" + answer + "?lang=fr").statusCode());
+        cell("its old French address /a-z/{id}/fr (a redirect to ?lang=fr)", statuses(301, 301, 301, 301, 301, 301, 301, 301, 301, 301),
                 r -> page(r, "/a-z/" + answer + "/fr").statusCode());
+        cell("the editor's user name on a public article's French page", yesNo(false, false, false, false, false, false, false, false, false, false),
+                r -> page(r, "/a-z/" + answer + "?lang=fr").body().contains("mx-editor"));
         cell("the editor's user name on a public article", yesNo(false, false, false, false, false, false, false, false, false, false),
                 r -> page(r, "/a-z/" + answer).body().contains("mx-editor"));
         cell("the staff photo of the Roads case (none: 404 for all)", statuses(404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
@@ -246,7 +252,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
         }
         assertThat(http.getForEntity("/a-z/" + article, String.class).getStatusCode().value()).isEqualTo(404);
         assertThat(http.getForEntity("/a-z/" + article + "/fr", String.class).getStatusCode().value()).isEqualTo(404);
-        for (String path : List.of("/a-z/" + answer, "/a-z/" + answer + "/fr")) {
+        assertThat(http.getForEntity("/a-z/" + article + "?lang=fr", String.class).getStatusCode().value()).isEqualTo(404);
+        for (String path : List.of("/a-z/" + answer, "/a-z/" + answer + "?lang=fr")) {
             ResponseEntity<String> page = http.getForEntity(path, String.class);
             assertThat(page.getStatusCode().value()).as(path).isEqualTo(200);
             assertThat(page.getBody()).as(path).doesNotContain("Log out", "mx-editor");

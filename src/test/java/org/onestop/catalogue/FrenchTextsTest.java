@@ -17,7 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every text residents read has its French: each key of the pages' messages, and each deployed service's name,
- * description, keywords and start-form label, hint and option (from {@code bpmn/<code>.fr.properties} beside its model).
+ * description, keywords and start-form label, hint and option, and the name of each task that makes its cases wait
+ * for the resident (from {@code bpmn/<code>.fr.properties} beside its model).
  */
 class FrenchTextsTest extends IntegrationTest {
 
@@ -53,6 +54,30 @@ class FrenchTextsTest extends IntegrationTest {
             }
         }
         assertThat(missing).as("texts with no French").isEmpty();
+    }
+
+    /** A task that makes the case wait for the resident is named to them (status page, notice): its name has French too. */
+    @Test
+    void everyTaskResidentsReadByNameHasItsFrench() {
+        List<String> missing = new ArrayList<>();
+        int tasks = 0;
+        for (ServiceDefinition service : catalogue.services()) {
+            for (String id : catalogue.residentTasks(service).keySet()) {
+                tasks++;
+                String text = service.french().get(ServiceTexts.taskKey(id));
+                if (text == null || text.isBlank()) {
+                    missing.add("bpmn/" + service.code() + ServiceTexts.SUFFIX + ": " + ServiceTexts.taskKey(id));
+                }
+            }
+        }
+        assertThat(tasks).as("tasks that make a case wait for the resident (complaint, noise, property standards)").isGreaterThanOrEqualTo(3);
+        assertThat(missing).as("task names residents read, with no French").isEmpty();
+        String english = "Contact complainant for more information";
+        assertThat(catalogue.residentTasks(catalogue.find("noise-complaint").orElseThrow())).containsEntry("Task_ContactComplainant", english);
+        assertThat(catalogue.taskName("noise-complaint", english, java.util.Locale.CANADA_FRENCH))
+                .isEqualTo("Communiquer avec le plaignant pour obtenir plus de renseignements");
+        assertThat(catalogue.taskName("noise-complaint", english, java.util.Locale.ENGLISH)).isEqualTo(english);
+        assertThat(catalogue.taskName("noise-complaint", "A task it does not have", java.util.Locale.FRENCH)).isEqualTo("A task it does not have");
     }
 
     @Test

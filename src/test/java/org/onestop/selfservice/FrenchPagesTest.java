@@ -33,6 +33,8 @@ class FrenchPagesTest extends IntegrationTest {
     CustomerService customers;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    StatusLinks links;
 
     private Resident resident;
 
@@ -108,5 +110,27 @@ class FrenchPagesTest extends IntegrationTest {
     private HttpResponse<String> withLanguage(String header) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/status"))
                 .header("Accept-Language", header).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The task a case waits on is named to the resident from the service's French texts on a French status page. */
+    @Test
+    void theTaskACaseWaitsOnIsNamedInFrenchOnAFrenchStatusPage() throws Exception {
+        String agent = user("it-fr-wait-agent", "contact-centre");
+        String bylaw = user("it-fr-wait-bylaw", "bylaw");
+        java.util.Map<String, Object> request = new java.util.HashMap<>(java.util.Map.of("serviceCode", "noise-complaint",
+                "channel", "phone", "address", "120 King St E, Lakeport",
+                "answers", java.util.Map.of("noiseSource", "other", "ongoing", false, "recurring", false)));
+        request.put("customer", java.util.Map.of("name", "Dominique Voisin", "email", "dominique.wait@example.org"));
+        String reference = (String) postJson(as(agent), "/api/cases", request).getBody().get("reference");
+        org.camunda.bpm.engine.task.Task task = onlyDepartmentTask(reference);
+        taskService.claim(task.getId(), bylaw);
+        taskService.complete(task.getId(), java.util.Map.of("nextStep", "need-more-information", "informationNeeded", "Which unit"));
+
+        String path = links.path(reference);
+        assertThat(resident.get(path + "&lang=fr").body()).contains("<html lang=\"fr\"",
+                "En attente de votre part : Communiquer avec le plaignant pour obtenir plus de renseignements.")
+                .doesNotContain("Contact complainant");
+        assertThat(resident.get(path + "&lang=en").body())
+                .contains("Waiting for you: Contact complainant for more information. The clock stops until we hear from you.");
     }
 }

@@ -79,6 +79,10 @@ class FrontDoorPageTest extends IntegrationTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("For residents " + word, "A paragraph " + word).doesNotContain("kb-editor-one")
                 .doesNotContain("Lire en français");
+        // On a French page an article without French stays English, and says so.
+        HttpResponse<String> inFrench = resident.get("/a-z/" + internal.getId() + "?lang=fr");
+        assertThat(inFrench.body()).contains("<html lang=\"fr\"", "<article lang=\"en\">", "A paragraph " + word, "id=\"only-in-english\"");
+        resident.get("/a-z?lang=en");
         // And no longer public: gone again.
         Article current = knowledge.get(internal.getId());
         knowledge.update(current.getId(), current.getVersion(), ArticleDraft.internal("faq", "Public " + word, "", "For residents " + word,
@@ -103,8 +107,16 @@ class FrontDoorPageTest extends IntegrationTest {
         assertThat(resident.postForm(path, path, Map.of("address", "x".repeat(5000))).body()).contains("at most 300 characters");
         assertThat(resident.postForm(path, path, Map.of()).body()).contains("Enter your street address");
 
-        HttpResponse<String> french = resident.postForm(path + "/fr", path + "/fr", Map.of("address", "120 King St E"));
-        assertThat(french.body()).contains("<article lang=\"fr\">", "Quel est mon jour de collecte", "lundi", "Read in English");
+        // The article follows the page's language; the old French address sends there, a form posted to it too.
+        HttpResponse<String> oldLink = resident.get(path + "/fr");
+        assertThat(oldLink.statusCode()).isEqualTo(301);
+        assertThat(oldLink.headers().firstValue("Location").orElse("")).endsWith(path + "?lang=fr");
+        HttpResponse<String> oldForm = resident.postForm(path, path + "/fr", Map.of("address", "120 King St E"));
+        assertThat(oldForm.statusCode()).isEqualTo(308);
+        assertThat(oldForm.headers().firstValue("Location").orElse("")).endsWith(path + "?lang=fr");
+        HttpResponse<String> french = resident.postForm(path + "?lang=fr", path + "?lang=fr", Map.of("address", "120 King St E"));
+        assertThat(french.body()).contains("<html lang=\"fr\"", "<article lang=\"fr\">", "Quel est mon jour de collecte", "lundi",
+                "Read in English", "Trouver la réponse pour votre adresse");
         assertThat(resident.get("/a-z?q=collecte").body()).contains("href=\"" + path + "\"");
     }
 
