@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * name=Nid-de-poule ou défaut de la chaussée
  * description=Signalez un nid-de-poule…
  * keywords=nid-de-poule,trou,chaussée
+ * group=Routes
  * question.size.label=Quelle est sa taille?
  * question.size.description=…
  * question.size.option.small=Plus petit qu’une assiette
@@ -65,9 +66,12 @@ public record ServiceTexts(Map<String, String> texts) {
         return "task." + taskId + ".name";
     }
 
-    /** The keys a complete translation of this service has: its name, description, keywords and every question's texts. */
+    /** The keys a complete translation of this service has: its name, description, keywords, group and every question's texts. */
     public static List<String> keysFor(ServiceDefinition service) {
         List<String> keys = new ArrayList<>(List.of("name", "description", "keywords"));
+        if (service.group() != null) {
+            keys.add("group");
+        }
         for (FormField f : service.questions().fields()) {
             keys.add("question." + f.key() + ".label");
             if (f.description() != null) {
@@ -99,7 +103,8 @@ public record ServiceTexts(Map<String, String> texts) {
                     f.description() == null ? null : texts.getOrDefault(prefix + "description", f.description()), f.order()));
         }
         return new ServiceDefinition(s.code(), texts.getOrDefault("name", s.name()),
-                texts.getOrDefault("description", s.description()), keywords, s.group(), s.publicService(),
+                texts.getOrDefault("description", s.description()), keywords,
+                s.group() == null ? null : texts.getOrDefault("group", s.group()), s.publicService(),
                 s.privateCases(), s.processKey(), s.processDefinitionId(), s.routingDecision(), s.locationRequired(),
                 s.copyWardCouncillor(), s.questions().withFields(questions), s.french());
     }

@@ -12,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -67,13 +66,13 @@ class CaseIntakePages {
     record ErrorLink(String target, String label, String message) {
     }
 
-    static final DateTimeFormatter EXPECTED_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.CANADA);
+    static final String EXPECTED_DATE = "EEEE d MMMM yyyy";
     static final int MAX_WORDS = 200;
     static final int MAX_DESCRIPTION = 4000;
     static final int MAX_ADDRESS = 300;
-    private static final Map<String, String> LABELS = Map.of("channel", "How the caller reached us", "description", "Description",
-            "address", "Address", "latitude", "Latitude", "longitude", "Longitude", "decision", "Already reported",
-            "customerId", "Caller", "serviceCode", "Service", "ward", "Ward");
+    /** The fields of the intake the error summary names (console.intake.label.<field>); others by their name. */
+    private static final java.util.Set<String> LABELS = java.util.Set.of("channel", "description", "address", "latitude",
+            "longitude", "decision", "customerId", "serviceCode", "ward");
 
     private final ServiceCatalogue catalogue;
     private final CustomerService customers;
@@ -87,12 +86,14 @@ class CaseIntakePages {
     private final Validator validator;
     private final ZoneId zone;
     private final MapProperties map;
+    private final ConsoleTexts texts;
 
     CaseIntakePages(ServiceCatalogue catalogue, CustomerService customers, AddressRegister addresses, NearbyCases nearby,
                     CaseIntake intake, CaseService cases, StaffCases staffCases, ConsoleCustomers consoleCustomers,
                     CaseViews views, Validator validator,
-                    CityProperties city, MapProperties map) {
+                    CityProperties city, MapProperties map, ConsoleTexts texts) {
         this.map = map;
+        this.texts = texts;
         this.catalogue = catalogue;
         this.customers = customers;
         this.addresses = addresses;
@@ -125,19 +126,20 @@ class CaseIntakePages {
                 IntakeForm form = new IntakeForm(defaultChannel(s, user).code(), "", "", "", "");
                 return intakePage(model, s, form, new LinkedMultiValueMap<>(), Map.of());
             }
-            model.addAttribute("serviceError", "'" + abbreviate(service) + "' is not a service you can open here; find it by its words below.");
+            model.addAttribute("serviceError", texts.get("console.intake.error.service", abbreviate(service)));
             response.setStatus(404);
         }
         String typed = words == null ? "" : abbreviate(words.trim());
         model.addAttribute("words", typed);
         model.addAttribute("searched", words != null);
         if (words != null && typed.isBlank()) {
-            model.addAttribute("wordsError", "Type a few of the caller's words, for example \"pothole\" or \"missed bin\".");
+            model.addAttribute("wordsError", texts.get("console.intake.error.words"));
         }
         List<ServiceDefinition> matches = words == null ? List.of()
-                : catalogue.match(typed, false).stream().filter(s -> mayOpen(s, user)).toList();
+                : catalogue.match(typed, false).stream().filter(s -> mayOpen(s, user)).map(texts::in).toList();
         model.addAttribute("matches", matches);
-        model.addAttribute("councillorInquiry", catalogue.find(ConsoleParams.COUNCILLOR_INQUIRY).filter(s -> mayOpen(s, user)).orElse(null));
+        model.addAttribute("councillorInquiry", catalogue.find(ConsoleParams.COUNCILLOR_INQUIRY).filter(s -> mayOpen(s, user))
+                .map(texts::in).orElse(null));
         model.addAttribute("linkBase", linkBase(caller, start));
         return "console/case-intake";
     }
@@ -161,16 +163,16 @@ class CaseIntakePages {
         Double latitude = coordinate(form.latitude(), "latitude", 90, errors);
         Double longitude = coordinate(form.longitude(), "longitude", 180, errors);
         if (latitude != null && longitude == null && !errors.containsKey("longitude")) {
-            errors.put("longitude", "is needed with the latitude");
+            errors.put("longitude", texts.get("console.intake.error.longitude"));
         } else if (longitude != null && latitude == null && !errors.containsKey("latitude")) {
-            errors.put("latitude", "is needed with the longitude");
+            errors.put("latitude", texts.get("console.intake.error.latitude"));
         }
         if (form.description().length() > MAX_DESCRIPTION) {
-            errors.put("description", "must be at most " + MAX_DESCRIPTION + " characters (it has " + form.description().length() + ")");
+            errors.put("description", texts.get("console.intake.error.tooLong", MAX_DESCRIPTION, form.description().length()));
         }
         AddressPoint resolved = null;
         if (form.address().length() > MAX_ADDRESS) {
-            errors.put("address", "must be at most " + MAX_ADDRESS + " characters");
+            errors.put("address", texts.get("console.intake.error.addressLong", MAX_ADDRESS));
         } else if (!isBlank(form.address())) {
             resolved = addresses.find(form.address()).orElse(null);
         }
@@ -180,10 +182,11 @@ class CaseIntakePages {
         String address = resolved != null ? resolved.address() : trimToNull(form.address());
         if (service.locationRequired() && address == null && lat == null
                 && !errors.containsKey("latitude") && !errors.containsKey("longitude")) {
-            errors.put("address", "is required for this service: give the address, or the latitude and longitude");
+            errors.put("address", texts.get("console.intake.error.addressRequired"));
         }
         Map<String, Object> answers = QuestionForm.answersFrom(service.questions(), params, zone);
-        AnswerValidator.validate(service.questions(), answers).errors().forEach((key, message) -> errors.put("answers." + key, message));
+        AnswerValidator.validate(service.questions(), answers).errors()
+                .forEach((key, message) -> errors.put("answers." + key, texts.field(message)));
 
         model.addAttribute("resolved", resolved);
         model.addAttribute("addressUnknown", addressUnknown);
@@ -197,7 +200,7 @@ class CaseIntakePages {
         NewCase request = new NewCase(service.code(), channel, trimToNull(form.description()), caller == null ? null : caller.getId(),
                 null, address, lat, lon, null, answers);
         for (ConstraintViolation<NewCase> violation : validator.validate(request)) {
-            errors.put(violation.getPropertyPath().toString(), violation.getMessage());
+            errors.put(violation.getPropertyPath().toString(), texts.field(violation.getMessage()));
         }
         if (!errors.isEmpty()) {
             response.setStatus(400);
@@ -212,13 +215,13 @@ class CaseIntakePages {
                 StaffMember staff = StaffMember.of(user);
                 Optional<ServiceRequest> target = staffCases.find(reference, staff).filter(sr -> staffCases.mayAct(sr, staff));
                 if (target.isEmpty() || !target.get().getServiceCode().equals(service.code())) {
-                    throw new InvalidRequestException("decision", "'" + abbreviate(reference) + "' is not an open case of this service");
+                    throw new InvalidRequestException("decision", texts.get("console.intake.error.notOpenCase", abbreviate(reference)));
                 }
                 ServiceRequest sr = intake.addCaller(target.get().getReference(), caller == null ? null : caller.getId(), channel,
                         service.name(), started, agent);
                 return "redirect:/console/cases/" + sr.getReference() + "/confirmation?added=true" + customerParam(caller);
             } catch (InvalidRequestException e) {
-                e.fieldErrors().forEach((field, message) -> errors.put("decision", message));
+                e.fieldErrors().forEach((field, message) -> errors.put("decision", texts.field(message)));
                 response.setStatus(400);
             }
         }
@@ -240,7 +243,7 @@ class CaseIntakePages {
             ServiceRequest sr = intake.open(request, service.name(), started, agent);
             return "redirect:/console/cases/" + sr.getReference() + "/confirmation" + customerParam(caller).replaceFirst("^&", "?");
         } catch (InvalidRequestException e) {
-            errors.putAll(e.fieldErrors());
+            errors.putAll(texts.fields(e.fieldErrors()));
             response.setStatus(400);
             return intakePage(model, service, form, params, errors);
         }
@@ -260,7 +263,8 @@ class CaseIntakePages {
         CaseView view = views.summaries(List.of(sr), staff).get(0);
         model.addAttribute("c", view);
         model.addAttribute("added", added);
-        model.addAttribute("expected", sr.getResolveBy() == null ? null : EXPECTED_DATE.format(sr.getResolveBy().atZone(zone)));
+        model.addAttribute("expected", sr.getResolveBy() == null ? null
+                : DateTimeFormatter.ofPattern(EXPECTED_DATE, texts.locale()).format(sr.getResolveBy().atZone(zone)));
         model.addAttribute("customer", customer(customer).filter(c -> consoleCustomers.maySee(c, user)).map(Customer::getId).orElse(null));
         return "console/case-confirmation";
     }
@@ -282,15 +286,15 @@ class CaseIntakePages {
                     case "channel", "description", "address", "latitude", "longitude" -> field;
                     case "decision" -> "nearby";
                     default -> "intake-form";
-                }, LABELS.getOrDefault(field, field), message)));
-        for (FormField question : service.questions().fields()) {
+                }, LABELS.contains(field) ? texts.get("console.intake.label." + field) : field, message)));
+        for (FormField question : texts.in(service).questions().fields()) {
             if (questionErrors.containsKey(question.key())) {
                 summary.add(new ErrorLink("q-" + question.key(), question.label(), questionErrors.get(question.key())));
             }
         }
-        model.addAttribute("service", service);
+        model.addAttribute("service", texts.in(service));
         model.addAttribute("form", form);
-        model.addAttribute("inputs", QuestionForm.inputs(service.questions(), params, questionErrors));
+        model.addAttribute("inputs", QuestionForm.inputs(texts.in(service).questions(), params, questionErrors));
         model.addAttribute("errors", fieldErrors);
         model.addAttribute("summary", summary);
         model.addAttribute("channels", ConsoleParams.CONSOLE_CHANNELS.stream()
@@ -325,42 +329,44 @@ class CaseIntakePages {
         return ConsoleParams.COUNCILLOR_INQUIRY.equals(service.code()) || ConsoleParams.councilOfficeOnly(user) ? Channel.COUNCIL : Channel.PHONE;
     }
 
-    private static Channel channel(String typed, ServiceDefinition service, Authentication user, Map<String, String> errors) {
+    private Channel channel(String typed, ServiceDefinition service, Authentication user, Map<String, String> errors) {
         if (isBlank(typed)) {
-            errors.put("channel", "is required");
+            errors.put("channel", texts.get("console.intake.error.channelRequired"));
             return null;
         }
         Channel channel;
         try {
             channel = Channel.fromCode(typed);
         } catch (IllegalArgumentException e) {
-            errors.put("channel", "choose one of the listed ways");
+            errors.put("channel", texts.get("console.intake.error.channel"));
             return null;
         }
         if (!ConsoleParams.CONSOLE_CHANNELS.contains(channel)) {
-            errors.put("channel", "choose one of the listed ways");
+            errors.put("channel", texts.get("console.intake.error.channel"));
             return null;
         }
         if (ConsoleParams.COUNCILLOR_INQUIRY.equals(service.code()) && channel != Channel.COUNCIL) {
-            errors.put("channel", "a councillor inquiry comes from the councillor's office: choose council");
+            errors.put("channel", texts.get("console.intake.error.council"));
             return null;
         }
         return channel;
     }
 
-    private static Double coordinate(String typed, String field, double limit, Map<String, String> errors) {
+    private Double coordinate(String typed, String field, double limit, Map<String, String> errors) {
         if (isBlank(typed)) {
             return null;
         }
         try {
-            double value = Double.parseDouble(typed.trim());
+            // A French agent may type a decimal comma (43,2561).
+            double value = Double.parseDouble(typed.trim().replace(',', '.'));
             if (!Double.isFinite(value) || Math.abs(value) > limit) {
-                errors.put(field, "must be between -" + (int) limit + " and " + (int) limit);
+                errors.put(field, texts.get("console.intake.error.between", (int) limit));
                 return null;
             }
             return value;
         } catch (NumberFormatException e) {
-            errors.put(field, "must be a number in decimal degrees, for example " + ("latitude".equals(field) ? "43.2561" : "-79.8690"));
+            String example = "latitude".equals(field) ? "43.2561" : "-79.8690";
+            errors.put(field, texts.get("console.intake.error.degrees", texts.french() ? example.replace('.', ',') : example));
             return null;
         }
     }

@@ -43,10 +43,8 @@ class ConsoleCasePages {
     static final int MAX_REFERENCE = 24;
     static final int MAX_NOTE = 4000;
     static final int MAX_REASON = 1000;
-    private static final Map<String, String> DONE = Map.of(
-            "note", "The note is on the case's timeline.",
-            "called", "The call is recorded on the case's timeline.",
-            "reopened", "The case is open again and back with the department.");
+    /** What was just done (console.case.done.<what>). */
+    private static final java.util.Set<String> DONE = java.util.Set.of("note", "called", "reopened");
 
     private final CaseService cases;
     private final StaffCases staffCases;
@@ -57,9 +55,12 @@ class ConsoleCasePages {
     private final ConsoleCustomers consoleCustomers;
     private final org.onestop.catalogue.ServiceCatalogue catalogue;
     private final ZoneId zone;
+    private final ConsoleTexts texts;
 
     ConsoleCasePages(CaseService cases, StaffCases staffCases, CaseViews views, AdditionalReporters reporters, CaseCallbacks callbacks,
-                     CustomerService customers, ConsoleCustomers consoleCustomers, org.onestop.catalogue.ServiceCatalogue catalogue, CityProperties city) {
+                     CustomerService customers, ConsoleCustomers consoleCustomers, org.onestop.catalogue.ServiceCatalogue catalogue, CityProperties city,
+                     ConsoleTexts texts) {
+        this.texts = texts;
         this.cases = cases;
         this.staffCases = staffCases;
         this.views = views;
@@ -82,7 +83,7 @@ class ConsoleCasePages {
             return "console/case-lookup";
         }
         if (reference.isBlank()) {
-            model.addAttribute("error", "Type the case's reference number, for example SR-2026-000123.");
+            model.addAttribute("error", texts.get("console.lookup.error.empty"));
             response.setStatus(400);
             return "console/case-lookup";
         }
@@ -104,7 +105,7 @@ class ConsoleCasePages {
             model.addAttribute("started", startedText(started));
             return notFound(reference, model, response);
         }
-        model.addAttribute("done", done == null ? null : DONE.get(done));
+        model.addAttribute("done", done == null || !DONE.contains(done) ? null : texts.get("console.case.done." + done));
         return page(found.get(), user, ConsoleParams.customerId(customer), started, model, Map.of(), "", "public", "");
     }
 
@@ -118,15 +119,15 @@ class ConsoleCasePages {
         Map<String, String> errors = new LinkedHashMap<>();
         String note = text == null ? "" : text;
         if (note.isBlank()) {
-            errors.put("text", "is required: what did the caller say?");
+            errors.put("text", texts.get("console.case.error.noteRequired"));
         } else if (note.length() > MAX_NOTE) {
-            errors.put("text", "must be at most " + MAX_NOTE + " characters (it has " + note.length() + ")");
+            errors.put("text", texts.get("console.case.error.tooLong", MAX_NOTE, note.length()));
         }
         Visibility shown = null;
         if ("public".equals(visibility) || "internal".equals(visibility)) {
             shown = Visibility.fromCode(visibility);
         } else {
-            errors.put("visibility", "choose who may read the note");
+            errors.put("visibility", texts.get("console.case.error.visibility"));
         }
         Long caller = ConsoleParams.customerId(customer);
         if (!errors.isEmpty()) {
@@ -157,16 +158,16 @@ class ConsoleCasePages {
         String typed = reason == null ? "" : reason;
         Map<String, String> errors = new LinkedHashMap<>();
         if (typed.isBlank()) {
-            errors.put("reason", "is required: what is not fixed?");
+            errors.put("reason", texts.get("console.case.error.reasonRequired"));
         } else if (typed.length() > MAX_REASON) {
-            errors.put("reason", "must be at most " + MAX_REASON + " characters (it has " + typed.length() + ")");
+            errors.put("reason", texts.get("console.case.error.tooLong", MAX_REASON, typed.length()));
         }
         if (errors.isEmpty()) {
             try {
                 callbacks.reopen(sr.getReference(), typed.trim(), call(caller, started, channel, user), topic(sr));
                 return "redirect:" + casePath(sr.getReference(), caller, ConsoleParams.started(started), "reopened");
             } catch (InvalidRequestException e) {
-                e.fieldErrors().values().forEach(message -> errors.put("reason", message));
+                e.fieldErrors().values().forEach(message -> errors.put("reason", texts.field(message)));
             }
         }
         response.setStatus(400);
@@ -197,8 +198,7 @@ class ConsoleCasePages {
 
     private String notFound(String reference, Model model, HttpServletResponse response) {
         model.addAttribute("reference", abbreviate(reference));
-        model.addAttribute("error", "No case has the reference '" + abbreviate(reference.trim())
-                + "'. Check the number with the caller; it looks like SR-2026-000123.");
+        model.addAttribute("error", texts.get("console.lookup.error.notFound", abbreviate(reference.trim())));
         response.setStatus(404);
         return "console/case-lookup";
     }

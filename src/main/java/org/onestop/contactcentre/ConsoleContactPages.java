@@ -51,9 +51,11 @@ class ConsoleContactPages {
     private final ConsoleCustomers consoleCustomers;
     private final Clock clock;
     private final ZoneId zone;
+    private final ConsoleTexts texts;
 
     ConsoleContactPages(ContactLog contactLog, CustomerService customers, KnowledgeBase knowledge, ServiceCatalogue catalogue,
-                        StaffCases cases, ConsoleCustomers consoleCustomers, Clock clock, CityProperties city) {
+                        StaffCases cases, ConsoleCustomers consoleCustomers, Clock clock, CityProperties city, ConsoleTexts texts) {
+        this.texts = texts;
         this.contactLog = contactLog;
         this.customers = customers;
         this.knowledge = knowledge;
@@ -115,9 +117,9 @@ class ConsoleContactPages {
         Map<String, String> errors = new LinkedHashMap<>();
         String topic = form.topic() == null ? "" : form.topic().strip();
         if (topic.isEmpty()) {
-            errors.put("topic", "is required: what was the contact about?");
+            errors.put("topic", texts.get("console.wrapUp.error.topic"));
         } else if (topic.length() > MAX_TOPIC) {
-            errors.put("topic", "must be at most " + MAX_TOPIC + " characters");
+            errors.put("topic", texts.get("console.wrapUp.error.topicLong", MAX_TOPIC));
         }
         ContactOutcome outcome = null;
         try {
@@ -126,27 +128,27 @@ class ConsoleContactPages {
             outcome = null;
         }
         if (outcome == null) {
-            errors.put("outcome", "choose how the contact ended");
+            errors.put("outcome", texts.get("console.wrapUp.error.outcome"));
         }
         String service = blankToNull(form.serviceCode());
         if (service != null && catalogue.find(service).isEmpty()) {
-            errors.put("serviceCode", "is not a service of the city");
+            errors.put("serviceCode", texts.get("console.wrapUp.error.service"));
         }
         String reference = blankToNull(form.caseReference());
         if (reference != null) {
             reference = reference.toUpperCase();
             if (reference.length() > 24 || !ConsolePages.REFERENCE.matcher(reference).matches()) {
-                errors.put("caseReference", "is not a case reference, e.g. SR-2026-000123");
+                errors.put("caseReference", texts.get("console.wrapUp.error.reference"));
             } else if (cases.find(reference, org.onestop.access.StaffMember.of(agent)).isEmpty()) {
-                errors.put("caseReference", "no case has this reference");
+                errors.put("caseReference", texts.get("console.wrapUp.error.noCase"));
             }
         } else if (outcome != null && outcome != ContactOutcome.ANSWERED && outcome != ContactOutcome.REFERRED_ELSEWHERE
                 && outcome != ContactOutcome.OTHER) {
-            errors.put("caseReference", "is required for this outcome: which case?");
+            errors.put("caseReference", texts.get("console.wrapUp.error.referenceRequired"));
         }
         String notes = blankToNull(form.notes());
         if (notes != null && notes.length() > MAX_NOTES) {
-            errors.put("notes", "must be at most " + MAX_NOTES + " characters (it has " + notes.length() + ")");
+            errors.put("notes", texts.get("console.case.error.tooLong", MAX_NOTES, notes.length()));
         }
         if (!errors.isEmpty()) {
             ModelAndView page = new ModelAndView(form(model, ctx, form, errors), HttpStatus.BAD_REQUEST);
@@ -186,8 +188,9 @@ class ConsoleContactPages {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("outcomes", Arrays.asList(ContactOutcome.values()));
-        model.addAttribute("services", catalogue.services().stream()
-                .sorted(java.util.Comparator.comparing(ServiceDefinition::name)).toList());
+        java.text.Collator order = java.text.Collator.getInstance(texts.locale());
+        model.addAttribute("services", catalogue.services().stream().map(texts::in)
+                .sorted(java.util.Comparator.comparing(ServiceDefinition::name, order)).toList());
         return "console/contact-wrap-up";
     }
 

@@ -37,6 +37,9 @@ import org.springframework.web.util.UriUtils;
 @Controller
 class ConsoleCustomerPages {
 
+    /** The message for a preference that is none of the listed ones (the page words it in its language: {@link ConsoleTexts}). */
+    static final String PREFERENCE_ERROR = "choose how the customer prefers to hear from us";
+
     /** Cases and contacts shown on a customer's page (newest first). */
     static final int HISTORY = 50;
 
@@ -53,7 +56,7 @@ class ConsoleCustomerPages {
                 try {
                     preferred = ContactPreference.fromCode(preferredChannel);
                 } catch (IllegalArgumentException e) {
-                    throw new InvalidRequestException("preferredChannel", "choose how the customer prefers to hear from us");
+                    throw new InvalidRequestException("preferredChannel", PREFERENCE_ERROR);
                 }
             }
             return new CustomerDetails(trim(name), trim(phone), trim(email), trim(address), preferred);

@@ -31,8 +31,10 @@ class ConsolePages {
     private final ContactLog contactLog;
     private final Clock clock;
     private final ZoneId zone;
+    private final ConsoleTexts texts;
 
-    ConsolePages(ContactLog contactLog, Clock clock, CityProperties city) {
+    ConsolePages(ContactLog contactLog, Clock clock, CityProperties city, ConsoleTexts texts) {
+        this.texts = texts;
         this.contactLog = contactLog;
         this.clock = clock;
         this.zone = city.timeZone();
@@ -76,8 +78,7 @@ class ConsolePages {
         page.addObject("ctx", ctx);
         page.addObject("elapsed", ctx.elapsed(clock));
         page.addObject("reference", reference.length() > 40 ? reference.substring(0, 40) : reference);
-        page.addObject("referenceError", reference.isBlank() ? "Type a case reference, e.g. SR-2026-000123"
-                : "is not a case reference; references look like SR-2026-000123");
+        page.addObject("referenceError", texts.get(reference.isBlank() ? "console.home.error.empty" : "console.home.error.notReference"));
         return page;
     }
 

@@ -8,15 +8,19 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.onestop.city.SiteUrls;
+import org.onestop.web.Languages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -88,16 +92,21 @@ class Open311Api {
     @GetMapping("/v2/{file:services(?:\\.\\w+)?}")
     ResponseEntity<String> services(@PathVariable String file, HttpServletRequest request) {
         Format format = Format.parse(file).format();
-        jurisdiction(parameters(request));
-        return ok(format, format.list("services", "service", services.services().stream().map(services::summary).toList()));
+        Params p = parameters(request);
+        jurisdiction(p);
+        Locale locale = language(p, request);
+        return ok(format, locale, format.list("services", "service",
+                services.services().stream().map(s -> services.summary(s, locale)).toList()));
     }
 
     @GetMapping("/v2/services/{file}")
     ResponseEntity<String> definition(@PathVariable String file, HttpServletRequest request) {
         Format.Resource resource = Format.parse(file);
-        jurisdiction(parameters(request));
-        return ok(resource.format(), resource.format().object("service_definition",
-                services.definition(services.service(resource.name()))));
+        Params p = parameters(request);
+        jurisdiction(p);
+        Locale locale = language(p, request);
+        return ok(resource.format(), locale, resource.format().object("service_definition",
+                services.definition(services.service(resource.name()), locale)));
     }
 
     // ---------------------------------------------------------------- requests
@@ -132,7 +141,7 @@ class Open311Api {
         Open311Service.Submitted submitted = open311.submit(new Open311Service.Submission(serviceCode, lat, lon,
                 p.one("address_string"), p.one("address_id"), p.one("email"), p.one("device_id"), p.one("account_id"),
                 p.one("first_name"), p.one("last_name"), p.one("phone"), p.one("description"), mediaUrl, attributes,
-                joinExisting), key);
+                joinExisting), key, language(p, request));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("service_request_id", submitted.request().getReference());
         doc.put("service_notice", submitted.serviceNotice());
@@ -150,7 +159,7 @@ class Open311Api {
         } else {
             log.info("Open311: {} posted {} ({})", key.getAppName(), submitted.request().getReference(), serviceCode);
         }
-        return ResponseEntity.ok().contentType(format.mediaType())
+        return ResponseEntity.ok().contentType(format.mediaType()).header(HttpHeaders.CONTENT_LANGUAGE, language(p, request).getLanguage())
                 .location(URI.create(baseUrl + "/open311/v2/requests/" + submitted.request().getReference() + "."
                         + format.name().toLowerCase(java.util.Locale.ROOT)))
                 .body(format.list("service_requests", "request", List.of(doc)));
@@ -194,7 +203,8 @@ class Open311Api {
         }
         Open311Service.Query query = new Open311Service.Query(ids, p.list("service_code"), start, end, open,
                 updatedAfter, updatedBefore, page, pageSize);
-        return ok(format, format.list("service_requests", "request", open311.search(query, extensions)));
+        Locale locale = language(p, request);
+        return ok(format, locale, format.list("service_requests", "request", open311.search(query, extensions, locale)));
     }
 
     @GetMapping("/v2/requests/{file}")
@@ -211,8 +221,9 @@ class Open311Api {
         if (resource.name().length() > 24) {
             throw Open311Exception.notFound("service_request_id '" + Format.clip(resource.name()) + "' not found");
         }
-        return ok(resource.format(), resource.format().list("service_requests", "request",
-                List.of(open311.one(resource.name(), extensions))));
+        Locale locale = language(p, request);
+        return ok(resource.format(), locale, resource.format().list("service_requests", "request",
+                List.of(open311.one(resource.name(), extensions, locale))));
     }
 
     /** Everything else under /open311: the specification's 404 document rather than an HTML page. */
@@ -280,6 +291,28 @@ class Open311Api {
             throw new Open311Exception(400, errors.stream().distinct().toList());
         }
         return new Params(values);
+    }
+
+    /**
+     * The language of the answer's texts (service names, descriptions, keywords, groups, attributes, status notes):
+     * GeoReport's {@code locale} parameter ({@code fr}, {@code fr_CA}, {@code fr-CA} → French; any other → English),
+     * else the client's Accept-Language (the first of English or French it lists), else English.
+     */
+    static Locale language(Params p, HttpServletRequest request) {
+        String asked = p.one("locale");
+        if (asked != null) {
+            Locale locale = Languages.supported(asked);
+            return locale == null ? Languages.ENGLISH : locale;
+        }
+        if (request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null) {
+            for (Locale locale : Collections.list(request.getLocales())) {
+                Locale supported = Languages.supported(locale.toLanguageTag());
+                if (supported != null) {
+                    return supported;
+                }
+            }
+        }
+        return Languages.ENGLISH;
     }
 
     private void jurisdiction(Params p) {
@@ -417,5 +450,11 @@ class Open311Api {
 
     private static ResponseEntity<String> ok(Format format, String body) {
         return ResponseEntity.ok().contentType(format.mediaType()).body(body);
+    }
+
+    /** An answer whose texts are in a language: says which (Content-Language), and varies with Accept-Language. */
+    private static ResponseEntity<String> ok(Format format, Locale locale, String body) {
+        return ResponseEntity.ok().contentType(format.mediaType()).header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).body(body);
     }
 }

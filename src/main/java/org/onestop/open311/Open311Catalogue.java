@@ -3,25 +3,30 @@ package org.onestop.open311;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.onestop.catalogue.AnswerValidator;
 import org.onestop.catalogue.FormField;
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
+import org.onestop.web.PageTexts;
 import org.springframework.stereotype.Component;
 
 /**
  * GET services: the city's public services as GeoReport v2 service lists and definitions, their attributes read from
- * the same Camunda Forms the residents' pages and intake validation use.
+ * the same Camunda Forms the residents' pages and intake validation use; in English, or in French (the service's
+ * {@code bpmn/<code>.fr.properties}, and the {@code open311.*} messages) when the client asks for it.
  */
 @Component
 class Open311Catalogue {
 
     private final ServiceCatalogue catalogue;
+    private final PageTexts texts;
 
-    Open311Catalogue(ServiceCatalogue catalogue) {
+    Open311Catalogue(ServiceCatalogue catalogue, PageTexts texts) {
         this.catalogue = catalogue;
+        this.texts = texts;
     }
 
     List<ServiceDefinition> services() {
@@ -33,7 +38,8 @@ class Open311Catalogue {
                 .orElseThrow(() -> Open311Exception.notFound("service_code '" + Format.clip(code) + "' not found"));
     }
 
-    Map<String, Object> summary(ServiceDefinition service) {
+    Map<String, Object> summary(ServiceDefinition english, Locale locale) {
+        ServiceDefinition service = english.in(locale);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("service_code", service.code());
         doc.put("service_name", service.name());
@@ -45,7 +51,8 @@ class Open311Catalogue {
         return doc;
     }
 
-    Map<String, Object> definition(ServiceDefinition service) {
+    Map<String, Object> definition(ServiceDefinition english, Locale locale) {
+        ServiceDefinition service = english.in(locale);
         List<Map<String, Object>> attributes = new ArrayList<>();
         for (FormField field : service.questions().fields()) {
             Map<String, Object> attribute = new LinkedHashMap<>();
@@ -53,13 +60,13 @@ class Open311Catalogue {
             attribute.put("code", field.key());
             attribute.put("datatype", datatype(field));
             attribute.put("required", field.required() && !field.conditional());
-            attribute.put("datatype_description", datatypeDescription(field));
+            attribute.put("datatype_description", datatypeDescription(field, locale));
             attribute.put("order", field.order() + 1);
             attribute.put("description", field.description() == null ? field.label() : field.label() + " " + field.description());
             List<Map<String, Object>> values = new ArrayList<>();
             if ("checkbox".equals(field.type())) {
-                values.add(value("true", "Yes"));
-                values.add(value("false", "No"));
+                values.add(value("true", texts.in(locale, "open311.yes")));
+                values.add(value("false", texts.in(locale, "open311.no")));
             } else if (field.hasOptions()) {
                 field.values().forEach(o -> values.add(value(o.value(), o.label())));
             }
@@ -92,42 +99,43 @@ class Open311Catalogue {
         };
     }
 
-    private static String datatypeDescription(FormField field) {
+    private String datatypeDescription(FormField field, Locale locale) {
         List<String> rules = new ArrayList<>();
         switch (field.type()) {
             case "number" -> {
                 if (field.min() != null) {
-                    rules.add("at least " + number(field.min()));
+                    rules.add(texts.in(locale, "open311.type.atLeast", number(field.min())));
                 }
                 if (field.max() != null) {
-                    rules.add("at most " + number(field.max()));
+                    rules.add(texts.in(locale, "open311.type.atMost", number(field.max())));
                 }
-                return rules.isEmpty() ? "A number" : "A number, " + String.join(" and ", rules);
+                return rules.isEmpty() ? texts.in(locale, "open311.type.number")
+                        : texts.in(locale, "open311.type.numberWith", String.join(texts.in(locale, "open311.type.and"), rules));
             }
             case "checkbox" -> {
-                return "true or false";
+                return texts.in(locale, "open311.type.checkbox");
             }
             case "select", "radio" -> {
-                return "One of the keys listed";
+                return texts.in(locale, "open311.type.single");
             }
             case "checklist", "taglist" -> {
-                return "One or more of the keys listed, sent as repeated attribute[" + field.key() + "][] parameters";
+                return texts.in(locale, "open311.type.multi", field.key());
             }
             case "datetime" -> {
                 return switch (field.subtype() == null ? "datetime" : field.subtype()) {
-                    case "date" -> "A date, YYYY-MM-DD";
-                    case "time" -> "A time of day, HH:MM";
-                    default -> "A date and time with its UTC offset, e.g. 2026-05-31T14:30:00-04:00";
+                    case "date" -> texts.in(locale, "open311.type.date");
+                    case "time" -> texts.in(locale, "open311.type.time");
+                    default -> texts.in(locale, "open311.type.dateTime");
                 };
             }
             default -> {
                 if (field.minLength() != null) {
-                    rules.add("at least " + field.minLength() + " characters");
+                    rules.add(texts.in(locale, "open311.type.minChars", String.valueOf(field.minLength())));
                 }
                 int max = field.maxLength() == null ? AnswerValidator.MAX_TEXT
                         : Math.min(field.maxLength(), AnswerValidator.MAX_TEXT);
-                rules.add("at most " + max + " characters");
-                return "Text, " + String.join(" and ", rules);
+                rules.add(texts.in(locale, "open311.type.maxChars", String.valueOf(max)));
+                return texts.in(locale, "open311.type.text", String.join(texts.in(locale, "open311.type.and"), rules));
             }
         }
     }

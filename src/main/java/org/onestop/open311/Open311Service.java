@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -38,6 +39,9 @@ import org.onestop.selfservice.NearbyReports;
 import org.onestop.selfservice.Photos;
 import org.onestop.selfservice.StatusLinks;
 import org.onestop.shared.InvalidRequestException;
+import org.onestop.web.Languages;
+import org.onestop.web.PageTexts;
+import org.springframework.context.NoSuchMessageException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -53,6 +57,10 @@ import org.springframework.transaction.annotation.Transactional;
  * A POST near open requests of the same public service (within {@code onestop.duplicates.radius-metres}, as on the
  * residents' report page) names them in its answer, so that an app can ask "is it one of these?"; with
  * {@code duplicate_policy=existing} the reporter is added to the nearest instead and the answer is that request.
+ * <p>
+ * In French when asked ({@code locale}, Accept-Language): the services' names from their French texts, and status
+ * notes worded by what happened ({@code open311.note.<event>}) rather than the timeline's English words; a note
+ * staff wrote is shown as written.
  */
 @Service
 class Open311Service {
@@ -76,10 +84,12 @@ class Open311Service {
     private final Validator validator;
     private final Clock clock;
     private final ZoneId zone;
+    private final PageTexts texts;
 
     Open311Service(ServiceCatalogue catalogue, Open311Catalogue services, CaseService cases, Open311Requests open311Requests,
                    Departments departments, NearbyReports nearby, AddressRegister addresses, Photos photos, StatusLinks links,
-                   Validator validator, Clock clock, CityProperties city, SiteUrls urls) {
+                   Validator validator, Clock clock, CityProperties city, SiteUrls urls, PageTexts texts) {
+        this.texts = texts;
         this.catalogue = catalogue;
         this.services = services;
         this.cases = cases;
@@ -116,7 +126,7 @@ class Open311Service {
     }
 
     @Transactional
-    Submitted submit(Submission s, ApiKey key) {
+    Submitted submit(Submission s, ApiKey key, Locale locale) {
         ServiceDefinition service = services.service(s.serviceCode());
         List<String> errors = new ArrayList<>();
         boolean hasPoint = s.lat() != null && s.lon() != null;
@@ -156,7 +166,7 @@ class Open311Service {
             ServiceRequest existing = near.get(0).request();
             // False only if it closed since the look-up: then the report is a new request after all.
             if (nearby.follow(existing.getReference(), customer, Channel.APP, actor(key))) {
-                return new Submitted(existing, joinedNotice(existing), s.accountId(), true, nearbyDocs);
+                return new Submitted(existing, joinedNotice(existing, locale), s.accountId(), true, nearbyDocs);
             }
         }
         ServiceRequest sr;
@@ -167,7 +177,7 @@ class Open311Service {
                     .map(x -> parameter(x.getKey()) + " " + x.getValue()).toList());
         }
         open311Requests.save(new Open311Request(sr.getId(), key.getId(), s.mediaUrl(), s.addressId(), s.deviceId(), s.accountId()));
-        return new Submitted(sr, serviceNotice(sr), s.accountId(), false, nearbyDocs);
+        return new Submitted(sr, serviceNotice(sr, locale), s.accountId(), false, nearbyDocs);
     }
 
     /** The open requests of the public service near the posted point, or near the address when the register knows it. */
@@ -195,9 +205,9 @@ class Open311Service {
         return doc;
     }
 
-    private String joinedNotice(ServiceRequest sr) {
-        String joined = "This was already reported as " + sr.getReference() + "; the report was added to it.";
-        return sr.getResolveBy() == null ? joined : joined + " " + serviceNotice(sr);
+    private String joinedNotice(ServiceRequest sr, Locale locale) {
+        String joined = texts.in(locale, "open311.joined", sr.getReference());
+        return sr.getResolveBy() == null ? joined : joined + " " + serviceNotice(sr, locale);
     }
 
     private static String actor(ApiKey key) {
@@ -223,8 +233,35 @@ class Open311Service {
         };
     }
 
-    private String serviceNotice(ServiceRequest sr) {
-        return sr.getResolveBy() == null ? null : "We aim to resolve this request by " + CaseTimes.format(sr.getResolveBy(), zone);
+    private String serviceNotice(ServiceRequest sr, Locale locale) {
+        if (sr.getResolveBy() == null) {
+            return null;
+        }
+        String date = french(locale)
+                ? DateTimeFormatter.ofPattern(texts.in(locale, "open311.notice.date"), locale).format(sr.getResolveBy().atZone(zone))
+                : CaseTimes.format(sr.getResolveBy(), zone);
+        return texts.in(locale, "open311.notice", date);
+    }
+
+    private static boolean french(Locale locale) {
+        return Languages.FRENCH.getLanguage().equals(locale.getLanguage());
+    }
+
+    /**
+     * A public timeline entry as a status note: in English the timeline's own words; in French a sentence for what
+     * happened (received, routed, resolved…), or the note as staff wrote it.
+     */
+    private String statusNote(CaseEvent e, String serviceName, Locale locale) {
+        if (!french(locale) || e.getType() == org.onestop.cases.CaseEventType.NOTE) {
+            return e.getMessage();
+        }
+        String status = e.getStatus() == null ? "" : texts.in(locale, "case.status." + e.getStatus().name().toLowerCase(Locale.ROOT));
+        try {
+            return texts.in(locale, "open311.note." + e.getType().code(), e.getType() == org.onestop.cases.CaseEventType.SUBMITTED
+                    ? serviceName : status);
+        } catch (NoSuchMessageException unknown) {
+            return e.getMessage();
+        }
     }
 
     // ---------------------------------------------------------------- GET requests
@@ -235,7 +272,7 @@ class Open311Service {
     }
 
     @Transactional(readOnly = true)
-    List<Map<String, Object>> search(Query q, boolean extensions) {
+    List<Map<String, Object>> search(Query q, boolean extensions, Locale locale) {
         // Filtered in the query, so that pages and their sizes only ever count public cases.
         Set<String> publicCodes = services.services().stream().filter(s -> !s.privateCases()).map(ServiceDefinition::code)
                 .collect(Collectors.toSet());
@@ -288,18 +325,19 @@ class Open311Service {
         }
         List<ServiceRequest> page = cases.matching(spec, PageRequest.of(q.page() - 1, q.pageSize(),
                 Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by(Sort.Direction.DESC, "id")))).getContent();
-        return documents(page, extensions);
+        return documents(page, extensions, locale);
     }
 
     @Transactional(readOnly = true)
-    Map<String, Object> one(String reference, boolean extensions) {
+    Map<String, Object> one(String reference, boolean extensions, Locale locale) {
         ServiceRequest sr = cases.find(reference).orElse(null);
         ServiceDefinition service = sr == null ? null
                 : services.services().stream().filter(s -> s.code().equals(sr.getServiceCode())).findFirst().orElse(null);
         if (service == null) {
             throw Open311Exception.notFound("service_request_id '" + Format.clip(reference) + "' not found");
         }
-        return service.privateCases() ? privateDocument(sr, service.name()) : documents(List.of(sr), extensions).get(0);
+        return service.privateCases() ? privateDocument(sr, service.in(locale).name())
+                : documents(List.of(sr), extensions, locale).get(0);
     }
 
     /**
@@ -317,7 +355,7 @@ class Open311Service {
         return doc;
     }
 
-    private List<Map<String, Object>> documents(List<ServiceRequest> page, boolean extensions) {
+    private List<Map<String, Object>> documents(List<ServiceRequest> page, boolean extensions, Locale locale) {
         if (page.isEmpty()) {
             return List.of();
         }
@@ -327,25 +365,26 @@ class Open311Service {
         Map<Long, List<CaseEvent>> timelines = cases.publicTimelines(ids);
         Map<Long, Long> firstPhotos = photos.firstPhotoIds(ids);
         Map<String, String> names = catalogue.services().stream()
-                .collect(Collectors.toMap(ServiceDefinition::code, ServiceDefinition::name, (a, b) -> a));
+                .collect(Collectors.toMap(ServiceDefinition::code, s -> s.in(locale).name(), (a, b) -> a));
         return page.stream().map(sr -> document(sr, extras.get(sr.getId()),
                 firstPhotos.containsKey(sr.getId()) ? links.photoPath(sr.getReference(), firstPhotos.get(sr.getId())) : null,
                 timelines.getOrDefault(sr.getId(), List.of()), names.getOrDefault(sr.getServiceCode(), sr.getServiceCode()),
-                extensions)).toList();
+                extensions, locale)).toList();
     }
 
     /** One request of a public service as the public may see it: no name, e-mail, phone or device id. */
     private Map<String, Object> document(ServiceRequest sr, Open311Request extra, String photoPath, List<CaseEvent> publicTimeline,
-                                         String serviceName, boolean extensions) {
+                                         String serviceName, boolean extensions, Locale locale) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("service_request_id", sr.getReference());
         doc.put("status", sr.getStatus().open311());
-        doc.put("status_notes", publicTimeline.isEmpty() ? null : publicTimeline.get(publicTimeline.size() - 1).getMessage());
+        doc.put("status_notes", publicTimeline.isEmpty() ? null
+                : statusNote(publicTimeline.get(publicTimeline.size() - 1), serviceName, locale));
         doc.put("service_name", serviceName);
         doc.put("service_code", sr.getServiceCode());
         doc.put("description", sr.getDescription());
         doc.put("agency_responsible", sr.getDepartment() == null ? null : departments.nameOf(sr.getDepartment()));
-        doc.put("service_notice", serviceNotice(sr));
+        doc.put("service_notice", serviceNotice(sr, locale));
         doc.put("requested_datetime", w3c(sr.getCreatedAt()));
         doc.put("updated_datetime", w3c(sr.getUpdatedAt()));
         doc.put("expected_datetime", w3c(sr.getResolveBy()));
@@ -365,7 +404,7 @@ class Open311Service {
                 note.put("datetime", w3c(e.getOccurredAt()));
                 note.put("status", e.getStatus() == null ? null : e.getStatus().open311());
                 note.put("detailed_status", e.getStatus() == null ? null : e.getStatus().code());
-                note.put("status_notes", e.getMessage());
+                note.put("status_notes", statusNote(e, serviceName, locale));
                 return note;
             }).toList());
             doc.put("extended_attributes", extended);

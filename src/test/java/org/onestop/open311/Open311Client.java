@@ -35,6 +35,11 @@ final class Open311Client {
         return http.send(HttpRequest.newBuilder(URI.create(root + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET with request headers (name, value pairs), e.g. Accept-Language. */
+    HttpResponse<String> get(String path, String... headers) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(root + path)).headers(headers).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Parameters in order; a name may repeat (attribute[code][]). */
     HttpResponse<String> post(String path, List<Map.Entry<String, String>> form) throws Exception {
         String body = form.stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
@@ -42,6 +47,15 @@ final class Open311Client {
         return http.send(HttpRequest.newBuilder(URI.create(root + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A form from name, value pairs, in order. */
+    static List<Map.Entry<String, String>> form(String... pairs) {
+        List<Map.Entry<String, String>> form = new ArrayList<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            form.add(Map.entry(pairs[i], pairs[i + 1]));
+        }
+        return form;
     }
 
     static JsonNode json(HttpResponse<String> response) throws Exception {

@@ -24,8 +24,21 @@ public final class FormSession {
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
+    private String acceptLanguage;
+
     public FormSession(String root) {
         this.root = root;
+    }
+
+    /** From now on, send this Accept-Language header (e.g. "fr-CA,fr;q=0.9"), as a browser set up in that language does. */
+    public FormSession acceptLanguage(String header) {
+        this.acceptLanguage = header;
+        return this;
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path));
+        return acceptLanguage == null ? request : request.header("Accept-Language", acceptLanguage);
     }
 
     public static FormSession loggedIn(String root, String user, String password) throws Exception {
@@ -38,7 +51,7 @@ public final class FormSession {
     }
 
     public HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(root + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Posts the form fields (name, value, name, value…) with this session's CSRF token. */
@@ -54,7 +67,7 @@ public final class FormSession {
             form.append(URLEncoder.encode(pairs.get(i), StandardCharsets.UTF_8)).append('=')
                     .append(URLEncoder.encode(pairs.get(i + 1), StandardCharsets.UTF_8));
         }
-        return client.send(HttpRequest.newBuilder(URI.create(root + path))
+        return client.send(request(path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -43,7 +43,7 @@ class EveryPageHasItsFrenchTest {
      * Templates not yet converted, by folder. The console's pages are being put through message keys on another branch
      * at the same time; this set is emptied when that branch is merged, and then every template is checked.
      */
-    static final Set<String> NOT_YET_CHECKED = Set.of("console/");
+    static final Set<String> NOT_YET_CHECKED = Set.of();
 
     /** Names that are the same in both languages. */
     static final Set<String> PROPER_NAMES = Set.of("OneStop", "Open311");
