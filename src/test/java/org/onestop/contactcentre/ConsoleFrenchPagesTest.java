@@ -94,7 +94,7 @@ class ConsoleFrenchPagesTest extends IntegrationTest {
         String page = agent.get("/console/cases/" + reference).body();
         assertThat(page).contains("<html lang=\"fr\"", "Nid-de-poule ou défaut de la chaussée", "Où en est la demande",
                 "Prévue d’ici le", "Signalée le", "Historique", "Ajouter une note", "Le personnel seulement (interne)")
-                .containsPattern("(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \\d{1,2} [a-zéû]+ 20\\d\\d, \\d\\d:\\d\\d en personne<");
+                .containsPattern("(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \\d{1,2} [a-zéû]+ 20\\d\\d, \\d{1,2} h \\d\\d en personne<");
 
         HttpResponse<String> noNote = agent.post("/console/cases/" + reference + "/notes", "text", " ");
         assertThat(noNote.statusCode()).isEqualTo(400);

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every page has its French: no template under {@code templates/} shows a literal text to its reader. What the reader
- * sees or hears (text between tags, and the attributes title, aria-label, placeholder, alt, a button's value) is a
+ * sees or hears (text between tags, and the attributes title, aria-label, placeholder, alt, an input button's value) is a
  * message expression ({@code th:text="#{key}"}, {@code th:aria-label="#{key}"}…), whose French is in
  * {@code messages_fr.properties} ({@code FrenchTextsTest} checks that side). Literal strings inside such expressions
  * and in a fragment's arguments ({@code head('Home')}) count too. Not flagged: the prototype text of an element whose
@@ -48,7 +48,7 @@ class EveryPageHasItsFrenchTest {
     /** Names that are the same in both languages. */
     static final Set<String> PROPER_NAMES = Set.of("OneStop", "Open311");
 
-    /** Attributes a reader perceives (read aloud or shown); {@code value} only on buttons, see {@link #visibleValue}. */
+    /** Attributes a reader perceives (read aloud or shown); {@code value} only on input buttons, see {@link #visibleValue}. */
     static final Set<String> VISIBLE_ATTRIBUTES = Set.of("title", "aria-label", "placeholder", "alt");
 
     /** Thymeleaf attributes whose content replaces the element's content (its text is only a prototype). */
@@ -111,6 +111,7 @@ class EveryPageHasItsFrenchTest {
         assertThat(literalTexts("t", "<button aria-label=\"Close\" th:text=\"#{x}\">x</button>"))
                 .containsExactly("t: button aria-label=\"Close\"");
         assertThat(literalTexts("t", "<button aria-label=\"Close\" th:aria-label=\"#{close}\" th:text=\"#{x}\">x</button>")).isEmpty();
+        assertThat(literalTexts("t", "<button type=\"submit\" name=\"decision\" value=\"new\" th:text=\"#{save}\">Save</button>")).isEmpty();
         assertThat(literalTexts("t", "<input type=\"submit\" value=\"Send\"><input type=\"text\" name=\"q\" value=\"pothole\">"))
                 .containsExactly("t: input value=\"Send\"");
         assertThat(literalTexts("t", "<img src=\"a.png\" alt=\"A map\">")).containsExactly("t: img alt=\"A map\"");
@@ -196,10 +197,10 @@ class EveryPageHasItsFrenchTest {
         });
     }
 
-    /** A value attribute is read as a label on buttons only. */
+    /** A value attribute is read as a label on input buttons only (a {@code <button>} shows its content, sends its value). */
     private static boolean visibleValue(String tag, Map<String, String> attributes) {
         String type = attributes.getOrDefault("type", "").toLowerCase();
-        return "button".equals(tag) || "input".equals(tag) && Set.of("submit", "button", "reset").contains(type);
+        return "input".equals(tag) && Set.of("submit", "button", "reset").contains(type);
     }
 
     /** The quoted literals of an expression a reader would see: not message keys, not values compared. */
