@@ -127,6 +127,8 @@ class SecurityConfig {
                         .requestMatchers("/report/**", "/status/**", "/survey/**", "/notices/**").permitAll()
                         // The residents' front door, the public A–Z and answers, and the statements every footer links to.
                         .requestMatchers("/", "/a-z", "/a-z/**", "/privacy", "/accessibility").permitAll()
+                        // The public dashboard and the open data: figures and records without personal data.
+                        .requestMatchers("/dashboard", "/open-data/**").permitAll()
                         // Writing the knowledge base is for its editors; reading it is for the whole console.
                         .requestMatchers("/console/knowledge/new", "/console/knowledge/*/edit")
                                 .hasAuthority("GROUP_" + IdentityBootstrap.KNOWLEDGE_EDITORS)
