@@ -176,11 +176,13 @@ class DashboardFigures {
             for (int m = 0; m < MONTHS; m++) {
                 months.add(count(counts[r][m], marks[r][m]));
             }
-            Figure pct = rules.mayShowCell(t.resolveDue) ? Figure.of(round(t.resolvedInTime * 100.0 / t.resolveDue))
-                    : Figure.hidden(Shown.SMALL);
-            Figure days = rules.mayShowCell(t.resolved) ? Figure.of(round(t.resolveSeconds / t.resolved / SECONDS_PER_DAY))
-                    : Figure.hidden(Shown.SMALL);
-            rows.add(new Row(keys.get(r), months, count(counts[r][MONTHS], marks[r][MONTHS]), pct, days));
+            // A rate over a row whose count is hidden would hint at that count (5 of 6 is 83.3 %): hidden with it.
+            Figure total = count(counts[r][MONTHS], marks[r][MONTHS]);
+            Figure pct = !rules.mayShowCell(t.resolveDue) ? Figure.hidden(Shown.SMALL) : !total.visible() ? total
+                    : Figure.of(round(t.resolvedInTime * 100.0 / t.resolveDue));
+            Figure days = !rules.mayShowCell(t.resolved) ? Figure.hidden(Shown.SMALL) : !total.visible() ? total
+                    : Figure.of(round(t.resolveSeconds / t.resolved / SECONDS_PER_DAY));
+            rows.add(new Row(keys.get(r), months, total, pct, days));
         }
         return rows;
     }

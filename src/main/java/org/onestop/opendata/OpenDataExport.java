@@ -46,7 +46,7 @@ import org.springframework.stereotype.Service;
  * shows beside the GeoReport fields; the address and point of the problem are there, as Open311 shows them.
  */
 @Service
-class OpenDataExport {
+public class OpenDataExport {
 
     private static final Logger log = LoggerFactory.getLogger(OpenDataExport.class);
     static final int BATCH = 1000;
@@ -120,10 +120,9 @@ class OpenDataExport {
         }
     }
 
-    /** Writes the files now (the job, and a test that needs today's cases in them). */
-    synchronized Snapshot refresh() {
+    /** Writes the files now (the job; and tests, which need the cases they just made in them). */
+    public synchronized void refresh() {
         latest = write();
-        return latest;
     }
 
     private Snapshot onDisk() {
