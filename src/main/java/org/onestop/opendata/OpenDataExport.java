@@ -212,7 +212,7 @@ public class OpenDataExport {
         r.put("acknowledged_datetime", w3c(sr.getAcknowledgedAt()));
         r.put("resolved_datetime", w3c(sr.getResolvedAt()));
         r.put("closed_datetime", w3c(sr.getClosedAt()));
-        r.put("standard_clock", sr.getStandardClock());
+        r.put("standard_clock", sr.getStandardClock() == null ? null : sr.getStandardClock().toLowerCase(java.util.Locale.ROOT));
         r.put("resolve_within", service == null || sr.getPriority() == null ? null
                 : resolveWithin.computeIfAbsent(service.code() + "|" + sr.getPriority(), k -> published(service, sr.getPriority())));
         r.put("acknowledged_within_standard", counted ? met(sr.getAcknowledgedAt(), sr.getAcknowledgeBy(), true, now) : null);
