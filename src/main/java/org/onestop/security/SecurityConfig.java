@@ -31,7 +31,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * Who may do what, before any controller runs. Everything needs a login except the login page, static assets,
- * health, the residents' pages (the front door at {@code /}, report, status, A–Z, statements) and Open311 (keyed by
+ * health, the residents' pages (the front door at {@code /}, report, status, A–Z, statements, the public dashboard and
+ * the open data) and Open311 (keyed by
  * api_key). The rest of the actuator (metrics) is for administrators and monitoring. Staff land on {@code /staff}
  * after the login.
  * The staff API and Camunda's REST API take HTTP Basic and keep no session; pages, Tasklist and Cockpit share one
