@@ -228,6 +228,30 @@ public class CaseAccessPolicy {
         return scorecards(s).contactCentre() ? new KpiReach(null, false, true) : new KpiReach(Set.of(), false, false);
     }
 
+    /**
+     * What anyone, without a login, may see of the cases (the public dashboard, open data): in any breakdown (by
+     * service, by ward) and in any record, the cases of public services only; private cases count in city-wide totals
+     * only; and no breakdown shows a figure counted over fewer than {@code smallestCell} cases (nor one that could be
+     * worked out from the figures shown beside it).
+     */
+    public record PublicFigures(int smallestCell) {
+
+        /** Whether a case may be counted in a breakdown or listed in a public record. */
+        public boolean mayShowCase(boolean privateCase) {
+            return !privateCase;
+        }
+
+        /** Whether a breakdown's figure counted over this many cases may be shown. */
+        public boolean mayShowCell(long cases) {
+            return cases >= smallestCell;
+        }
+    }
+
+    /** The rules of public figures: the same for everyone, staff or not (public output never depends on who asks). */
+    public PublicFigures publicFigures() {
+        return new PublicFigures(5);
+    }
+
     private boolean holdsOrHeld(StaffMember s, CaseFacts c) {
         Set<String> mine = departmentsOf(s);
         if (mine.isEmpty()) {

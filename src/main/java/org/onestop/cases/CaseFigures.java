@@ -19,9 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseFigures {
 
-    /** What the cases are grouped by; {@link #NONE}: one group, {@code "all"}. */
+    /**
+     * What the cases are grouped by; {@link #NONE}: one group, {@code "all"}; {@link #SERVICE_WARD}: one group per
+     * service and ward, keyed {@code "<service code>|<ward>"} (ward empty when there is none), for figures that must
+     * leave some services out of a ward's count (the public dashboard leaves out the private services).
+     */
     public enum Dimension {
-        NONE("'all'"), DEPARTMENT("r.department"), SERVICE("r.serviceCode"), WARD("r.ward"), CHANNEL("r.channel");
+        NONE("'all'"), DEPARTMENT("r.department"), SERVICE("r.serviceCode"), WARD("r.ward"), CHANNEL("r.channel"),
+        SERVICE_WARD("concat(r.serviceCode, '|', coalesce(r.ward, ''))");
 
         private final String expression;
 

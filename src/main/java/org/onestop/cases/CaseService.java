@@ -130,6 +130,17 @@ public class CaseService {
         return requests.findAll(criteria, page);
     }
 
+    /**
+     * Up to {@code limit} cases matching the criteria with an id above {@code afterId}, in id order: for exports that
+     * walk every case a batch at a time (keyset paging, no count query). The caller answers for what it shows, as for
+     * {@link #matching}.
+     */
+    @Transactional(readOnly = true)
+    public List<ServiceRequest> batchAfter(long afterId, Specification<ServiceRequest> criteria, int limit) {
+        Specification<ServiceRequest> after = (root, query, cb) -> cb.greaterThan(root.get("id"), afterId);
+        return requests.findBy(after.and(criteria), q -> q.sortBy(org.springframework.data.domain.Sort.by("id")).limit(limit).all());
+    }
+
     /** Open cases of a department (null: not routed yet) and how many of them are past their resolve-by date. */
     public record DepartmentWorkload(String department, long open, long overdue) {
     }

@@ -31,7 +31,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * Who may do what, before any controller runs. Everything needs a login except the login page, static assets,
- * health, the residents' pages (the front door at {@code /}, report, status, A–Z, statements) and Open311 (keyed by
+ * health, the residents' pages (the front door at {@code /}, report, status, A–Z, statements, the public dashboard and
+ * the open data) and Open311 (keyed by
  * api_key). The rest of the actuator (metrics) is for administrators and monitoring. Staff land on {@code /staff}
  * after the login.
  * The staff API and Camunda's REST API take HTTP Basic and keep no session; pages, Tasklist and Cockpit share one
@@ -127,6 +128,8 @@ class SecurityConfig {
                         .requestMatchers("/report/**", "/status/**", "/survey/**", "/notices/**").permitAll()
                         // The residents' front door, the public A–Z and answers, and the statements every footer links to.
                         .requestMatchers("/", "/a-z", "/a-z/**", "/privacy", "/accessibility").permitAll()
+                        // The public dashboard and the open data: figures and records without personal data.
+                        .requestMatchers("/dashboard", "/open-data/**").permitAll()
                         // Writing the knowledge base is for its editors; reading it is for the whole console.
                         .requestMatchers("/console/knowledge/new", "/console/knowledge/*/edit")
                                 .hasAuthority("GROUP_" + IdentityBootstrap.KNOWLEDGE_EDITORS)

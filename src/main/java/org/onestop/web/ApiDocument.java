@@ -60,7 +60,7 @@ class ApiDocument {
 
                                 **Errors** are RFC 9457 problem documents (`application/problem+json`, schema `Problem`); \
                                 a 400 lists every bad field in `errors`. A client's mistake is never a 500. An `Accept` \
-                                the API cannot produce gets 406 with no body.
+                                the API cannot produce gets 406, a problem document naming the types it can answer.
 
                                 **Access**: each operation says who may call it and what the case-access policy narrows, \
                                 in its description and in `x-onestop-access`; the README's access matrix holds the \

@@ -16,6 +16,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ResponseEntity;
@@ -157,10 +158,19 @@ public class ApiErrors {
         return problem;
     }
 
-    /** No body: a problem document is JSON, which is exactly what the client said it cannot take. */
+    /**
+     * A problem document naming what the endpoint can answer (RFC 9110 asks for that list); it is JSON, which the
+     * client did not ask for, as a 406's content may be.
+     */
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<Void> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).build();
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        List<String> types = e.getSupportedMediaTypes().isEmpty() ? List.of(MediaType.APPLICATION_JSON_VALUE)
+                : e.getSupportedMediaTypes().stream().map(MediaType::toString).toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_ACCEPTABLE,
+                "this endpoint answers " + String.join(" or ", types) + " only; ask for one of them in Accept");
+        problem.setTitle("Not acceptable");
+        problem.setProperty("acceptable", types);
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(Exception.class)

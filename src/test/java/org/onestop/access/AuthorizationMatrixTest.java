@@ -59,6 +59,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
     @Autowired
     KnowledgeBase knowledge;
 
+    @Autowired
+    org.onestop.opendata.OpenDataExport openData;
+
     private final List<String> wrong = new ArrayList<>();
     private int cells;
 
@@ -258,6 +261,30 @@ class AuthorizationMatrixTest extends IntegrationTest {
             assertThat(page.getStatusCode().value()).as(path).isEqualTo(200);
             assertThat(page.getBody()).as(path).doesNotContain("Log out", "mx-editor");
         }
+
+        // ---- the public dashboard and the open data: the same for everyone, anonymous too; public cases only, no
+        // personal data or free text (DashboardTest, OpenDataTest: the figures, small cells)
+        openData.refresh();
+        cell("the public dashboard /dashboard (the same for everyone)", statuses(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+                r -> page(r, "/dashboard").statusCode());
+        cell("the open data /open-data/requests.csv (the same for everyone)", statuses(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+                r -> page(r, "/open-data/requests.csv").statusCode());
+        cell("the open data /open-data/requests.json (the same for everyone)", statuses(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+                r -> page(r, "/open-data/requests.json").statusCode());
+        cell("the Roads case in the open data, without its customer or description", yesNo(true, true, true, true, true, true, true, true, true, true),
+                r -> {
+                    String body = page(r, "/open-data/requests.csv").body() + page(r, "/open-data/requests.json").body();
+                    return body.contains(p) && !body.contains(email) && !body.contains("Matrix Resident") && !body.contains("Reported by a caller");
+                });
+        cell("the private case in the open data", yesNo(false, false, false, false, false, false, false, false, false, false),
+                r -> (page(r, "/open-data/requests.csv").body() + page(r, "/open-data/requests.json").body()).contains(n));
+        for (String path : List.of("/dashboard", "/dashboard?lang=fr", "/open-data/requests.csv", "/open-data/requests.json")) {
+            ResponseEntity<String> page = http.getForEntity(path, String.class);
+            assertThat(page.getStatusCode().value()).as("anonymous " + path).isEqualTo(200);
+            assertThat(page.getBody()).as("anonymous " + path).doesNotContain("Log out", email, "Matrix Resident", "Matrix Neighbour",
+                    "mx-neighbour@example.org", "Matrix party", "Reported by a caller", n);
+        }
+        assertThat(http.getForEntity("/open-data/requests.csv", String.class).getBody()).contains(p);
 
         assertThat(wrong).as(cells + " cells checked").isEmpty();
 
