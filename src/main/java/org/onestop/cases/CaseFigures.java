@@ -48,10 +48,20 @@ public class CaseFigures {
      * @param transferred cases transferred at least once
      * @param reopened cases reopened at least once ("not fixed")
      * @param resolvedOnce cases resolved at least once (resolved now, or reopened)
+     * @param averageResolveBusinessSeconds received → resolved, over the resolved, in office time (seconds; 0 if none)
      */
     public record Totals(String key, long received, long acknowledged, double averageAcknowledgeSeconds, long acknowledgeDue,
                          long acknowledgedInTime, long resolved, double averageResolveSeconds, long resolveDue, long resolvedInTime,
-                         long open, long overdue, long transfers, long transferred, long reopened, long resolvedOnce) {
+                         long open, long overdue, long transfers, long transferred, long reopened, long resolvedOnce,
+                         double averageResolveBusinessSeconds) {
+
+        /** Without the business-time average. */
+        public Totals(String key, long received, long acknowledged, double averageAcknowledgeSeconds, long acknowledgeDue,
+                      long acknowledgedInTime, long resolved, double averageResolveSeconds, long resolveDue, long resolvedInTime,
+                      long open, long overdue, long transfers, long transferred, long reopened, long resolvedOnce) {
+            this(key, received, acknowledged, averageAcknowledgeSeconds, acknowledgeDue, acknowledgedInTime, resolved,
+                    averageResolveSeconds, resolveDue, resolvedInTime, open, overdue, transfers, transferred, reopened, resolvedOnce, 0);
+        }
     }
 
     private static final List<CaseStatus> NOT_COUNTED_AGAINST_STANDARD = List.of(CaseStatus.CANCELLED, CaseStatus.DUPLICATE);
@@ -90,7 +100,8 @@ public class CaseFigures {
                 + "sum(r.transfers), sum(case when r.transfers > 0 then 1 else 0 end), "
                 + "sum(case when exists (select e.id from CaseEvent e where e.caseId = r.id and e.type = :reopenedEvent) then 1 else 0 end), "
                 + "sum(case when (r.resolvedAt is not null and r.status <> :duplicate) "
-                + "  or exists (select e.id from CaseEvent e where e.caseId = r.id and e.type = :reopenedEvent) then 1 else 0 end) "
+                + "  or exists (select e.id from CaseEvent e where e.caseId = r.id and e.type = :reopenedEvent) then 1 else 0 end), "
+                + "avg(case when r.status <> :duplicate then r.resolveBusinessSeconds end) "
                 + "from ServiceRequest r where r.createdAt >= :from and r.createdAt < :to"
                 + (departments == null ? "" : " and r.department in :departments")
                 + (by == Dimension.NONE ? "" : " group by " + key);
@@ -111,7 +122,7 @@ public class CaseFigures {
             String name = group == null ? "(none)" : group instanceof Channel channel ? channel.code() : group.toString();
             totals.add(new Totals(name, received, count(r[2]), number(r[3]), count(r[4]), count(r[5]), count(r[6]),
                     number(r[7]), count(r[8]), count(r[9]), count(r[10]), count(r[11]), count(r[12]), count(r[13]),
-                    count(r[14]), count(r[15])));
+                    count(r[14]), count(r[15]), number(r[16])));
         }
         return totals;
     }
