@@ -204,7 +204,7 @@ public class Kpis {
         for (ContactFigures.HandleTimes h : rows) {
             count += h.count();
             firstContact += h.resolvedOnFirstContact();
-            seconds += h.handleSeconds() * h.count();
+            seconds += h.totalSeconds();
             distribution.merge(h.handleSeconds(), h.count(), Long::sum);
             Duration optimum = settings.optimumHandleTime().get(h.channel());
             if (optimum != null) {
@@ -283,9 +283,7 @@ public class Kpis {
     }
 
     private Map<String, Long> requestsBy(CaseFigures.Dimension dimension, Instant from, Instant to, Set<String> departments, Instant now) {
-        Map<String, Long> counts = new TreeMap<>();
-        cases.totals(from, to, dimension, departments, now).forEach(t -> counts.put(t.key(), t.received()));
-        return counts;
+        return cases.received(from, to, dimension, departments);
     }
 
     /**

@@ -60,7 +60,7 @@ public enum Measure {
     AVERAGE_HANDLE_TIME(Family.CONTACTS, "average-handle-seconds", "Average handle time", "seconds",
             "mean of the contacts' handle times (taken → wrapped up)"),
     P90_HANDLE_TIME(Family.CONTACTS, "p90-handle-seconds", "90th percentile handle time", "seconds",
-            "the handle time 90% of the contacts took at most (nearest rank)"),
+            "the handle time 90% of the contacts took at most (nearest rank), to its bucket's upper bound (10 s up to 10 min, 1 min up to 1 h, 15 min beyond)"),
     WITHIN_OPTIMUM_HANDLE_TIME_PCT(Family.CONTACTS, "within-optimum-handle-time-pct", "% within optimum handle time", "%",
             "contacts handled within their channel's optimum (onestop.kpis.optimum-handle-time) ÷ contacts on channels with an optimum × 100"),
     CONTACT_COST(Family.CONTACTS, "contact-cost", "Cost of contacts", "currency",

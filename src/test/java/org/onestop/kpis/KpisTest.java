@@ -27,7 +27,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.onestop.IntegrationTest;
+import org.onestop.cases.CaseFigures;
 import org.onestop.cases.ServiceRequests;
+import org.onestop.customers.ContactFigures;
 import org.onestop.customers.ContactLog;
 import org.onestop.customers.ContactOutcome;
 import org.onestop.notifications.Notification;
@@ -38,6 +40,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Each measure on a small fixed data set, built through the real intake, task completion and the contact log on a
@@ -57,6 +60,15 @@ class KpisTest extends IntegrationTest {
 
     @Autowired
     ServiceRequests requests;
+
+    @Autowired
+    CaseFigures caseFigures;
+
+    @Autowired
+    ContactFigures contactFigures;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Autowired
     Outbox outbox;
@@ -209,6 +221,26 @@ class KpisTest extends IntegrationTest {
         assertThat(getJson(as(nobody), "/api/kpis?" + PERIOD).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         // Nothing names a case or a person.
         assertThat(all.toString()).doesNotContain(a, "kpi-agent", "Jamie");
+
+        // The same figures when the rollup holds the period's days (kpi_case_day), and when a case changed since its
+        // last pass (B's day counted from the cases again).
+        try {
+            assertThat(caseFigures.refreshRollup()).isPositive();
+            assertThat(contactFigures.refreshRollup()).isPositive();
+            assertThat(kpis(manager, PERIOD)).isEqualTo(all);
+            assertThat(groups(kpis(manager, PERIOD + "&by=department").get("groups"))).isEqualTo(departments);
+            assertThat(groups(kpis(manager, PERIOD + "&by=channel").get("groups"))).isEqualTo(byChannel);
+            assertThat(kpis(roadsSupervisor, PERIOD + "&by=department")).isEqualTo(supervisors);
+            at("2031-03-05T10:05");
+            jdbc.update("UPDATE service_request SET transfers = 2, updated_at = ? WHERE reference = ?",
+                    java.sql.Timestamp.from(toronto("2031-03-05T10:04")), a);
+            assertThat(map(kpis(manager, PERIOD).get("overall"))).containsEntry("transfers-per-case", 0.75)
+                    .containsEntry("transferred-pct", 50.0);
+        } finally {
+            caseFigures.dropRollup();
+            contactFigures.dropRollup();
+            jdbc.update("UPDATE service_request SET transfers = 0 WHERE reference = ?", a);
+        }
 
         // CSV: one row per group and measure.
         ResponseEntity<String> csv = csv(manager, "/api/kpis?" + PERIOD + "&by=department");
