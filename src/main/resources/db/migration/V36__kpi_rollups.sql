@@ -59,3 +59,6 @@ INSERT INTO kpi_rollup_state (id) VALUES (2);
 -- ix_service_request_updated, V9).
 CREATE INDEX ix_service_request_status_created ON service_request (status, created_at);
 CREATE INDEX ix_service_request_ack_created ON service_request (acknowledged_at, created_at);
+
+-- The contacts that ended in a period (the rollup rebuilds a day at a time; a period counted from the log).
+CREATE INDEX ix_contact_ended ON contact (ended_at);

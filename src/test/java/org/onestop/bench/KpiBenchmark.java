@@ -33,17 +33,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * schema with plain JDBC batches (not through intake): cases spread over the 13 months before the suite's day, over the
  * services, their departments, 15 wards and the channels, in every status, with acknowledgements, resolutions (and their
  * business time), transfers, reopenings and surveys; contacts over the same months and channels with a long-tailed
- * handle time. Then runs the rollups' first pass ({@code kpi_case_day}, {@code kpi_contact_day}) and times {@code GET /api/kpis} as a manager over HTTP (the whole answer, JSON) for a month and for 12
- * months, overall and with each {@code by=}, and prints p50/p95 with the load average beside each figure.
- * Runs only with {@code ./mvnw -Pbench test -Dtest=KpiBenchmark} (add {@code -Dbench.profiles=test,mysql} for
- * MariaDB/MySQL); sizes: {@code -Dbench.kpiCases}, {@code -Dbench.kpiContacts}, {@code -Dbench.kpiRuns}.
+ * handle time (a database that holds them already, from an earlier run on MariaDB, is measured as it is). Then runs
+ * the rollups' first pass ({@code kpi_case_day}, {@code kpi_contact_day}) and times {@code GET /api/kpis} as a manager
+ * over HTTP (the whole answer, JSON) for a month and for 12 months, overall and with each {@code by=}, then the same
+ * without the rollups (every figure from the cases and the log; the answers must be the same), and prints p50/p95
+ * with the load average beside each figure. Runs only with {@code ./mvnw -Pbench test -Dtest=KpiBenchmark} (add
+ * {@code -Dbench.profiles=test,mysql} for MariaDB/MySQL); sizes: {@code -Dbench.kpiCases}, {@code -Dbench.kpiContacts},
+ * {@code -Dbench.kpiRuns} (default 20), {@code -Dbench.kpiRawRuns} (without the rollups, default 3).
  */
 class KpiBenchmark extends IntegrationTest {
 
     static final int CASES = Integer.getInteger("bench.kpiCases", 1_000_000);
     static final int CONTACTS = Integer.getInteger("bench.kpiContacts", 3_000_000);
     static final int RUNS = Integer.getInteger("bench.kpiRuns", 20);
-    static final int RAW_RUNS = Integer.getInteger("bench.kpiRawRuns", 5);
+    static final int RAW_RUNS = Integer.getInteger("bench.kpiRawRuns", 3);
     static final long P95_LIMIT_MS = 300;
     static final int BATCH = 5_000;
     static final ZoneId ZONE = ZoneId.of("America/Toronto");
@@ -70,11 +73,18 @@ class KpiBenchmark extends IntegrationTest {
     @Test
     void kpisAnswerWithinThreeHundredMillisecondsAtTheNinetyFifthPercentile() throws IOException {
         String loadBeforeSeed = TimerStormBenchmark.loadAverage();
+        // A database seeded by an earlier run (MariaDB keeps it) is measured again as it is.
+        boolean seeded = jdbc.queryForObject("SELECT COUNT(*) FROM service_request", Long.class) >= CASES
+                && jdbc.queryForObject("SELECT COUNT(*) FROM contact", Long.class) >= CONTACTS;
         long t0 = System.nanoTime();
-        seedCases();
+        if (!seeded) {
+            seedCases();
+        }
         long caseSeconds = Duration.ofNanos(System.nanoTime() - t0).toSeconds();
         long t1 = System.nanoTime();
-        seedContacts();
+        if (!seeded) {
+            seedContacts();
+        }
         long contactSeconds = Duration.ofNanos(System.nanoTime() - t1).toSeconds();
         long cases = jdbc.queryForObject("SELECT COUNT(*) FROM service_request", Long.class);
         long contacts = jdbc.queryForObject("SELECT COUNT(*) FROM contact", Long.class);
@@ -102,13 +112,9 @@ class KpiBenchmark extends IntegrationTest {
                         c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion())));
         report.add("load average before seeding: " + loadBeforeSeed + "; after: " + TimerStormBenchmark.loadAverage());
 
-        // Without the rollups: every figure counted from the cases and the contact log (as before they existed).
+        // The rollups' first pass (what the job does by itself every onestop.kpis.rollup.every on a running node).
         caseFigures.dropRollup();
         contactFigures.dropRollup();
-        Map<String, Map<String, Object>> fromTheCases = new LinkedHashMap<>();
-        time(report, "without the rollups (from the cases and the log), " + RAW_RUNS + " runs each", manager, queries, RAW_RUNS, fromTheCases);
-
-        // The rollups' first pass (what the job does by itself every onestop.kpis.rollup.every on a running node).
         long t2 = System.nanoTime();
         int caseDays = caseFigures.refreshRollup();
         int contactDays = contactFigures.refreshRollup();
@@ -118,15 +124,26 @@ class KpiBenchmark extends IntegrationTest {
                 jdbc.queryForObject("SELECT COUNT(*) FROM kpi_contact_day", Long.class), TimerStormBenchmark.loadAverage()));
         Map<String, Map<String, Object>> fromTheRollups = new LinkedHashMap<>();
         Map<String, Long> p95s = time(report, "with the rollups, " + RUNS + " runs each", manager, queries, RUNS, fromTheRollups);
+        write(report);
+
+        // Without the rollups: every figure counted from the cases and the contact log (as before they existed).
+        caseFigures.dropRollup();
+        contactFigures.dropRollup();
+        Map<String, Map<String, Object>> fromTheCases = new LinkedHashMap<>();
+        time(report, "without the rollups (from the cases and the log), " + RAW_RUNS + " runs each", manager, queries, RAW_RUNS, fromTheCases);
         fromTheRollups.forEach((query, answer) -> assertThat(answer).as(query + ": the same answer with and without the rollups")
                 .isEqualTo(fromTheCases.get(query)));
 
+        write(report);
+        p95s.forEach((query, p95) -> assertThat(p95).as(query + " p95 in ms").isLessThanOrEqualTo(P95_LIMIT_MS));
+    }
+
+    private static void write(List<String> report) throws IOException {
         String text = String.join("\n", report);
         System.out.println(text);
         Path out = Path.of("target", "bench", "kpis.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, text + "\n");
-        p95s.forEach((query, p95) -> assertThat(p95).as(query + " p95 in ms").isLessThanOrEqualTo(P95_LIMIT_MS));
     }
 
     /** Times each query {@code runs} times after a warm-up; adds a table to the report, keeps each answer; returns the p95s in ms. */
