@@ -62,3 +62,6 @@ CREATE INDEX ix_service_request_ack_created ON service_request (acknowledged_at,
 
 -- The contacts that ended in a period (the rollup rebuilds a day at a time; a period counted from the log).
 CREATE INDEX ix_contact_ended ON contact (ended_at);
+
+-- The surveys issued in a period (the survey measures).
+CREATE INDEX ix_survey_created ON survey (created_at);

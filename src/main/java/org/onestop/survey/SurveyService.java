@@ -252,11 +252,28 @@ public class SurveyService {
         if (departments != null && departments.isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = departments == null ? surveys.participationOfAll(from, to, by == GroupBy.SERVICE)
-                : surveys.participation(from, to, by == GroupBy.SERVICE, departments);
-        List<Participation> groups = rows.stream().map(r -> new Participation(r[0] == null ? "-" : r[0].toString(),
-                ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), number(r[3]), count(r[4]),
-                count(r[5]), number(r[6]), count(r[7]))).toList();
+        List<Object[]> rows = departments == null ? surveys.participationOfAll(from, to) : surveys.participation(from, to, departments);
+        // Per service and department from the database; added up per service or per department here (sums, and
+        // averages weighted by their counts).
+        Map<String, double[]> sums = new java.util.TreeMap<>();
+        for (Object[] r : rows) {
+            Object key = by == GroupBy.DEPARTMENT ? r[1] : r[0];
+            double[] v = sums.computeIfAbsent(key == null ? "-" : key.toString(), k -> new double[7]);
+            long answered = count(r[3]);
+            long effortAnswers = count(r[6]);
+            v[0] += count(r[2]);
+            v[1] += answered;
+            v[2] += number(r[4]) * answered;
+            v[3] += count(r[5]);
+            v[4] += effortAnswers;
+            v[5] += number(r[7]) * effortAnswers;
+            v[6] += count(r[8]);
+        }
+        List<Participation> groups = sums.entrySet().stream().map(e -> {
+            double[] v = e.getValue();
+            return new Participation(e.getKey(), (long) v[0], (long) v[1], v[1] == 0 ? 0 : v[2] / v[1], (long) v[3],
+                    (long) v[4], v[4] == 0 ? 0 : v[5] / v[4], (long) v[6]);
+        }).toList();
         if (by != null) {
             return groups;
         }
