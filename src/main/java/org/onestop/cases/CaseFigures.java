@@ -1,12 +1,16 @@
 package org.onestop.cases;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,13 +29,42 @@ public class CaseFigures {
      * leave some services out of a ward's count (the public dashboard leaves out the private services).
      */
     public enum Dimension {
-        NONE("'all'"), DEPARTMENT("r.department"), SERVICE("r.serviceCode"), WARD("r.ward"), CHANNEL("r.channel"),
+        NONE("r.department"), DEPARTMENT("r.department"), SERVICE("r.serviceCode"), WARD("r.ward"), CHANNEL("r.channel"),
         SERVICE_WARD("concat(r.serviceCode, '|', coalesce(r.ward, ''))");
 
         private final String expression;
 
         Dimension(String expression) {
             this.expression = expression;
+        }
+
+        String expression() {
+            return expression;
+        }
+
+        /** What the cases are grouped by in the database: the department, and the dimension's own key. */
+        List<String> keys() {
+            return this == NONE || this == DEPARTMENT ? List.of("r.department") : List.of("r.department", expression);
+        }
+
+        /** A row's group (its keys first) as the KPIs name it. */
+        String name(Object[] row) {
+            return this == NONE ? "all" : CaseSums.name(row[keys().size() - 1]);
+        }
+
+        /** Which stored grouping of the rollup has this one: overall and per department add up the per-service rows. */
+        Dimension stored() {
+            return this == NONE || this == DEPARTMENT ? SERVICE : this;
+        }
+
+        /** A rollup row's group, from its department and key ('' for none; a channel by its name). */
+        String fromRollup(Object department, Object key) {
+            return switch (this) {
+                case NONE -> "all";
+                case DEPARTMENT -> CaseSums.name(department);
+                case CHANNEL -> Channel.valueOf(key.toString()).code();
+                default -> CaseSums.name(key);
+            };
         }
     }
 
@@ -53,79 +86,141 @@ public class CaseFigures {
      * @param transferred cases transferred at least once
      * @param reopened cases reopened at least once ("not fixed")
      * @param resolvedOnce cases resolved at least once (resolved now, or reopened)
+     * @param averageResolveBusinessSeconds received → resolved, over the resolved, in office time (seconds; 0 if none)
      */
     public record Totals(String key, long received, long acknowledged, double averageAcknowledgeSeconds, long acknowledgeDue,
                          long acknowledgedInTime, long resolved, double averageResolveSeconds, long resolveDue, long resolvedInTime,
-                         long open, long overdue, long transfers, long transferred, long reopened, long resolvedOnce) {
+                         long open, long overdue, long transfers, long transferred, long reopened, long resolvedOnce,
+                         double averageResolveBusinessSeconds) {
+
+        /** Without the business-time average. */
+        public Totals(String key, long received, long acknowledged, double averageAcknowledgeSeconds, long acknowledgeDue,
+                      long acknowledgedInTime, long resolved, double averageResolveSeconds, long resolveDue, long resolvedInTime,
+                      long open, long overdue, long transfers, long transferred, long reopened, long resolvedOnce) {
+            this(key, received, acknowledged, averageAcknowledgeSeconds, acknowledgeDue, acknowledgedInTime, resolved,
+                    averageResolveSeconds, resolveDue, resolvedInTime, open, overdue, transfers, transferred, reopened, resolvedOnce, 0);
+        }
     }
 
-    private static final List<CaseStatus> NOT_COUNTED_AGAINST_STANDARD = List.of(CaseStatus.CANCELLED, CaseStatus.DUPLICATE);
-    private static final List<CaseStatus> OPEN = java.util.Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).toList();
-
     private final EntityManager entities;
+    private final CaseRollup rollup;
+    private final ZoneId zone;
 
-    CaseFigures(EntityManager entities) {
+    CaseFigures(EntityManager entities, CaseRollup rollup) {
         this.entities = entities;
+        this.rollup = rollup;
+        this.zone = rollup.zone();
     }
 
     /**
      * The cases received in [from, to), of the given departments only ({@code null}: all, also cases not routed yet),
-     * grouped by the dimension; {@code now} decides what is overdue and what is past its due dates.
+     * grouped by the dimension; {@code now} decides what is overdue and what is past its due dates. Whole days in the
+     * city's time zone come from the rollup ({@code kpi_case_day}) but for the days of cases changed since its last
+     * pass, which are counted from the cases, as any other period is; what depends on {@code now} is counted from the
+     * open and unacknowledged cases.
      */
     @Transactional(readOnly = true)
     public List<Totals> totals(Instant from, Instant to, Dimension by, Collection<String> departments, Instant now) {
         if (departments != null && departments.isEmpty()) {
             return List.of();
         }
-        String key = by.expression;
-        String jpql = "select " + key + ", count(r), count(r.acknowledgedAt), "
-                + "avg((r.acknowledgedAt - r.createdAt) by second), "
-                + "sum(case when r.acknowledgeBy is not null and r.status not in :excluded "
-                + "  and (r.acknowledgedAt is not null or r.acknowledgeBy < :now) then 1 else 0 end), "
-                + "sum(case when r.acknowledgeBy is not null and r.status not in :excluded "
-                + "  and r.acknowledgedAt is not null and r.acknowledgedAt <= r.acknowledgeBy then 1 else 0 end), "
-                + "sum(case when r.resolvedAt is not null and r.status <> :duplicate then 1 else 0 end), "
-                + "avg(case when r.status <> :duplicate then ((r.resolvedAt - r.createdAt) by second) end), "
-                + "sum(case when r.resolveBy is not null and r.status not in :excluded "
-                + "  and (r.resolvedAt is not null or (r.status in :open and r.resolveBy < :now)) then 1 else 0 end), "
-                + "sum(case when r.resolveBy is not null and r.status not in :excluded "
-                + "  and r.resolvedAt is not null and r.resolvedAt <= r.resolveBy then 1 else 0 end), "
-                + "sum(case when r.status in :open then 1 else 0 end), "
-                + "sum(case when r.status in :open and r.resolveBy < :now then 1 else 0 end), "
-                + "sum(r.transfers), sum(case when r.transfers > 0 then 1 else 0 end), "
-                + "sum(case when exists (select e.id from CaseEvent e where e.caseId = r.id and e.type = :reopenedEvent) then 1 else 0 end), "
-                + "sum(case when (r.resolvedAt is not null and r.status <> :duplicate) "
-                + "  or exists (select e.id from CaseEvent e where e.caseId = r.id and e.type = :reopenedEvent) then 1 else 0 end) "
-                + "from ServiceRequest r where r.createdAt >= :from and r.createdAt < :to"
-                + (departments == null ? "" : " and r.department in :departments")
-                + (by == Dimension.NONE ? "" : " group by " + key);
-        TypedQuery<Object[]> query = entities.createQuery(jpql, Object[].class)
-                .setParameter("from", from).setParameter("to", to).setParameter("now", now)
-                .setParameter("excluded", NOT_COUNTED_AGAINST_STANDARD).setParameter("duplicate", CaseStatus.DUPLICATE)
-                .setParameter("open", OPEN).setParameter("reopenedEvent", CaseEventType.REOPENED);
-        if (departments != null) {
-            query.setParameter("departments", departments);
+        Map<String, long[]> groups = settled(from, to, by, departments);
+        for (Object[] r : CaseSums.pending(entities, by.keys(), from, to, departments, now)) {
+            long[] sums = groups.computeIfAbsent(by.name(r), k -> new long[CaseSums.SIZE]);
+            for (int i = 0; i < 3; i++) {
+                sums[CaseSums.ACKNOWLEDGE_DUE_NOW + i] += CaseSums.count(r[by.keys().size() + i]);
+            }
         }
         List<Totals> totals = new ArrayList<>();
-        for (Object[] r : query.getResultList()) {
-            long received = count(r[1]);
-            if (received == 0) {
-                continue;
+        groups.forEach((key, v) -> {
+            if (v[CaseSums.RECEIVED] > 0) {
+                totals.add(new Totals(key, v[CaseSums.RECEIVED], v[CaseSums.ACKNOWLEDGED],
+                        average(v[CaseSums.ACKNOWLEDGE_SECONDS], v[CaseSums.ACKNOWLEDGED]),
+                        v[CaseSums.ACKNOWLEDGE_DUE] + v[CaseSums.ACKNOWLEDGE_DUE_NOW], v[CaseSums.ACKNOWLEDGED_IN_TIME],
+                        v[CaseSums.RESOLVED], average(v[CaseSums.RESOLVE_SECONDS], v[CaseSums.RESOLVED]),
+                        v[CaseSums.RESOLVE_DUE] + v[CaseSums.RESOLVE_DUE_NOW], v[CaseSums.RESOLVED_IN_TIME], v[CaseSums.OPEN],
+                        v[CaseSums.OVERDUE], v[CaseSums.TRANSFERS], v[CaseSums.TRANSFERRED], v[CaseSums.REOPENED],
+                        v[CaseSums.RESOLVED_ONCE], average(v[CaseSums.RESOLVE_BUSINESS_SECONDS], v[CaseSums.BUSINESS_MEASURED])));
             }
-            Object group = r[0];
-            String name = group == null ? "(none)" : group instanceof Channel channel ? channel.code() : group.toString();
-            totals.add(new Totals(name, received, count(r[2]), number(r[3]), count(r[4]), count(r[5]), count(r[6]),
-                    number(r[7]), count(r[8]), count(r[9]), count(r[10]), count(r[11]), count(r[12]), count(r[13]),
-                    count(r[14]), count(r[15])));
-        }
+        });
         return totals;
     }
 
-    private static long count(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
+    /** Only how many cases were received in [from, to), per group (as {@link #totals}, without what depends on now). */
+    @Transactional(readOnly = true)
+    public Map<String, Long> received(Instant from, Instant to, Dimension by, Collection<String> departments) {
+        Map<String, Long> counts = new TreeMap<>();
+        if (departments != null && departments.isEmpty()) {
+            return counts;
+        }
+        settled(from, to, by, departments).forEach((key, v) -> {
+            if (v[CaseSums.RECEIVED] > 0) {
+                counts.put(key, v[CaseSums.RECEIVED]);
+            }
+        });
+        return counts;
     }
 
-    private static double number(Object value) {
-        return value == null ? 0 : ((Number) value).doubleValue();
+    /** Brings the rollup up to date now (what the job does every {@code onestop.kpis.rollup.every}); -1: another node is at it. */
+    public int refreshRollup() {
+        return rollup.catchUp();
+    }
+
+    /** Forgets the rollup: the figures come from the cases until the next pass rebuilds it. */
+    public void dropRollup() {
+        rollup.drop();
+    }
+
+    /** The settled sums per group: from the rollup for whole days it holds, from the cases for the rest. */
+    private Map<String, long[]> settled(Instant from, Instant to, Dimension by, Collection<String> departments) {
+        Map<String, long[]> groups = new TreeMap<>();
+        Instant asOf = rollup.asOf();
+        LocalDate first = from.atZone(zone).toLocalDate();
+        LocalDate last = to.atZone(zone).toLocalDate();
+        boolean wholeDays = first.atStartOfDay(zone).toInstant().equals(from) && last.atStartOfDay(zone).toInstant().equals(to);
+        SortedSet<LocalDate> changed = asOf == null || !wholeDays ? null : rollup.changedDays(asOf.minus(CaseRollup.MARGIN), from, to);
+        // the rollup keeps no service-by-ward grouping: those figures (the public dashboard's, cached) come from the cases
+        if (by == Dimension.SERVICE_WARD || changed == null || changed.size() > MAX_CHANGED_DAYS) {
+            add(groups, by, CaseSums.settled(entities, by.keys(), from, to, departments));
+            return groups;
+        }
+        for (Object[] r : rollup.read(by.stored(), first, last, changed, departments)) {
+            long[] sums = groups.computeIfAbsent(by.fromRollup(r[0], r[1]), k -> new long[CaseSums.SIZE]);
+            for (int i = 0; i < CaseSums.COLUMNS.size(); i++) {
+                sums[i] += CaseSums.count(r[2 + i]);
+            }
+        }
+        LocalDate runStart = null;
+        LocalDate previous = null;
+        for (LocalDate day : changed) {
+            if (runStart != null && !day.equals(previous.plusDays(1))) {
+                add(groups, by, CaseSums.settled(entities, by.keys(), runStart.atStartOfDay(zone).toInstant(),
+                        previous.plusDays(1).atStartOfDay(zone).toInstant(), departments));
+                runStart = null;
+            }
+            runStart = runStart == null ? day : runStart;
+            previous = day;
+        }
+        if (runStart != null) {
+            add(groups, by, CaseSums.settled(entities, by.keys(), runStart.atStartOfDay(zone).toInstant(),
+                    previous.plusDays(1).atStartOfDay(zone).toInstant(), departments));
+        }
+        return groups;
+    }
+
+    /** More days changed since the rollup's last pass than this: the period is counted from the cases. */
+    static final int MAX_CHANGED_DAYS = 31;
+
+    private static void add(Map<String, long[]> groups, Dimension by, List<Object[]> rows) {
+        for (Object[] r : rows) {
+            long[] sums = groups.computeIfAbsent(by.name(r), k -> new long[CaseSums.SIZE]);
+            for (int i = 0; i < CaseSums.COLUMNS.size(); i++) {
+                sums[i] += CaseSums.count(r[by.keys().size() + i]);
+            }
+        }
+    }
+
+    private static double average(long sum, long count) {
+        return count == 0 ? 0 : (double) sum / count;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.onestop.standards.BusinessCalendar;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -15,7 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Writes a case's timeline: every change of status, note, routing and escalation is one {@link CaseEvent}, published
  * as {@link CaseEventRecorded} for the notices, the councillors' feed and the KPIs. Also remembers every department
- * that held the case, which the access policy reads ("cases their department holds or held").
+ * that held the case, which the access policy reads ("cases their department holds or held"). When a change of
+ * status resolves the case, it measures the time to resolve in business time and stores it on the case (the KPIs').
  */
 @Component
 class CaseTimeline {
@@ -26,8 +28,10 @@ class CaseTimeline {
     private final CaseDepartments held;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final BusinessCalendar calendar;
 
-    CaseTimeline(CaseEvents events, CaseDepartments held, ApplicationEventPublisher publisher, Clock clock) {
+    CaseTimeline(CaseEvents events, CaseDepartments held, ApplicationEventPublisher publisher, Clock clock, BusinessCalendar calendar) {
+        this.calendar = calendar;
         this.events = events;
         this.held = held;
         this.publisher = publisher;
@@ -44,6 +48,9 @@ class CaseTimeline {
 
     void changeStatus(ServiceRequest sr, CaseStatus status, CaseEventType type, Visibility visibility, String actor, String message) {
         sr.changeStatus(status, clock.instant());
+        if (sr.resolvedUnmeasured()) {
+            sr.measuredInBusinessTime(calendar.officeTimeBetween(sr.getCreatedAt(), sr.getResolvedAt()));
+        }
         record(sr, type, visibility, actor, message);
     }
 

@@ -94,6 +94,10 @@ public class ServiceRequest {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    /** Received → resolved in office time (seconds), set when the case is resolved; null while it is not. */
+    @Column(name = "resolve_business_seconds")
+    private Long resolveBusinessSeconds;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -154,11 +158,21 @@ public class ServiceRequest {
         this.status = CaseStatus.SUBMITTED;
         this.resolution = null;
         this.resolvedAt = null;
+        this.resolveBusinessSeconds = null;
         this.closedAt = null;
         this.acknowledgedAt = null;
         this.pausedAt = null;
         this.escalated = false;
         this.updatedAt = now;
+    }
+
+    /** Whether the case is resolved and its time to resolve in business time is still to be measured. */
+    boolean resolvedUnmeasured() {
+        return resolvedAt != null && resolveBusinessSeconds == null;
+    }
+
+    void measuredInBusinessTime(java.time.Duration timeToResolve) {
+        this.resolveBusinessSeconds = timeToResolve.toSeconds();
     }
 
     void markAcknowledged(Instant now) {
@@ -240,6 +254,7 @@ public class ServiceRequest {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getAcknowledgedAt() { return acknowledgedAt; }
     public Instant getResolvedAt() { return resolvedAt; }
+    public Long getResolveBusinessSeconds() { return resolveBusinessSeconds; }
     public Instant getClosedAt() { return closedAt; }
     public Instant getUpdatedAt() { return updatedAt; }
 }

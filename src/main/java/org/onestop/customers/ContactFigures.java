@@ -1,7 +1,12 @@
 package org.onestop.customers;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
 
 import jakarta.persistence.EntityManager;
 
@@ -10,9 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The contact log in figures, for the KPIs: per group, the contacts and how many were resolved on first contact, and
- * the distribution of handle times (one row per channel and whole second of handle time, counted in the database), so
- * that averages, percentiles and shares within a target are exact without reading a contact. Nothing here names a
- * caller, an agent or a case.
+ * the distribution of handle times per channel (counted in the database), so that averages, percentiles and shares
+ * within a target come without reading a contact. Handle times are in buckets ({@link #bucket}: ten seconds up to 10
+ * minutes, a minute up to an hour, a quarter of an hour beyond), each named by its upper bound and carrying the exact
+ * sum of its seconds: averages are exact, a share within a target of whole ten seconds (minutes past 10 minutes) is
+ * exact, and a percentile is the upper bound of its bucket. Whole days in the city's time zone come from the rollup
+ * ({@code kpi_contact_day}) but for the days of contacts logged since its last pass, counted from the log. Nothing here
+ * names a caller, an agent or a case.
  */
 @Service
 public class ContactFigures {
@@ -28,19 +37,71 @@ public class ContactFigures {
         }
     }
 
-    /** {@code count} contacts of the group on the channel took {@code handleSeconds}; {@code resolvedOnFirstContact} of them were. */
-    public record HandleTimes(String key, String channel, int handleSeconds, long count, long resolvedOnFirstContact) {
+    /**
+     * {@code count} contacts of the group on the channel took up to {@code handleSeconds} (their bucket's upper bound),
+     * {@code totalSeconds} in all; {@code resolvedOnFirstContact} of them were.
+     */
+    public record HandleTimes(String key, String channel, int handleSeconds, long count, long resolvedOnFirstContact, long totalSeconds) {
+
+        /** Contacts that all took exactly {@code handleSeconds}. */
+        public HandleTimes(String key, String channel, int handleSeconds, long count, long resolvedOnFirstContact) {
+            this(key, channel, handleSeconds, count, resolvedOnFirstContact, (long) handleSeconds * count);
+        }
     }
+
+    /** More days with contacts logged since the rollup's last pass than this: the period is counted from the log. */
+    static final int MAX_CHANGED_DAYS = 31;
 
     private final EntityManager entities;
+    private final ContactRollup rollup;
+    private final ZoneId zone;
 
-    ContactFigures(EntityManager entities) {
+    ContactFigures(EntityManager entities, ContactRollup rollup) {
         this.entities = entities;
+        this.rollup = rollup;
+        this.zone = rollup.zone();
     }
 
-    /** The contacts that ended in [from, to), grouped, by channel and handle time. */
+    /** The contacts that ended in [from, to), grouped, by channel and handle-time bucket. */
     @Transactional(readOnly = true)
     public List<HandleTimes> handleTimes(Instant from, Instant to, Dimension by) {
+        Long mark = rollup.watermark();
+        LocalDate first = from.atZone(zone).toLocalDate();
+        LocalDate last = to.atZone(zone).toLocalDate();
+        boolean wholeDays = first.atStartOfDay(zone).toInstant().equals(from) && last.atStartOfDay(zone).toInstant().equals(to);
+        SortedSet<LocalDate> changed = mark == null || !wholeDays ? null : rollup.changedDays(mark - ContactRollup.OVERLAP, from, to);
+        if (changed == null || changed.size() > MAX_CHANGED_DAYS) {
+            return bucketed(exact(entities, by, from, to));
+        }
+        List<HandleTimes> rows = new ArrayList<>();
+        for (Object[] r : rollup.read(by == Dimension.NONE ? Dimension.CHANNEL : by, first, last, changed)) {
+            String key = by == Dimension.NONE ? "all" : "".equals(r[0]) ? "(none)" : r[0].toString();
+            rows.add(new HandleTimes(key, (String) r[1], ((Number) r[2]).intValue(), count(r[3]), count(r[4]), count(r[5])));
+        }
+        for (LocalDate day : changed) {
+            rows.addAll(exact(entities, by, day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant()));
+        }
+        return bucketed(rows);
+    }
+
+    /** Brings the rollup up to date now (what the job does every {@code onestop.kpis.rollup.every}); -1: another node is at it. */
+    public int refreshRollup() {
+        return rollup.catchUp();
+    }
+
+    /** Forgets the rollup: the figures come from the log until the next pass rebuilds it. */
+    public void dropRollup() {
+        rollup.drop();
+    }
+
+    /** The upper bound of a handle time's bucket. */
+    static int bucket(int seconds) {
+        int width = seconds <= 600 ? 10 : seconds <= 3600 ? 60 : 900;
+        return Math.max(0, (seconds + width - 1) / width * width);
+    }
+
+    /** The contacts that ended in [from, to), grouped, by channel and exact handle time. */
+    static List<HandleTimes> exact(EntityManager entities, Dimension by, Instant from, Instant to) {
         String key = by.expression;
         List<Object[]> rows = entities.createQuery("select " + key + ", c.channel, c.handleSeconds, count(c), "
                         + "sum(case when c.firstContactResolution = true then 1 else 0 end) from Contact c "
@@ -48,6 +109,25 @@ public class ContactFigures {
                         + "group by " + (by == Dimension.NONE ? "" : key + ", ") + "c.channel, c.handleSeconds", Object[].class)
                 .setParameter("from", from).setParameter("to", to).getResultList();
         return rows.stream().map(r -> new HandleTimes(r[0] == null ? "(none)" : r[0].toString(), (String) r[1],
-                ((Number) r[2]).intValue(), ((Number) r[3]).longValue(), r[4] == null ? 0 : ((Number) r[4]).longValue())).toList();
+                ((Number) r[2]).intValue(), ((Number) r[3]).longValue(), count(r[4]))).toList();
+    }
+
+    /** The rows merged per group, channel and bucket. */
+    static List<HandleTimes> bucketed(List<HandleTimes> rows) {
+        Map<List<Object>, long[]> merged = new java.util.LinkedHashMap<>();
+        for (HandleTimes h : rows) {
+            List<Object> key = List.of(h.key(), h.channel() == null ? "" : h.channel(), bucket(h.handleSeconds()));
+            long[] sums = merged.computeIfAbsent(key, k -> new long[3]);
+            sums[0] += h.count();
+            sums[1] += h.resolvedOnFirstContact();
+            sums[2] += h.totalSeconds();
+        }
+        List<HandleTimes> out = new ArrayList<>(merged.size());
+        merged.forEach((k, v) -> out.add(new HandleTimes((String) k.get(0), (String) k.get(1), (Integer) k.get(2), v[0], v[1], v[2])));
+        return out;
+    }
+
+    private static long count(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 }

@@ -174,6 +174,7 @@ public class Kpis {
         v.put(Measure.ACKNOWLEDGED_WITHIN_STANDARD_PCT.id(), rate(t.acknowledgedInTime(), t.acknowledgeDue()));
         v.put(Measure.RESOLVED.id(), t.resolved());
         v.put(Measure.AVERAGE_TIME_TO_RESOLVE.id(), t.resolved() == 0 ? null : round(t.averageResolveSeconds() / 3600, 2));
+        v.put(Measure.AVERAGE_TIME_TO_RESOLVE_BUSINESS.id(), t.resolved() == 0 ? null : round(t.averageResolveBusinessSeconds() / 3600, 2));
         v.put(Measure.RESOLVE_DUE.id(), t.resolveDue());
         v.put(Measure.RESOLVED_WITHIN_STANDARD.id(), t.resolvedInTime());
         v.put(Measure.RESOLVED_WITHIN_STANDARD_PCT.id(), rate(t.resolvedInTime(), t.resolveDue()));
@@ -193,6 +194,8 @@ public class Kpis {
         v.put(Measure.SURVEY_RESPONSES.id(), p.answered());
         v.put(Measure.SURVEY_RESPONSE_RATE_PCT.id(), rate(p.answered(), p.issued()));
         v.put(Measure.SATISFACTION.id(), p.answered() == 0 ? null : round(p.averageRating(), 2));
+        v.put(Measure.EASE_OF_EFFORT.id(), p.effortAnswers() == 0 ? null : round(p.averageEffort(), 2));
+        v.put(Measure.EASY_PCT.id(), rate(p.easy(), p.effortAnswers()));
         v.put(Measure.SURVEY_FIXED_PCT.id(), rate(p.fixed(), p.answered()));
         return v;
     }
@@ -209,7 +212,7 @@ public class Kpis {
         for (ContactFigures.HandleTimes h : rows) {
             count += h.count();
             firstContact += h.resolvedOnFirstContact();
-            seconds += h.handleSeconds() * h.count();
+            seconds += h.totalSeconds();
             distribution.merge(h.handleSeconds(), h.count(), Long::sum);
             Duration optimum = settings.optimumHandleTime().get(h.channel());
             if (optimum != null) {
@@ -288,9 +291,7 @@ public class Kpis {
     }
 
     private Map<String, Long> requestsBy(CaseFigures.Dimension dimension, Instant from, Instant to, Set<String> departments, Instant now) {
-        Map<String, Long> counts = new TreeMap<>();
-        cases.totals(from, to, dimension, departments, now).forEach(t -> counts.put(t.key(), t.received()));
-        return counts;
+        return cases.received(from, to, dimension, departments);
     }
 
     /**

@@ -42,6 +42,8 @@ class Survey {
     private Instant answeredAt;
 
     private Integer rating;
+    /** Ease of effort, 1 (very hard) to 5 (very easy); null when not answered. */
+    private Integer effort;
     private Boolean fixed;
     private String comment;
     private Boolean reopened;
@@ -68,6 +70,7 @@ class Survey {
     Instant getExpiresAt() { return expiresAt; }
     Instant getAnsweredAt() { return answeredAt; }
     Integer getRating() { return rating; }
+    Integer getEffort() { return effort; }
     Boolean getFixed() { return fixed; }
     String getComment() { return comment; }
     Boolean getReopened() { return reopened; }

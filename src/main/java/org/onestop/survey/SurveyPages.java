@@ -40,12 +40,12 @@ class SurveyPages {
         if (link.state() != SurveyService.State.OPEN) {
             return closed(link.state(), link.reference(), model, response);
         }
-        return form(token, link, Map.of(), null, null, null, model);
+        return form(token, link, Map.of(), null, null, null, null, model);
     }
 
     @PostMapping("/{token}")
     String answer(@PathVariable String token, @RequestParam(required = false) String rating,
-                  @RequestParam(required = false) String fixed, @RequestParam(required = false) String comment,
+                  @RequestParam(required = false) String effort, @RequestParam(required = false) String fixed, @RequestParam(required = false) String comment,
                   Model model, HttpServletResponse response) {
         SurveyService.Link link = surveys.find(token);
         if (link.state() != SurveyService.State.OPEN) {
@@ -53,10 +53,10 @@ class SurveyPages {
         }
         SurveyService.Outcome outcome;
         try {
-            outcome = surveys.answer(token, rating, fixed, comment);
+            outcome = surveys.answer(token, rating, effort, fixed, comment);
         } catch (InvalidRequestException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return form(token, link, e.fieldErrors(), rating, fixed, comment, model);
+            return form(token, link, e.fieldErrors(), rating, effort, fixed, comment, model);
         }
         if (outcome.state() != SurveyService.State.OPEN) {
             return closed(outcome.state(), outcome.reference(), model, response);
@@ -67,13 +67,15 @@ class SurveyPages {
         return "survey/thanks";
     }
 
-    private String form(String token, SurveyService.Link link, Map<String, String> errors, String rating, String fixed, String comment, Model model) {
+    private String form(String token, SurveyService.Link link, Map<String, String> errors, String rating, String effort, String fixed,
+                        String comment, Model model) {
         model.addAttribute("token", token);
         model.addAttribute("title", texts.get("survey.title.form"));
         model.addAttribute("link", link);
         model.addAttribute("service", catalogue.find(link.serviceCode()).map(s -> s.in(texts.locale())).map(ServiceDefinition::name).orElse(link.serviceCode()));
         model.addAttribute("errors", texts.french() ? french(errors) : errors);
         model.addAttribute("rating", rating == null ? "" : rating.trim());
+        model.addAttribute("effort", effort == null ? "" : effort.trim());
         model.addAttribute("fixed", fixed == null ? "" : fixed.trim());
         model.addAttribute("comment", comment == null ? "" : comment);
         model.addAttribute("maxComment", SurveyService.MAX_COMMENT);
@@ -98,6 +100,7 @@ class SurveyPages {
         Map<String, String> french = new java.util.LinkedHashMap<>();
         errors.forEach((field, message) -> french.put(field, switch (field) {
             case "rating" -> texts.get("survey.error.rating");
+            case "effort" -> texts.get("survey.error.effort");
             case "comment" -> texts.get("survey.error.comment", SurveyService.MAX_COMMENT);
             default -> texts.get("survey.error.fixed");
         }));

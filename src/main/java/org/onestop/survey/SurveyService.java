@@ -26,9 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The follow-up survey: after a resolution the resident gets a one-use link (no login) to rate the service, say
- * whether the problem is fixed and comment. "Not fixed" reopens the case while the reopen window is open; the answers
- * feed the KPIs ({@link #summary}).
+ * The follow-up survey: after a resolution the resident gets a one-use link (no login) to rate the service, say how
+ * easy it was to get it done (optional), whether the problem is fixed and comment. "Not fixed" reopens the case while
+ * the reopen window is open; the answers feed the KPIs ({@link #summary}, {@link #participation}).
  */
 @Service
 public class SurveyService {
@@ -94,12 +94,20 @@ public class SurveyService {
     }
 
     /**
-     * Records an answer: {@code rating} 1–5, {@code fixed} yes/no, an optional comment. A bad value throws
+     * Records an answer without the ease-of-effort question (left out): see {@link #answer(String, String, String, String, String)}.
+     */
+    public Outcome answer(String token, String rating, String fixed, String comment) {
+        return answer(token, rating, null, fixed, comment);
+    }
+
+    /**
+     * Records an answer: {@code rating} 1–5, {@code effort} (how easy it was to get this done) 1–5 or left out,
+     * {@code fixed} yes/no, an optional comment. A bad value throws
      * {@link InvalidRequestException} with a message per field. "Not fixed" reopens the case in the same transaction;
      * if the case can no longer be reopened, the answer is recorded anyway and the outcome says why.
      * A link already used or expired gives that state and records nothing.
      */
-    public Outcome answer(String token, String rating, String fixed, String comment) {
+    public Outcome answer(String token, String rating, String effort, String fixed, String comment) {
         Map<String, String> errors = new LinkedHashMap<>();
         Integer stars = null;
         if (rating == null || rating.isBlank()) {
@@ -108,6 +116,14 @@ public class SurveyService {
             errors.put("rating", "The rating must be a whole number from 1 to 5");
         } else {
             stars = Integer.parseInt(rating.trim());
+        }
+        Integer ease = null;
+        if (effort != null && !effort.isBlank()) {
+            if (!effort.trim().matches("[1-5]")) {
+                errors.put("effort", "How easy it was must be a whole number from 1 to 5");
+            } else {
+                ease = Integer.parseInt(effort.trim());
+            }
         }
         Boolean isFixed = null;
         if (fixed == null || fixed.isBlank()) {
@@ -125,22 +141,23 @@ public class SurveyService {
             throw new InvalidRequestException(errors);
         }
         int stars1 = stars;
+        Integer ease1 = ease;
         boolean fixed1 = isFixed;
         try {
-            return transactions.execute(tx -> record(token, stars1, fixed1, text, true));
+            return transactions.execute(tx -> record(token, stars1, ease1, fixed1, text, true));
         } catch (ReopenRefused refused) {
-            Outcome outcome = transactions.execute(tx -> record(token, stars1, fixed1, text, false));
+            Outcome outcome = transactions.execute(tx -> record(token, stars1, ease1, fixed1, text, false));
             return outcome.state() == State.OPEN ? new Outcome(State.OPEN, false, refused.getMessage(), false, outcome.reference()) : outcome;
         }
     }
 
-    private Outcome record(String token, int rating, boolean fixed, String comment, boolean reopen) {
+    private Outcome record(String token, int rating, Integer effort, boolean fixed, String comment, boolean reopen) {
         Survey survey = lookUp(token).orElse(null);
         if (survey == null) {
             return new Outcome(State.UNKNOWN, false, null, false, null);
         }
         Link link = link(survey);
-        if (link.state() != State.OPEN || surveys.answer(survey.getId(), rating, fixed, comment, clock.instant()) != 1) {
+        if (link.state() != State.OPEN || surveys.answer(survey.getId(), rating, effort, fixed, comment, clock.instant()) != 1) {
             return new Outcome(link.state() == State.OPEN ? State.ANSWERED : link.state(), false, null, false, link.reference());
         }
         if (fixed) {
@@ -173,11 +190,12 @@ public class SurveyService {
     @Transactional(readOnly = true)
     public List<Response> responses(Long caseId) {
         return surveys.findByCaseIdOrderByIdAsc(caseId).stream()
-                .map(s -> new Response(s.getAnsweredAt(), s.getRating(), s.getFixed(), s.getComment(), s.getReopened()))
+                .map(s -> new Response(s.getAnsweredAt(), s.getRating(), s.getFixed(), s.getComment(), s.getReopened(), s.getEffort()))
                 .toList();
     }
 
-    public record Response(Instant answeredAt, Integer rating, Boolean fixed, String comment, Boolean reopened) {
+    /** One answer; {@code effort}: how easy it was to get this done, 1–5, null when left out. */
+    public record Response(Instant answeredAt, Integer rating, Boolean fixed, String comment, Boolean reopened, Integer effort) {
     }
 
     /** Per service or department: how many answered, the average rating (1–5) and the share fixed (%). */
@@ -217,9 +235,16 @@ public class SurveyService {
      * The surveys issued in [from, to) about the given departments' cases: how many, how many were answered (whenever),
      * the average rating (1–5) and how many said "fixed", per service or department and in total ({@code by} null:
      * the total only), of every department's cases when {@code departments} is null. The response rate and
-     * satisfaction of the KPIs.
+     * satisfaction of the KPIs; and, of the answers, how many answered the ease-of-effort question, their average
+     * (1–5) and how many found it easy (4 or 5): the ease of effort.
      */
-    public record Participation(String key, long issued, long answered, double averageRating, long fixed) {
+    public record Participation(String key, long issued, long answered, double averageRating, long fixed,
+                                long effortAnswers, double averageEffort, long easy) {
+
+        /** Without ease-of-effort answers. */
+        public Participation(String key, long issued, long answered, double averageRating, long fixed) {
+            this(key, issued, answered, averageRating, fixed, 0, 0, 0);
+        }
     }
 
     @Transactional(readOnly = true)
@@ -227,19 +252,47 @@ public class SurveyService {
         if (departments != null && departments.isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = departments == null ? surveys.participationOfAll(from, to, by == GroupBy.SERVICE)
-                : surveys.participation(from, to, by == GroupBy.SERVICE, departments);
-        List<Participation> groups = rows.stream().map(r -> new Participation(r[0] == null ? "-" : r[0].toString(),
-                ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), r[3] == null ? 0 : ((Number) r[3]).doubleValue(),
-                r[4] == null ? 0 : ((Number) r[4]).longValue())).toList();
+        List<Object[]> rows = departments == null ? surveys.participationOfAll(from, to) : surveys.participation(from, to, departments);
+        // Per service and department from the database; added up per service or per department here (sums, and
+        // averages weighted by their counts).
+        Map<String, double[]> sums = new java.util.TreeMap<>();
+        for (Object[] r : rows) {
+            Object key = by == GroupBy.DEPARTMENT ? r[1] : r[0];
+            double[] v = sums.computeIfAbsent(key == null ? "-" : key.toString(), k -> new double[7]);
+            long answered = count(r[3]);
+            long effortAnswers = count(r[6]);
+            v[0] += count(r[2]);
+            v[1] += answered;
+            v[2] += number(r[4]) * answered;
+            v[3] += count(r[5]);
+            v[4] += effortAnswers;
+            v[5] += number(r[7]) * effortAnswers;
+            v[6] += count(r[8]);
+        }
+        List<Participation> groups = sums.entrySet().stream().map(e -> {
+            double[] v = e.getValue();
+            return new Participation(e.getKey(), (long) v[0], (long) v[1], v[1] == 0 ? 0 : v[2] / v[1], (long) v[3],
+                    (long) v[4], v[4] == 0 ? 0 : v[5] / v[4], (long) v[6]);
+        }).toList();
         if (by != null) {
             return groups;
         }
         long issued = groups.stream().mapToLong(Participation::issued).sum();
         long answered = groups.stream().mapToLong(Participation::answered).sum();
         double ratingSum = groups.stream().mapToDouble(g -> g.averageRating() * g.answered()).sum();
+        long effortAnswers = groups.stream().mapToLong(Participation::effortAnswers).sum();
+        double effortSum = groups.stream().mapToDouble(g -> g.averageEffort() * g.effortAnswers()).sum();
         return issued == 0 ? List.of() : List.of(new Participation("all", issued, answered,
-                answered == 0 ? 0 : ratingSum / answered, groups.stream().mapToLong(Participation::fixed).sum()));
+                answered == 0 ? 0 : ratingSum / answered, groups.stream().mapToLong(Participation::fixed).sum(),
+                effortAnswers, effortAnswers == 0 ? 0 : effortSum / effortAnswers, groups.stream().mapToLong(Participation::easy).sum()));
+    }
+
+    private static long count(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static double number(Object value) {
+        return value == null ? 0 : ((Number) value).doubleValue();
     }
 
     private static Figures figures(String key, long responses, double average, long fixed) {

@@ -17,9 +17,9 @@ interface Surveys extends JpaRepository<Survey, Long> {
 
     /** Records the answer if the survey is still open; 0 when it was answered already or expired (one use only). */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("update Survey s set s.answeredAt = :now, s.rating = :rating, s.fixed = :fixed, s.comment = :comment "
+    @Query("update Survey s set s.answeredAt = :now, s.rating = :rating, s.effort = :effort, s.fixed = :fixed, s.comment = :comment "
             + "where s.id = :id and s.answeredAt is null and s.expiresAt > :now")
-    int answer(@Param("id") Long id, @Param("rating") int rating, @Param("fixed") boolean fixed,
+    int answer(@Param("id") Long id, @Param("rating") int rating, @Param("effort") Integer effort, @Param("fixed") boolean fixed,
                @Param("comment") String comment, @Param("now") Instant now);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
@@ -41,20 +41,24 @@ interface Surveys extends JpaRepository<Survey, Long> {
                                 @Param("departments") java.util.Collection<String> departments);
 
     /**
-     * Surveys issued in a period about the given departments' cases, per service or department (the group expression
-     * is chosen by the service, never by a caller): [key, issued, answered, average rating of the answered, number fixed].
+     * Surveys issued in a period about the given departments' cases, per service and department (a bind parameter
+     * choosing the group expression is refused by H2's GROUP BY check): [service, department, issued, answered, average
+     * rating of the answered, number fixed,
+     * number that answered the ease-of-effort question, their average ease (1–5), number that found it easy (4 or 5)].
      */
-    @Query("select case when :byService = true then s.serviceCode else s.department end, count(s), count(s.answeredAt), "
-            + "avg(s.rating), sum(case when s.fixed = true then 1 else 0 end) from Survey s "
+    @Query("select s.serviceCode, s.department, count(s), count(s.answeredAt), "
+            + "avg(s.rating), sum(case when s.fixed = true then 1 else 0 end), "
+            + "count(s.effort), avg(s.effort), sum(case when s.effort >= 4 then 1 else 0 end) from Survey s "
             + "where s.createdAt >= :from and s.createdAt < :to and s.department in :departments "
-            + "group by case when :byService = true then s.serviceCode else s.department end")
-    List<Object[]> participation(@Param("from") Instant from, @Param("to") Instant to, @Param("byService") boolean byService,
+            + "group by s.serviceCode, s.department")
+    List<Object[]> participation(@Param("from") Instant from, @Param("to") Instant to,
                                  @Param("departments") java.util.Collection<String> departments);
 
     /** As {@link #participation} over every survey (also those of cases not routed to a department). */
-    @Query("select case when :byService = true then s.serviceCode else s.department end, count(s), count(s.answeredAt), "
-            + "avg(s.rating), sum(case when s.fixed = true then 1 else 0 end) from Survey s "
+    @Query("select s.serviceCode, s.department, count(s), count(s.answeredAt), "
+            + "avg(s.rating), sum(case when s.fixed = true then 1 else 0 end), "
+            + "count(s.effort), avg(s.effort), sum(case when s.effort >= 4 then 1 else 0 end) from Survey s "
             + "where s.createdAt >= :from and s.createdAt < :to "
-            + "group by case when :byService = true then s.serviceCode else s.department end")
-    List<Object[]> participationOfAll(@Param("from") Instant from, @Param("to") Instant to, @Param("byService") boolean byService);
+            + "group by s.serviceCode, s.department")
+    List<Object[]> participationOfAll(@Param("from") Instant from, @Param("to") Instant to);
 }

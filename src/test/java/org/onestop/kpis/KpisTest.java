@@ -3,6 +3,12 @@ package org.onestop.kpis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,20 +19,28 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.onestop.IntegrationTest;
+import org.onestop.cases.CaseFigures;
+import org.onestop.cases.ServiceRequests;
+import org.onestop.customers.ContactFigures;
 import org.onestop.customers.ContactLog;
 import org.onestop.customers.ContactOutcome;
+import org.onestop.notifications.Notification;
+import org.onestop.notifications.Outbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Each measure on a small fixed data set, built through the real intake, task completion and the contact log on a
@@ -43,6 +57,23 @@ class KpisTest extends IntegrationTest {
 
     @Autowired
     RepositoryService repositoryService;
+
+    @Autowired
+    ServiceRequests requests;
+
+    @Autowired
+    CaseFigures caseFigures;
+
+    @Autowired
+    ContactFigures contactFigures;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Outbox outbox;
+
+    static final Pattern SURVEY_LINK = Pattern.compile("/survey/([A-Za-z0-9_-]{43})");
 
     static Instant toronto(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(ZoneId.of("America/Toronto")).toInstant();
@@ -135,6 +166,9 @@ class KpisTest extends IntegrationTest {
                 .containsEntry("acknowledged-within-standard-pct", 50.0)
                 // resolved: A after 6 h and B after 20 h: (6 + 20) / 2 = 13 h. B within its 1-day standard of creation.
                 .containsEntry("resolved", 2).containsEntry("average-time-to-resolve-hours", 13.0)
+                // in business time (office 08:30–16:30): A 09:00 → 15:00 = 6 h; B Mon 12:00 → 16:30 = 4.5 h, Tue 08:00 is
+                // before opening = 0 → 4.5 h: (6 + 4.5) / 2 = 5.25 h.
+                .containsEntry("average-time-to-resolve-business-hours", 5.25)
                 // counted: A, B resolved; C (past 15:00) and D (past 22:00) open and overdue → 2 / 4 = 50 %.
                 .containsEntry("resolve-due", 4).containsEntry("resolved-within-standard", 2)
                 .containsEntry("resolved-within-standard-pct", 50.0)
@@ -188,6 +222,26 @@ class KpisTest extends IntegrationTest {
         // Nothing names a case or a person.
         assertThat(all.toString()).doesNotContain(a, "kpi-agent", "Jamie");
 
+        // The same figures when the rollup holds the period's days (kpi_case_day), and when a case changed since its
+        // last pass (B's day counted from the cases again).
+        try {
+            assertThat(caseFigures.refreshRollup()).isPositive();
+            assertThat(contactFigures.refreshRollup()).isPositive();
+            assertThat(kpis(manager, PERIOD)).isEqualTo(all);
+            assertThat(groups(kpis(manager, PERIOD + "&by=department").get("groups"))).isEqualTo(departments);
+            assertThat(groups(kpis(manager, PERIOD + "&by=channel").get("groups"))).isEqualTo(byChannel);
+            assertThat(kpis(roadsSupervisor, PERIOD + "&by=department")).isEqualTo(supervisors);
+            at("2031-03-05T10:05");
+            jdbc.update("UPDATE service_request SET transfers = 2, updated_at = ? WHERE reference = ?",
+                    java.sql.Timestamp.from(toronto("2031-03-05T10:04")), a);
+            assertThat(map(kpis(manager, PERIOD).get("overall"))).containsEntry("transfers-per-case", 0.75)
+                    .containsEntry("transferred-pct", 50.0);
+        } finally {
+            caseFigures.dropRollup();
+            contactFigures.dropRollup();
+            jdbc.update("UPDATE service_request SET transfers = 0 WHERE reference = ?", a);
+        }
+
         // CSV: one row per group and measure.
         ResponseEntity<String> csv = csv(manager, "/api/kpis?" + PERIOD + "&by=department");
         assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -195,6 +249,51 @@ class KpisTest extends IntegrationTest {
         assertThat(csv.getBody()).startsWith("section,group,measure,value,unit\r\n")
                 .contains("overall,all,requests,4,count\r\n", "department,roads,requests,2,count\r\n",
                         "channel,phone,requests-share-pct,75.0,%\r\n", "top-services,pothole,change,2,count\r\n");
+    }
+
+    /**
+     * The survey measures and the business-time measure on a week of their own (Mon 10 – Sun 16 March 2031): four
+     * potholes reported on the web by residents with e-mail, each taken to resolution (the "resolved" notice issues the
+     * survey), three answered through the survey page.
+     */
+    @Test
+    void surveyAndBusinessTimeMeasuresOnAFixedDataSet() throws Exception {
+        String agent = user("kpi-agent", "contact-centre");
+        String roads = user("kpi-roads", "roads");
+        String manager = user("kpi-manager", "managers");
+        // P: Mon 09:00 → 11:00: 2 h calendar, 2 h business.
+        String p = resolved(agent, roads, "2031-03-10T09:00", "2031-03-10T11:00");
+        // Q: Tue 16:00 → Wed 09:00: 17 h calendar; business 16:00–16:30 + 08:30–09:00 = 1 h.
+        String q = resolved(agent, roads, "2031-03-11T16:00", "2031-03-12T09:00");
+        // T: Thu 10:00 → 12:00: 2 h and 2 h.
+        resolved(agent, roads, "2031-03-13T10:00", "2031-03-13T12:00");
+        // R: Fri 15:30 → Sat 10:30: 19 h calendar; business 15:30–16:30 = 1 h (Saturday is no business day).
+        String r = resolved(agent, roads, "2031-03-14T15:30", "2031-03-15T10:30");
+        // Answers on Sunday: P rating 5, ease 5; Q rating 3, ease 4; R rating 1, ease 1 — all fixed; T unanswered.
+        at("2031-03-16T10:00");
+        answer(p, "5", "5");
+        answer(q, "3", "4");
+        answer(r, "1", "1");
+
+        at("2031-03-17T10:00");
+        Map<String, Object> overall = map(kpis(manager, "from=2031-03-10&to=2031-03-17").get("overall"));
+        // Calendar: (2 + 17 + 2 + 19) / 4 = 10 h; business: (2 + 1 + 2 + 1) / 4 = 1.5 h.
+        assertThat(overall).containsEntry("requests", 4).containsEntry("resolved", 4)
+                .containsEntry("average-time-to-resolve-hours", 10.0)
+                .containsEntry("average-time-to-resolve-business-hours", 1.5)
+                // 4 surveys issued (one per resolution), 3 answered → 75 %; satisfaction (5 + 3 + 1) / 3 = 3.0;
+                // ease (5 + 4 + 1) / 3 = 3.33; easy (4 or 5): P and Q → 2 / 3 = 66.7 %; fixed 3 / 3 = 100 %.
+                .containsEntry("surveys-issued", 4).containsEntry("survey-responses", 3)
+                .containsEntry("survey-response-rate-pct", 75.0).containsEntry("satisfaction", 3.0)
+                .containsEntry("ease-of-effort", 3.33).containsEntry("easy-pct", 66.7)
+                .containsEntry("survey-fixed-pct", 100.0);
+        // By service: the same four, all potholes.
+        assertThat(groups(kpis(manager, "from=2031-03-10&to=2031-03-17&by=service").get("groups")).get("pothole"))
+                .containsEntry("ease-of-effort", 3.33).containsEntry("easy-pct", 66.7).containsEntry("satisfaction", 3.0)
+                .containsEntry("average-time-to-resolve-business-hours", 1.5);
+        // The week before has none of them: no ease of effort rather than 0.
+        assertThat(map(kpis(manager, "from=2031-03-03&to=2031-03-10").get("overall")))
+                .containsEntry("ease-of-effort", null).containsEntry("easy-pct", null);
     }
 
     @Test
@@ -316,6 +415,42 @@ class KpisTest extends IntegrationTest {
         variables.forEach((k, v) -> rest.put(k, Map.of("value", v)));
         assertThat(postJson(as(user), "/engine-rest/task/" + task.getId() + "/complete", Map.of("variables", rest)).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    /** A small pothole reported on the web at {@code received} by a resident with e-mail, resolved at {@code resolvedAt}. */
+    private String resolved(String agent, String roads, String received, String resolvedAt) {
+        at(received);
+        Map<String, Object> request = new HashMap<>();
+        request.put("serviceCode", "pothole");
+        request.put("answers", Map.of("hazard", false, "size", "small", "locationOnRoad", "shoulder"));
+        request.put("channel", "web");
+        request.put("description", "Reported for the survey KPIs");
+        request.put("address", "120 King St E, Lakeport");
+        request.put("customer", Map.of("name", "Robin Resident", "email", "kpi-survey-" + System.nanoTime() + "@example.org"));
+        ResponseEntity<Map<String, Object>> created = postJson(as(agent), "/api/cases", request);
+        assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+        String reference = (String) created.getBody().get("reference");
+        at(resolvedAt);
+        completeAll(roads, reference);
+        completeLast(roads, reference);
+        return reference;
+    }
+
+    /** Answers the survey from the case's "resolved" notice through the survey page: a rating, the ease, fixed. */
+    private void answer(String reference, String rating, String effort) throws Exception {
+        Long caseId = requests.findByReference(reference).orElseThrow().getId();
+        String body = outbox.forCase(caseId).stream().map(Notification::getBody)
+                .filter(b -> SURVEY_LINK.matcher(b).find()).findFirst().orElseThrow();
+        Matcher link = SURVEY_LINK.matcher(body);
+        assertThat(link.find()).isTrue();
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        URI page = URI.create(http.getRootUri() + "/survey/" + link.group(1));
+        String form = client.send(HttpRequest.newBuilder(page).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        String csrf = form.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        String post = "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8) + "&rating=" + rating + "&effort=" + effort + "&fixed=yes";
+        HttpResponse<String> thanks = client.send(HttpRequest.newBuilder(page).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(post)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(thanks.statusCode()).as(thanks.body()).isEqualTo(200);
     }
 
     private void contact(String channel, ContactOutcome outcome, int seconds) {

@@ -121,11 +121,12 @@ class SurveyTest extends IntegrationTest {
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains(resolved.reference(), "Filled &lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(SCRIPT);
 
-        HttpResponse<String> thanks = page.post("/survey/" + resolved.token(), Map.of("rating", "5", "fixed", "yes", "comment", "Quick work " + SCRIPT));
+        HttpResponse<String> thanks = page.post("/survey/" + resolved.token(), Map.of("rating", "5", "effort", "4", "fixed", "yes", "comment", "Quick work " + SCRIPT));
         assertThat(thanks.statusCode()).isEqualTo(200);
         assertThat(thanks.body()).contains("<h1>Thank you</h1>", resolved.reference());
         assertThat(surveys.responses(resolved.caseId())).singleElement().satisfies(r -> {
             assertThat(r.rating()).isEqualTo(5);
+            assertThat(r.effort()).isEqualTo(4);
             assertThat(r.fixed()).isTrue();
             assertThat(r.comment()).isEqualTo("Quick work " + SCRIPT);
             assertThat(r.reopened()).isNull();
@@ -148,9 +149,10 @@ class SurveyTest extends IntegrationTest {
         Page page = new Page();
         page.get("/survey/" + resolved.token());
 
-        HttpResponse<String> bad = page.post("/survey/" + resolved.token(), Map.of("rating", "7", "comment", "Kept " + SCRIPT));
+        HttpResponse<String> bad = page.post("/survey/" + resolved.token(), Map.of("rating", "7", "effort", "9", "comment", "Kept " + SCRIPT));
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("The rating must be a whole number from 1 to 5", "Tell us whether the problem is fixed",
+                "How easy it was must be a whole number from 1 to 5", "id=\"effort-error\"", "aria-describedby=\"effort-error\"",
                 "id=\"rating-error\"", "id=\"fixed-error\"", "aria-describedby=\"rating-error\"", "aria-invalid=\"true\"",
                 "Kept &lt;script&gt;alert(1)&lt;/script&gt;</textarea>").doesNotContain(SCRIPT);
 
@@ -163,6 +165,11 @@ class SurveyTest extends IntegrationTest {
         assertThat(surveys.responses(resolved.caseId())).singleElement().satisfies(r -> assertThat(r.answeredAt()).isNull());
 
         assertThat(page.post("/survey/" + resolved.token(), Map.of("rating", "4", "fixed", "yes")).statusCode()).isEqualTo(200);
+        // The ease-of-effort question is optional: left out, the answer is recorded without it.
+        assertThat(surveys.responses(resolved.caseId())).singleElement().satisfies(r -> {
+            assertThat(r.rating()).isEqualTo(4);
+            assertThat(r.effort()).isNull();
+        });
     }
 
     @Test

@@ -1,0 +1,149 @@
+package org.onestop.cases;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import jakarta.persistence.EntityManager;
+
+import org.onestop.city.CityProperties;
+import org.onestop.shared.Rollup;
+import org.onestop.shared.RollupProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps {@code kpi_case_day} (see V36) up to date: every {@code onestop.kpis.rollup.every}, one node (a lease) rebuilds
+ * the days received of the cases changed since its last pass, a day per transaction, then moves {@code as_of} on. The
+ * first pass builds every day. Readers ({@link CaseFigures}) count the days changed since {@code as_of} (less
+ * {@link #MARGIN}, for transactions still committing) from the cases, so a figure never waits for the job.
+ */
+@Component
+class CaseRollup extends Rollup {
+
+    /** Changes this long before a pass started may still have been committing: their days count as changed. */
+    static final Duration MARGIN = Duration.ofMinutes(2);
+    /** The groupings stored; overall and per department are the per-service rows added up. */
+    static final List<CaseFigures.Dimension> STORED = List.of(CaseFigures.Dimension.SERVICE, CaseFigures.Dimension.WARD,
+            CaseFigures.Dimension.CHANNEL);
+
+    private final JdbcTemplate jdbc;
+    private final ZoneId zone;
+
+    CaseRollup(EntityManager entities, JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, CityProperties city,
+               RollupProperties settings) {
+        super(RollupState.ID, entities, transactions, clock, settings);
+        this.jdbc = jdbc;
+        this.zone = city.timeZone();
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
+    /** Every case changed before this is in the rollup; null: no pass yet (the figures come from the cases). */
+    Instant asOf() {
+        RollupState state = entities.find(RollupState.class, RollupState.ID);
+        return state == null ? null : state.getAsOf();
+    }
+
+    /** The days received (in [from, to), either may be null) of the cases changed since {@code since}. */
+    SortedSet<LocalDate> changedDays(Instant since, Instant from, Instant to) {
+        var query = entities.createQuery("select distinct r.createdAt from ServiceRequest r where r.updatedAt >= :since"
+                        + (from == null ? "" : " and r.createdAt >= :from and r.createdAt < :to"), Instant.class)
+                .setParameter("since", since);
+        if (from != null) {
+            query.setParameter("from", from).setParameter("to", to);
+        }
+        SortedSet<LocalDate> days = new TreeSet<>();
+        for (Instant created : query.getResultList()) {
+            days.add(created.atZone(zone).toLocalDate());
+        }
+        return days;
+    }
+
+    /** Rebuilds the days of the cases changed since the last pass (every day the first time), then moves as_of on. */
+    @Override
+    protected int pass(Instant now) {
+        Instant asOf = transactions.execute(tx -> asOf());
+        SortedSet<LocalDate> days = transactions.execute(tx -> asOf == null ? everyDay() : changedDays(asOf.minus(MARGIN), null, null));
+        for (LocalDate day : days) {
+            transactions.executeWithoutResult(tx -> rebuild(day));
+        }
+        transactions.executeWithoutResult(tx -> entities.createQuery("update RollupState s set s.asOf = :now where s.id = :id")
+                .setParameter("now", now).setParameter("id", RollupState.ID).executeUpdate());
+        return days.size();
+    }
+
+    /** Forgets the rollup: the figures come from the cases until the next pass rebuilds every day. */
+    void drop() {
+        transactions.executeWithoutResult(tx -> {
+            jdbc.update("DELETE FROM kpi_case_day");
+            entities.createQuery("update RollupState s set s.asOf = null where s.id = :id").setParameter("id", RollupState.ID).executeUpdate();
+        });
+    }
+
+    /** The days on which any case was received. */
+    private SortedSet<LocalDate> everyDay() {
+        SortedSet<LocalDate> days = new TreeSet<>();
+        entities.createQuery("select distinct r.createdAt from ServiceRequest r", Instant.class).getResultStream()
+                .forEach(created -> days.add(created.atZone(zone).toLocalDate()));
+        return days;
+    }
+
+    private void rebuild(LocalDate day) {
+        Instant from = day.atStartOfDay(zone).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+        jdbc.update("DELETE FROM kpi_case_day WHERE on_day = ?", Date.valueOf(day));
+        List<Object[]> rows = new ArrayList<>();
+        for (CaseFigures.Dimension dimension : STORED) {
+            for (Object[] r : CaseSums.settled(entities, List.of("r.department", dimension.expression()), from, to, null)) {
+                Object[] row = new Object[4 + CaseSums.COLUMNS.size()];
+                row[0] = dimension.name();
+                row[1] = Date.valueOf(day);
+                row[2] = r[0] == null ? "" : r[0].toString();
+                row[3] = r[1] == null ? "" : r[1] instanceof Channel channel ? channel.name() : r[1].toString();
+                for (int i = 0; i < CaseSums.COLUMNS.size(); i++) {
+                    row[4 + i] = CaseSums.count(r[2 + i]);
+                }
+                rows.add(row);
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO kpi_case_day (dimension, on_day, department, group_key, " + String.join(", ", CaseSums.COLUMNS)
+                + ") VALUES (?, ?, ?, ?" + ", ?".repeat(CaseSums.COLUMNS.size()) + ")", rows);
+    }
+
+    /**
+     * The stored sums of [first, last) but the days left out, of the departments given (null: all), per department and
+     * key of the dimension: rows of department, key, then the 16 sums.
+     */
+    List<Object[]> read(CaseFigures.Dimension dimension, LocalDate first, LocalDate last, Collection<LocalDate> leftOut,
+                        Collection<String> departments) {
+        String sums = String.join(", ", CaseSums.COLUMNS.stream().map(c -> "SUM(" + c + ")").toList());
+        var query = entities.createNativeQuery("SELECT department, group_key, " + sums + " FROM kpi_case_day "
+                        + "WHERE dimension = :dimension AND on_day >= :first AND on_day < :last"
+                        + (leftOut.isEmpty() ? "" : " AND on_day NOT IN (:leftOut)")
+                        + (departments == null ? "" : " AND department IN (:departments)")
+                        + " GROUP BY department, group_key")
+                .setParameter("dimension", dimension.name()).setParameter("first", Date.valueOf(first))
+                .setParameter("last", Date.valueOf(last));
+        if (!leftOut.isEmpty()) {
+            query.setParameter("leftOut", leftOut.stream().map(Date::valueOf).toList());
+        }
+        if (departments != null) {
+            query.setParameter("departments", departments);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows;
+    }
+}

@@ -1,0 +1,77 @@
+package org.onestop.shared;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.persistence.EntityManager;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A KPI rollup's job: every {@code onestop.kpis.rollup.every} (when {@code onestop.kpis.rollup.scheduled}), the node
+ * that takes the lease on its row of {@code kpi_rollup_state} runs a {@link #pass}; a failed pass is logged and the
+ * next one tries again (readers count what the rollup lacks from the facts themselves).
+ */
+public abstract class Rollup implements SchedulingConfigurer {
+
+    static final Duration LEASE = Duration.ofMinutes(15);
+    private static final Logger log = LoggerFactory.getLogger(Rollup.class);
+
+    protected final EntityManager entities;
+    protected final TransactionTemplate transactions;
+    private final Clock clock;
+    private final RollupProperties settings;
+    private final int state;
+    private final String node = ManagementFactory.getRuntimeMXBean().getName();
+
+    protected Rollup(int state, EntityManager entities, TransactionTemplate transactions, Clock clock, RollupProperties settings) {
+        this.state = state;
+        this.entities = entities;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        if (settings.scheduled()) {
+            registrar.addFixedDelayTask(new FixedDelayTask(this::run, settings.every(), settings.every()));
+        }
+    }
+
+    private void run() {
+        try {
+            catchUp();
+        } catch (RuntimeException e) {
+            log.warn("KPI rollup {} pass failed; the figures count what it lacks from the facts until the next one", state, e);
+        }
+    }
+
+    /** One pass if this node gets the lease: returns how many days it rebuilt, or -1 when another node holds it. */
+    public int catchUp() {
+        Instant now = clock.instant();
+        Integer leased = transactions.execute(tx -> entities.createNativeQuery("UPDATE kpi_rollup_state SET lease_until = :until, holder = :node "
+                        + "WHERE id = :id AND (lease_until IS NULL OR lease_until < :now)")
+                .setParameter("until", now.plus(LEASE)).setParameter("node", node).setParameter("id", state)
+                .setParameter("now", now).executeUpdate());
+        if (leased == null || leased != 1) {
+            return -1;
+        }
+        try {
+            return pass(now);
+        } finally {
+            transactions.executeWithoutResult(tx -> entities.createNativeQuery("UPDATE kpi_rollup_state SET lease_until = NULL WHERE id = :id")
+                    .setParameter("id", state).executeUpdate());
+        }
+    }
+
+    /** Rebuilds what changed since the last pass, and records how far it got; {@code now} is when the pass started. */
+    protected abstract int pass(Instant now);
+}
