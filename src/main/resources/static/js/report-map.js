@@ -28,7 +28,11 @@
 
   var marker = null;
 
-  function say(text) { if (status) { status.textContent = text; } }
+  function say(sentence) { if (status) { status.textContent = sentence; } }
+  // The page gives the script's sentences in its language (fragments/map-texts.html); English if it does not.
+  var texts = {};
+  document.querySelectorAll('#map-texts [data-key]').forEach(function (span) { texts[span.getAttribute('data-key')] = span.textContent; });
+  function text(key, english) { return texts[key] || english; }
 
   function escapeText(text) {
     var span = document.createElement('span');
@@ -40,9 +44,9 @@
 
   function ensureMarker(latlng) {
     if (marker) { marker.setLatLng(latlng); return; }
-    marker = L.marker(latlng, { draggable: true, keyboard: true, autoPan: true, title: 'The pin: drag it, or use the arrow keys, to adjust', alt: 'Pin where the problem is' });
+    marker = L.marker(latlng, { draggable: true, keyboard: true, autoPan: true, title: text('pinTitle', 'The pin: drag it, or use the arrow keys, to adjust'), alt: text('pinAlt', 'Pin where the problem is') });
     marker.addTo(map);
-    marker.on('dragend', function () { place(marker.getLatLng(), 'Pin moved to', false); });
+    marker.on('dragend', function () { place(marker.getLatLng(), text('moved', 'Pin moved to'), false); });
     var icon = marker.getElement();
     if (icon) {
       icon.addEventListener('keydown', function (event) {
@@ -53,7 +57,7 @@
         event.preventDefault();
         event.stopPropagation();
         var point = map.latLngToContainerPoint(marker.getLatLng()).add(L.point(move[0], move[1]));
-        place(map.containerPointToLatLng(point), 'Pin moved to', false);
+        place(map.containerPointToLatLng(point), text('moved', 'Pin moved to'), false);
       });
     }
   }
@@ -64,7 +68,7 @@
     lat.value = fixed(latlng.lat);
     lon.value = fixed(latlng.lng);
     if (recentre) { map.setView(latlng, Math.max(map.getZoom(), 17)); }
-    say(why + ' latitude ' + lat.value + ', longitude ' + lon.value + '.');
+    say(why + ' ' + text('latitude', 'latitude') + ' ' + lat.value + ', ' + text('longitude', 'longitude') + ' ' + lon.value + '.');
     lookAround(why);
   }
 
@@ -77,8 +81,8 @@
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (answer) {
         if (!answer || mine !== asked) { return; }
-        var where = answer.ward ? ', in ' + answer.ward : (answer.inCity ? '' : ': this place is outside the city');
-        say(why + ' latitude ' + lat.value + ', longitude ' + lon.value + where + '.');
+        var where = answer.ward ? ', ' + text('inWard', 'in') + ' ' + answer.ward : (answer.inCity ? '' : ': ' + text('outside', 'this place is outside the city'));
+        say(why + ' ' + text('latitude', 'latitude') + ' ' + lat.value + ', ' + text('longitude', 'longitude') + ' ' + lon.value + where + '.');
         showNearby(answer);
       })
       .catch(function () { /* the coordinates are filled in; the list just does not update */ });
@@ -97,7 +101,7 @@
       li.className = 'nearby-item';
       var what = document.createElement('span');
       what.className = 'nearby-what';
-      what.appendChild(document.createTextNode(n.service + ', ' + n.metres + ' m away, reported ' + n.reportedOn + ': '));
+      what.appendChild(document.createTextNode(n.service + ', ' + n.metres + ' ' + text('away', 'm away, reported') + ' ' + n.reportedOn + ': '));
       var badge = document.createElement('span');
       badge.className = 'badge';
       badge.textContent = n.status;
@@ -110,7 +114,7 @@
       var follow = document.createElement('a');
       follow.className = 'button';
       follow.href = data.follow + encodeURIComponent(n.reference);
-      follow.appendChild(document.createTextNode('Add me to it'));
+      follow.appendChild(document.createTextNode(text('follow', 'Add me to it')));
       var hidden = document.createElement('span');
       hidden.className = 'visually-hidden';
       hidden.textContent = ' (' + n.reference + ')';
@@ -152,14 +156,14 @@
         map.fitBounds(bounds);
       }
     })
-    .catch(function () { say('The map could not be drawn: give the address, or the latitude and longitude.'); });
+    .catch(function () { say(text('failed', 'The map could not be drawn: give the address, or the latitude and longitude.')); });
 
-  map.on('click', function (event) { place(event.latlng, 'Pin placed at', false); });
+  map.on('click', function (event) { place(event.latlng, text('placed', 'Pin placed at'), false); });
 
   function typed() {
     var la = parseFloat(lat.value.replace(',', '.')), lo = parseFloat(lon.value.replace(',', '.'));
     if (!isNaN(la) && !isNaN(lo) && Math.abs(la) <= 90 && Math.abs(lo) <= 180) {
-      place(L.latLng(la, lo), 'Pin placed at', true);
+      place(L.latLng(la, lo), text('placed', 'Pin placed at'), true);
     }
   }
   lat.addEventListener('change', typed);
@@ -175,7 +179,7 @@
       var point = known[address.value];
       if (point && placedFor !== address.value) {
         placedFor = address.value;
-        place(L.latLng(point.latitude, point.longitude), 'Pin placed at ' + point.address + ':', true);
+        place(L.latLng(point.latitude, point.longitude), text('placed', text('placed', 'Pin placed at')) + ' ' + point.address + ':', true);
       }
     };
     address.addEventListener('input', function () {
@@ -210,11 +214,11 @@
   if (locate && 'geolocation' in navigator) {
     locate.hidden = false;
     locate.addEventListener('click', function () {
-      say('Finding where you are…');
+      say(text('finding', 'Finding where you are…'));
       navigator.geolocation.getCurrentPosition(function (position) {
-        place(L.latLng(position.coords.latitude, position.coords.longitude), 'Pin placed where you are:', true);
+        place(L.latLng(position.coords.latitude, position.coords.longitude), text('placedHere', 'Pin placed where you are:'), true);
       }, function () {
-        say('We could not find where you are. Give the address, or click the map.');
+        say(text('notFound', 'We could not find where you are. Give the address, or click the map.'));
       }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
     });
   }
@@ -224,7 +228,7 @@
   if (!isNaN(la0) && !isNaN(lo0) && Math.abs(la0) <= 90 && Math.abs(lo0) <= 180) {
     ensureMarker(L.latLng(la0, lo0));
     map.setView([la0, lo0], 17);
-    say('Pin at latitude ' + lat.value + ', longitude ' + lon.value + '.');
-    lookAround('Pin at');
+    say(text('pinAt', 'Pin at') + ' ' + text('latitude', 'latitude') + ' ' + lat.value + ', ' + text('longitude', 'longitude') + ' ' + lon.value + '.');
+    lookAround(text('pinAt', 'Pin at'));
   }
 })();

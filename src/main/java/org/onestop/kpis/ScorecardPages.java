@@ -246,12 +246,12 @@ class ScorecardPages {
         return ids.stream().map(id -> new Column(id, name(id), unit(id))).toList();
     }
 
-    /** The department's open cases past their resolve-by date that the user may read, the longest overdue first. */
+    /** The department's open cases past their resolve-by date that the user may read, the most recently overdue first (new breaches before cases long left). */
     private List<Overdue> overdue(String department, StaffMember user) {
         List<CaseStatus> open = Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).toList();
         Instant now = clock.instant();
         return cases.search(new CaseService.Filter(open, null, department, null, true, null), staffCases.reach(user),
-                        PageRequest.of(0, OVERDUE_LISTED, Sort.by("resolveBy").ascending().and(Sort.by("id"))))
+                        PageRequest.of(0, OVERDUE_LISTED, Sort.by("resolveBy").descending().and(Sort.by("id"))))
                 .stream().map((ServiceRequest sr) -> new Overdue(sr.getReference(), serviceName(sr.getServiceCode()), sr.getWard(),
                         sr.getResolveBy(), Duration.between(sr.getResolveBy(), now).toDays()))
                 .toList();

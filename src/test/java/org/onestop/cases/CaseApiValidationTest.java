@@ -197,7 +197,26 @@ class CaseApiValidationTest extends IntegrationTest {
                   </process>
                 </definitions>
                 """;
+        // The deploy refuses a service whose routing table does not exist: the table goes away after, as when the
+        // deployment that held it is deleted.
+        String routing = """
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
+                             id="Definitions_NoSuchDecision" name="Deleted routing (test)" namespace="http://onestop.org/test">
+                  <decision id="NoSuchDecision" name="Deleted routing (test)" camunda:historyTimeToLive="P1D">
+                    <decisionTable id="DecisionTable_NoSuchDecision" hitPolicy="FIRST">
+                      <input id="Input_Channel"><inputExpression id="InputExpression_Channel" typeRef="string"><text>channel</text></inputExpression></input>
+                      <output id="Output_DepartmentGroup" name="departmentGroup" typeRef="string"/>
+                      <output id="Output_Priority" name="priority" typeRef="string"/>
+                      <rule id="Rule_All"><inputEntry id="InputEntry_All"><text></text></inputEntry>
+                        <outputEntry id="OutputEntry_Roads"><text>"roads"</text></outputEntry>
+                        <outputEntry id="OutputEntry_Normal"><text>"normal"</text></outputEntry></rule>
+                    </decisionTable>
+                  </decision>
+                </definitions>
+                """;
+        String table = repositoryService.createDeployment().addString("no-such-decision.dmn", routing).deploy().getId();
         String deployment = repositoryService.createDeployment().addString("broken-routing.bpmn", broken).deploy().getId();
+        repositoryService.deleteDeployment(table, true);
         try {
             Map<String, Object> request = valid();
             request.put("serviceCode", "it-broken-routing");

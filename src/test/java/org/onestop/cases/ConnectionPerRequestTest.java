@@ -137,8 +137,13 @@ class ConnectionPerRequestTest extends IntegrationTest {
      */
     @Test
     void aServiceWhoseFormCannotBeReadTakesCasesWithoutQuestions() {
+        // The deploy refuses a model naming a form that does not exist: the form goes away after, as when the
+        // deployment that held it is deleted.
+        String form = repositoryService.createDeployment().name("it-missing-form-form")
+                .addString("it-no-such-form.form", "{\"id\": \"it-no-such-form\", \"components\": []}").deploy().getId();
         String deployment = repositoryService.createDeployment().name("it-missing-form")
                 .addString("it-missing-form.bpmn", MISSING_FORM_BPMN).addString("it-missing-form.dmn", ROUTING_DMN).deploy().getId();
+        repositoryService.deleteDeployment(form, true);
         try {
             Map<String, Object> service = getJson(as(agent), "/api/services/it-missing-form").getBody();
             assertThat(service).containsEntry("code", "it-missing-form");

@@ -80,7 +80,7 @@ public final class DashboardData {
     /** The pothole's inspection, crew scheduling and repair, now: it is resolved at the clock's moment. */
     public void resolvePothole(String reference) {
         complete(reference, Map.of("roadAuthority", "city", "repairNeeded", true, "inspectionNotes", "Deep"));
-        complete(reference, Map.of("crew", "east-yard", "plannedDate", "2033-06-10"));
+        complete(reference, Map.of("crew", "east-yard", "plannedDate", "2038-06-10"));
         complete(reference, Map.of("repairMethod", "hot-mix", "resolutionNote", "Filled."));
     }
 

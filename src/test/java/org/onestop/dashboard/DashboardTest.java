@@ -16,8 +16,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The public dashboard on a small data set made through the real intake and the potholes' tasks in June 2033 (a month
- * no other test uses), seen without a login on 15 June 2033, against figures worked out by hand: private cases count
+ * The public dashboard on a small data set made through the real intake and the potholes' tasks in June 2038 (a month
+ * no other test uses), seen without a login on 15 June 2038, against figures worked out by hand: private cases count
  * in the city-wide figures only, and no count under 5 by service or by ward is shown, nor one that a total beside it
  * would give away. The figures are kept for the refresh interval.
  */
@@ -28,9 +28,9 @@ class DashboardTest extends IntegrationTest {
         String roadsUser = user("dash-roads", "roads");
         DashboardData data = new DashboardData(as(user("dash-agent", "contact-centre")), as(roadsUser), roadsUser, taskService);
 
-        // Friday 10 June 2033, 09:00: six urgent potholes in Ward 1 and two in Ward 2 (resolve within a day); three
+        // Thursday 10 June 2038, 09:00: six urgent potholes in Ward 1 and two in Ward 2 (resolve within a day); three
         // private noise complaints in Ward 2.
-        at("2033-06-10T09:00");
+        at("2038-06-10T09:00");
         List<String> ward1 = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             Map<String, Object> pothole = data.pothole(DashboardData.WARD_1);
@@ -44,25 +44,25 @@ class DashboardTest extends IntegrationTest {
             assertThat(data.noiseComplaint(DashboardData.WARD_2).get("ward")).isEqualTo("Ward 2 - Old Town");
         }
         // 15:00: five of Ward 1's potholes resolved, 6 hours (0.25 days) after they came in, within their standard.
-        at("2033-06-10T15:00");
+        at("2038-06-10T15:00");
         for (String reference : ward1.subList(0, 5)) {
             data.resolvePothole(reference);
         }
 
-        // Wednesday 15 June 2033, 10:00, anonymous: the 12 months July 2032 to June 2033.
-        at("2033-06-15T10:00");
+        // Tuesday 15 June 2038, 10:00, anonymous: the 12 months July 2037 to June 2038.
+        at("2038-06-15T10:00");
         ResponseEntity<String> page = http.getForEntity("/dashboard", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         String html = page.getBody();
-        assertThat(html).contains("from July 2032 to June 2033");
+        assertThat(html).contains("from July 2037 to June 2038");
 
         // City-wide, June: 11 requests (the private ones too); counted against the standard: the 5 resolved in time,
         // the 3 open potholes and the 3 noise complaints past their resolve-by → 5 / 11 = 45.5 %; 5 resolved after
         // 0.25 days each → 0.3 days. May: nothing received, so no rate ("no figure"), not 0 %.
         Map<String, List<String>> overall = rows(html, "overall-table");
         assertThat(overall).hasSize(12);
-        assertThat(overall.get("June 2033 (to date)")).containsExactly("11", "45.5", "0.3");
-        assertThat(overall.get("May 2033")).containsExactly("0", "no figure", "no figure");
+        assertThat(overall.get("June 2038 (to date)")).containsExactly("11", "45.5", "0.3");
+        assertThat(overall.get("May 2038")).containsExactly("0", "no figure", "no figure");
 
         // By service: potholes only (the noise complaints are private); June 8, the other months 0 → "fewer than 5";
         // 12 months: 8 requests, 5 of 8 due within standard = 62.5 %, 0.3 days.
@@ -88,18 +88,18 @@ class DashboardTest extends IntegrationTest {
 
         // In French: the same figures, in French.
         String french = http.getForEntity("/dashboard?lang=fr", String.class).getBody();
-        assertThat(french).contains("Notre rendement", "de juillet 2032 à juin 2033");
-        assertThat(rows(french, "overall-table").get("juin 2033 (à ce jour)")).containsExactly("11", "45,5", "0,3");
+        assertThat(french).contains("Notre rendement", "de juillet 2037 à juin 2038");
+        assertThat(rows(french, "overall-table").get("juin 2038 (à ce jour)")).containsExactly("11", "45,5", "0,3");
         assertThat(rows(french, "wards-table").get("Ward 2 - Old Town")).containsOnly("moins de 5");
         assertThat(rows(french, "services-table")).containsOnlyKeys("Nid-de-poule ou défaut de la chaussée");
         assertThat(french).doesNotContain("Plainte pour bruit");
 
         // Kept for the refresh interval (5 minutes): a new request shows only once it has passed.
         data.pothole(DashboardData.WARD_1);
-        at("2033-06-15T10:04");
-        assertThat(rows(http.getForEntity("/dashboard", String.class).getBody(), "overall-table").get("June 2033 (to date)").get(0)).isEqualTo("11");
-        at("2033-06-15T10:05");
-        assertThat(rows(http.getForEntity("/dashboard", String.class).getBody(), "overall-table").get("June 2033 (to date)").get(0)).isEqualTo("12");
+        at("2038-06-15T10:04");
+        assertThat(rows(http.getForEntity("/dashboard", String.class).getBody(), "overall-table").get("June 2038 (to date)").get(0)).isEqualTo("11");
+        at("2038-06-15T10:05");
+        assertThat(rows(http.getForEntity("/dashboard", String.class).getBody(), "overall-table").get("June 2038 (to date)").get(0)).isEqualTo("12");
     }
 
     /** A table's rows: the row header → the cells' texts. */

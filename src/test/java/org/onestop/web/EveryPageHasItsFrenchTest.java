@@ -7,7 +7,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,6 +114,9 @@ class EveryPageHasItsFrenchTest {
                 .containsExactly("t: button aria-label=\"Close\"");
         assertThat(literalTexts("t", "<button aria-label=\"Close\" th:aria-label=\"#{close}\" th:text=\"#{x}\">x</button>")).isEmpty();
         assertThat(literalTexts("t", "<button type=\"submit\" name=\"decision\" value=\"new\" th:text=\"#{save}\">Save</button>")).isEmpty();
+        assertThat(literalTexts("t", "<p th:text=\"#{${'dashboard.' + part + '.hint'}}\">x</p><p th:text=\"${#messages.msg('rag.' + r)}\">x</p>")).isEmpty();
+        assertThat(literalTexts("t", "<p th:text=\"#{added(${'New ' + name})}\">x</p>")).containsExactly("t: p th:text literal 'New '");
+        assertThat(literalTexts("t", "<p th:text=\"#{'dashboard.' + ${part} + '.hint'}\">x</p>")).isEmpty();
         assertThat(literalTexts("t", "<input type=\"submit\" value=\"Send\"><input type=\"text\" name=\"q\" value=\"pothole\">"))
                 .containsExactly("t: input value=\"Send\"");
         assertThat(literalTexts("t", "<img src=\"a.png\" alt=\"A map\">")).containsExactly("t: img alt=\"A map\"");
@@ -204,13 +209,49 @@ class EveryPageHasItsFrenchTest {
     }
 
     /** The quoted literals of an expression a reader would see: not message keys, not values compared. */
+    /**
+     * Whether this position is inside a message key built at run time, {@code #{${'dashboard.' + part + '.hint'}}},
+     * {@code #{'dashboard.' + ${part}}} or
+     * {@code #messages.msg('scorecard.rag.' + rag)}: its literals are parts of a key, not text. Arguments of a fixed
+     * key, {@code #{key(${'text'})}}, are text.
+     */
+    static boolean insideKey(String expression, int at) {
+        Deque<Boolean> open = new ArrayDeque<>();
+        boolean quoted = false;
+        for (int i = 0; i < at; i++) {
+            char c = expression.charAt(i);
+            if (quoted) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '\'') {
+                    quoted = false;
+                }
+            } else if (c == '\'') {
+                quoted = true;
+            } else if (expression.startsWith("#{", i)) {
+                open.push(true); // the key, fixed or built: #{'dashboard.' + ${part}}
+                i += 1;
+            } else if (expression.startsWith("#messages.msg", i) && expression.indexOf('(', i) > 0) {
+                i = expression.indexOf('(', i);
+                open.push(true);
+            } else if (c == '(') {
+                open.push(false); // a key's arguments, or a call's: text
+            } else if (c == '{') {
+                open.push(!open.isEmpty() && open.peek());
+            } else if ((c == '}' || c == ')') && !open.isEmpty()) {
+                open.pop();
+            }
+        }
+        return !open.isEmpty() && open.peek();
+    }
+
     static List<String> literalsShown(String expression) {
         List<String> shown = new ArrayList<>();
         Matcher m = LITERAL.matcher(expression);
         while (m.find()) {
             String before = expression.substring(0, m.start());
             String after = expression.substring(m.end());
-            if (KEY_ARGUMENT.matcher(before).find() || COMPARISON_BEFORE.matcher(before).find()
+            if (KEY_ARGUMENT.matcher(before).find() || insideKey(expression, m.start()) || COMPARISON_BEFORE.matcher(before).find()
                     || COMPARISON_AFTER.matcher(after).find()) {
                 continue;
             }
