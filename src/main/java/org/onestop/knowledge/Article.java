@@ -99,6 +99,11 @@ public class Article {
         return paragraphs(body);
     }
 
+    /** The French body's paragraphs; none when the article has no French. */
+    public List<String> frenchParagraphs() {
+        return bodyFr == null ? List.of() : paragraphs(bodyFr);
+    }
+
     /**
      * A paragraph of an article as residents read it: text, or a table when every line of the paragraph is
      * "left | right" (for example a line per ward: "Ward 1 - Harbourfront | Monday").

@@ -150,7 +150,8 @@ class ScorecardPages {
             return "scorecards/scorecard";
         }
         Kpis.Report overall = figures(period, reach, model, CORPORATE_RATES, CORPORATE_VOLUMES);
-        model.addAttribute("byDepartment", groups(kpis.report(period.from(), period.to(), Kpis.By.DEPARTMENT, reach), departments::nameOf));
+        model.addAttribute("byDepartment", groups(kpis.report(period.from(), period.to(), Kpis.By.DEPARTMENT, reach),
+                id -> departments.nameOf(id, org.springframework.context.i18n.LocaleContextHolder.getLocale())));
         wards(period, reach, model);
         channels(overall, model);
         model.addAttribute("topServices", serviceRows(overall.topServices()));

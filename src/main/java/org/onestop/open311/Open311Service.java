@@ -383,7 +383,7 @@ class Open311Service {
         doc.put("service_name", serviceName);
         doc.put("service_code", sr.getServiceCode());
         doc.put("description", sr.getDescription());
-        doc.put("agency_responsible", sr.getDepartment() == null ? null : departments.nameOf(sr.getDepartment()));
+        doc.put("agency_responsible", sr.getDepartment() == null ? null : departments.nameOf(sr.getDepartment(), locale));
         doc.put("service_notice", serviceNotice(sr, locale));
         doc.put("requested_datetime", w3c(sr.getCreatedAt()));
         doc.put("updated_datetime", w3c(sr.getUpdatedAt()));

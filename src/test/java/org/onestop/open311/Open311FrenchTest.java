@@ -110,6 +110,7 @@ class Open311FrenchTest extends IntegrationTest {
         JsonNode french = json(client.get("requests/" + id + ".json?extensions=true&locale=fr")).get(0);
         assertThat(french.get("service_name").asText()).isEqualTo("Nid-de-poule ou défaut de la chaussée");
         assertThat(french.get("description").asText()).isEqualTo("Trou profond");
+        assertThat(french.get("agency_responsible").asText()).isEqualTo("Voirie");
         assertThat(french.get("service_notice").asText()).startsWith("Nous visons à régler cette demande d’ici le ");
         List<String> notes = french.get("extended_attributes").get("status_notes_history").findValuesAsText("status_notes");
         assertThat(notes).first().isEqualTo("Demande reçue : Nid-de-poule ou défaut de la chaussée");
@@ -123,6 +124,7 @@ class Open311FrenchTest extends IntegrationTest {
 
         JsonNode english = json(client.get("requests/" + id + ".json?extensions=true")).get(0);
         assertThat(english.get("service_name").asText()).isEqualTo("Pothole or road defect");
+        assertThat(english.get("agency_responsible").asText()).isEqualTo("Roads");
         assertThat(english.get("service_notice").asText()).startsWith("We aim to resolve this request by ");
         assertThat(english.get("extended_attributes").get("status_notes_history").findValuesAsText("status_notes"))
                 .first().asString().startsWith("Request received by app");

@@ -54,7 +54,8 @@ class StaffPagesInFrenchTest extends IntegrationTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<html lang=\"fr\"", "Nid-de-poule ou défaut de la chaussée", "Service municipal", "Priorité",
                         ">urgente<", "Règlement d’ici", "Canal", ">téléphone<", "Quelle est sa taille?", "Oui", "Tâches ouvertes", "Historique",
-                        "Ajouter une note", "Le personnel seulement (note interne)")
+                        "Ajouter une note", "Le personnel seulement (note interne)",
+                        "<dd>Voirie</dd>")
                 // Canadian French times: "14 h 30".
                 .containsPattern("<dd>[a-zé]+\\.? \\d{1,2} [a-zéû]+\\.? \\d{4}, \\d{1,2} h \\d{2}</dd>")
                 .doesNotContain("Open tasks", "Add the note", "Resolve by");
@@ -102,7 +103,10 @@ class StaffPagesInFrenchTest extends IntegrationTest {
         HttpResponse<String> search = editor.get("/console/knowledge?q=garbage+day&lang=fr");
         assertThat(search.body()).contains("<html lang=\"fr\"", "<h1>Base de connaissances</h1>", "Les mots de l’appelant",
                         "Rédiger un nouvel article", "Foire aux questions")
-                .containsPattern("\\d+ articles? correspond(ent)? à « garbage day »");
+                .containsPattern("\\d+ articles? correspond(ent)? à « garbage day »")
+                // an article with its French is listed in French; one without, in English marked lang="en"
+                .contains("Quel est mon jour de collecte? Les jours de collecte à Lakeport")
+                .doesNotContain(">When is my garbage day? Collection days in Lakeport<");
         HttpResponse<String> edit = editor.get("/console/knowledge/new");
         assertThat(edit.body()).contains("Rédiger un nouvel article", "Résumé", "(obligatoire, une ou deux phrases)", "Version française",
                 "Enregistrer l’article");
