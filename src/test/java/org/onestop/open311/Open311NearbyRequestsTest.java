@@ -60,8 +60,13 @@ class Open311NearbyRequestsTest extends IntegrationTest {
     void setUp() {
         client = new Open311Client(port);
         apiKey = apiKeys.issue("Nearby app " + System.nanoTime(), "dev@example.org", "test").secret();
-        lat = 43.201 + ThreadLocalRandom.current().nextInt(0, 450) * 0.0001;
-        lon = -79.849 + ThreadLocalRandom.current().nextInt(0, 900) * 0.0001;
+        // A place of its own: a random point with no open pothole or noise complaint near it (the other tests' cases
+        // stay open in the shared database, and one near would be found as "already reported").
+        do {
+            lat = 43.201 + ThreadLocalRandom.current().nextInt(0, 450) * 0.0001;
+            lon = -79.849 + ThreadLocalRandom.current().nextInt(0, 900) * 0.0001;
+        } while (!nearbyCases.openNear("pothole", lat, lon).isEmpty() || !nearbyCases.openNear("noise-complaint", lat, lon).isEmpty()
+                || !nearbyCases.openNear("pothole", lat + 0.001, lon).isEmpty());
     }
 
     @Test
