@@ -87,6 +87,11 @@ class DashboardFigures {
         this.clock = clock;
     }
 
+    /** The fewest cases a shown figure counts (the access policy's rule for public figures). */
+    int smallestCell() {
+        return rules.smallestCell();
+    }
+
     /** The figures, computed again only when those kept are older than the refresh interval (or from another clock). */
     Figures current() {
         Instant now = clock.instant();

@@ -61,7 +61,7 @@ class DashboardPages {
         model.addAttribute("asOf", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale)
                 .format(f.computedAt().atZone(zone)));
         model.addAttribute("refreshMinutes", Math.max(1, settings.refresh().toMinutes()));
-        model.addAttribute("smallest", 5);
+        model.addAttribute("smallest", figures.smallestCell());
         model.addAttribute("overall", f.overall().stream().map(m -> new OverallRow(
                 monthLong.format(m.month()) + (m.toDate() ? " " + texts.get("dashboard.toDate") : ""),
                 count(m.requests(), locale), rate(m.withinStandardPct(), locale), rate(m.averageDays(), locale))).toList());

@@ -65,6 +65,9 @@ final class ServiceRules {
 
     private final Deployed deployed;
     private final Map<String, byte[]> decisionFiles = new LinkedHashMap<>();
+    /** Decisions looked up once per check: every service names the standards, and its routing table twice. */
+    private final Map<String, Optional<byte[]>> decisionXml = new LinkedHashMap<>();
+    private final Map<String, Optional<DmnDecision>> parsed = new LinkedHashMap<>();
     private final Map<String, String> decisionResources = new LinkedHashMap<>();
     private final Set<String> processes = new LinkedHashSet<>();
     private final Set<String> forms = new LinkedHashSet<>();
@@ -154,7 +157,7 @@ final class ServiceRules {
     private void references(String resource, Element element, Map<String, String> literalGroups, List<ModelProblem> problems) {
         String id = SafeXml.nearestId(element, BpmnRules.EXTENSIONS);
         String decision = camunda(element, "decisionRef");
-        if (literal(decision) && !decisionFiles.containsKey(decision) && deployed.decision(decision).isEmpty()) {
+        if (literal(decision) && decisionXml(decision) == null) {
             problems.add(new ModelProblem(resource, id, "camunda:decisionRef", decision, "no decision with this id is deployed or in this deployment",
                     "deploy the decision table first, or correct the id (the decision's ID in Camunda Modeler, not its name)"));
         }
@@ -254,20 +257,22 @@ final class ServiceRules {
     }
 
     private Optional<DmnDecision> decision(String key) {
-        byte[] xml = decisionXml(key);
-        if (xml == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(DMN.parseDecision(key, new ByteArrayInputStream(xml)));
-        } catch (RuntimeException e) {
-            return Optional.empty(); // the file's own check says why
-        }
+        return parsed.computeIfAbsent(key, k -> {
+            byte[] xml = decisionXml(k);
+            if (xml == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(DMN.parseDecision(k, new ByteArrayInputStream(xml)));
+            } catch (RuntimeException e) {
+                return Optional.empty(); // the file's own check says why
+            }
+        });
     }
 
     private byte[] decisionXml(String key) {
         byte[] xml = decisionFiles.get(key);
-        return xml != null ? xml : deployed.decision(key).orElse(null);
+        return xml != null ? xml : decisionXml.computeIfAbsent(key, deployed::decision).orElse(null);
     }
 
     private static boolean literal(String value) {
