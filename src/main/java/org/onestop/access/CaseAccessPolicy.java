@@ -47,6 +47,15 @@ public class CaseAccessPolicy {
         return s.in(Roles.ADMINS);
     }
 
+    /**
+     * Whether the user may use the process owners' pages and API about the deployed models (what is live, preview,
+     * moving running cases to a new version): process owners and administrators, nobody else. These show models and
+     * counts, never a case's content.
+     */
+    public boolean mayManageModels(StaffMember s) {
+        return s.in(Roles.PROCESS_OWNERS) || isAdmin(s);
+    }
+
     public boolean isCouncilOffice(StaffMember s) {
         return s.in(Roles.COUNCIL_OFFICE);
     }
