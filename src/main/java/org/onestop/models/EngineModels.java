@@ -33,7 +33,7 @@ final class EngineModels implements ServiceRules.Deployed {
     private final Supplier<RepositoryService> repository;
     private final Supplier<IdentityService> identity;
     private final BeanFactory beans;
-    private final Map<String, Set<String>> formsByDeployment = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, byte[]>> formsByDeployment = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The services are looked up when a deployment is checked: the engine is still being built when this is made. */
@@ -68,31 +68,38 @@ final class EngineModels implements ServiceRules.Deployed {
      */
     @Override
     public Boolean form(String id) {
-        RepositoryService repositoryService = repository.get();
-        for (Deployment deployment : repositoryService.createDeploymentQuery().orderByDeploymentTime().desc().list()) {
-            Set<String> ids = formsByDeployment.computeIfAbsent(deployment.getId(), d -> formIds(repositoryService, d));
-            if (ids.contains(id)) {
-                return true;
-            }
-        }
-        return false;
+        return formJson(id).isPresent();
     }
 
-    private static Set<String> formIds(RepositoryService repositoryService, String deploymentId) {
-        Set<String> ids = new HashSet<>();
+    /** The newest deployment's form with this id. */
+    @Override
+    public Optional<byte[]> formJson(String id) {
+        RepositoryService repositoryService = repository.get();
+        for (Deployment deployment : repositoryService.createDeploymentQuery().orderByDeploymentTime().desc().list()) {
+            byte[] form = formsByDeployment.computeIfAbsent(deployment.getId(), d -> forms(repositoryService, d)).get(id);
+            if (form != null) {
+                return Optional.of(form);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, byte[]> forms(RepositoryService repositoryService, String deploymentId) {
+        Map<String, byte[]> forms = new java.util.HashMap<>();
         for (String name : repositoryService.getDeploymentResourceNames(deploymentId)) {
             if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".form")) {
                 try (InputStream json = repositoryService.getResourceAsStream(deploymentId, name)) {
-                    String formId = JSON.readTree(json).path("id").asText("");
+                    byte[] content = json.readAllBytes();
+                    String formId = JSON.readTree(content).path("id").asText("");
                     if (!formId.isBlank()) {
-                        ids.add(formId);
+                        forms.put(formId, content);
                     }
                 } catch (IOException | RuntimeException e) {
                     // not a form the engine could read either
                 }
             }
         }
-        return ids;
+        return forms;
     }
 
     @Override

@@ -107,11 +107,29 @@ final class ExpressionRules {
         }
     }
 
+    /**
+     * The process variables an expression reads (given with its delimiters): every name it starts a value with that is
+     * not a bean, an engine object or a function. Empty when the expression cannot be read ({@link #check} says why).
+     */
+    Set<String> variables(String expression) {
+        if (expression.length() < 3 || !expression.endsWith("}")) {
+            return Set.of();
+        }
+        try {
+            Parser parser = new Parser(JuelTokenizer.tokenize(expression.substring(2, expression.length() - 1)));
+            parser.findings();
+            return parser.variables;
+        } catch (Unreadable e) {
+            return Set.of();
+        }
+    }
+
     /** Recursive descent over EL 2.2, checking each value chain (root, then .name, [index] and calls) on the way. */
     private final class Parser {
 
         private final List<Token> tokens;
         private final Set<Finding> findings = new LinkedHashSet<>();
+        private final Set<String> variables = new LinkedHashSet<>();
         private int position;
 
         Parser(List<Token> tokens) {
@@ -212,6 +230,8 @@ final class ExpressionRules {
             } else if (!modelBeans.contains(name) && springBeans.contains(name)) {
                 findings.add(new Finding("'" + name + "' is not a bean models may use",
                         "use one of the model beans (" + modelBeanList() + "); if you meant a process variable, give it another name"));
+            } else if (!modelBeans.contains(name) && !name.contains(":")) {
+                variables.add(name);
             }
         }
 

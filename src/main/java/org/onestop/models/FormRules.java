@@ -101,6 +101,55 @@ final class FormRules {
         order(resource, id, validate, "min", "max", problems);
     }
 
+    /**
+     * The answers each choice question of a form can bring, by key, as intake keeps them: a checkbox true or false (an
+     * unticked one is false), a select or radio one of its options, or no answer when it is not required or shown only
+     * on a condition. Questions with free answers, several answers or options from a variable are left out.
+     */
+    static java.util.Map<String, List<Object>> answerValues(JsonNode root) {
+        java.util.Map<String, List<Object>> answers = new java.util.LinkedHashMap<>();
+        answerValues(root.path("components"), answers);
+        return answers;
+    }
+
+    private static void answerValues(JsonNode components, java.util.Map<String, List<Object>> answers) {
+        for (JsonNode c : components) {
+            String type = c.path("type").asText("");
+            String key = c.path("key").asText("");
+            if (CONTAINERS.contains(type)) {
+                answerValues(c.path("components"), answers);
+            } else if ("checkbox".equals(type) && !key.isEmpty()) {
+                answers.put(key, List.of(true, false));
+            } else if (("select".equals(type) || "radio".equals(type)) && !key.isEmpty() && c.path("values").isArray()
+                    && !c.path("values").isEmpty()) {
+                List<Object> values = new java.util.ArrayList<>();
+                c.path("values").forEach(v -> values.add(v.path("value").asText()));
+                if (!c.path("validate").path("required").asBoolean(false) || c.has("conditional")) {
+                    values.add(null);
+                }
+                answers.put(key, java.util.Collections.unmodifiableList(values));
+            }
+        }
+    }
+
+    /** Every input's key: the variables the form writes. */
+    static Set<String> keys(JsonNode root) {
+        Set<String> keys = new java.util.LinkedHashSet<>();
+        keys(root.path("components"), keys);
+        return keys;
+    }
+
+    private static void keys(JsonNode components, Set<String> keys) {
+        for (JsonNode c : components) {
+            String type = c.path("type").asText("");
+            if (CONTAINERS.contains(type)) {
+                keys(c.path("components"), keys);
+            } else if (INPUTS.contains(type) && !c.path("key").asText("").isEmpty()) {
+                keys.add(c.path("key").asText());
+            }
+        }
+    }
+
     private static void order(String resource, String id, JsonNode validate, String min, String max, List<ModelProblem> problems) {
         if (validate.path(min).isNumber() && validate.path(max).isNumber()
                 && validate.get(min).asDouble() > validate.get(max).asDouble()) {

@@ -30,6 +30,11 @@ public final class ModelCheck {
         this.rules = new ExpressionRules(modelBeans, springBeans);
     }
 
+    /** The checks across a deployment's files and what is live ({@link ServiceRules}), with these expression rules. */
+    ServiceRules across(java.util.Map<String, byte[]> files, ServiceRules.Deployed deployed) {
+        return new ServiceRules(files, deployed, rules);
+    }
+
     /** Whether the engine reads this resource as a model (and this check looks into it). */
     public static boolean isModel(String resourceName) {
         return kind(resourceName) != null;
@@ -45,7 +50,12 @@ public final class ModelCheck {
         List<ModelProblem> problems = new ArrayList<>();
         switch (kind) {
             case "bpmn" -> xml(resource, content, problems, document -> new BpmnRules(rules).check(resource, document.getDocumentElement(), problems));
-            case "dmn" -> xml(resource, content, problems, document -> new DmnRules().check(resource, document.getDocumentElement(), problems));
+            case "dmn" -> xml(resource, content, problems, document -> {
+                new DmnRules().check(resource, document.getDocumentElement(), problems);
+                if (problems.isEmpty()) {
+                    coverage(resource, content, document, problems);
+                }
+            });
             case "form" -> {
                 try {
                     FormRules.check(resource, JSON.readTree(content), problems);
@@ -59,6 +69,26 @@ public final class ModelCheck {
         }
         return problems;
     }
+
+    /**
+     * Overlaps and gaps of each decision table ({@link DecisionCoverage}). A routing table's gaps are checked against
+     * its service's form by {@link ServiceRules}; a standards table's only at the priorities each service's routing
+     * gives, also there: here both are checked for overlaps only.
+     */
+    private static void coverage(String resource, byte[] content, Document document, List<ModelProblem> problems) {
+        for (org.w3c.dom.Element decision : ServiceRules.elements(document.getDocumentElement(), null, "decision")) {
+            Set<String> outputs = new java.util.HashSet<>();
+            for (org.w3c.dom.Element output : ServiceRules.elements(decision, null, "output")) {
+                outputs.add(output.getAttribute("name"));
+            }
+            boolean checkedAgainstServices = outputs.contains("departmentGroup") || outputs.contains("resolveWithin");
+            DecisionCoverage.check(resource, content, decision.getAttribute("id"), java.util.Map.of("priority", PRIORITY_VALUES),
+                    "OneStop's priorities", checkedAgainstServices ? java.util.EnumSet.of(DecisionCoverage.Look.OVERLAPS)
+                            : java.util.EnumSet.allOf(DecisionCoverage.Look.class), problems);
+        }
+    }
+
+    private static final List<Object> PRIORITY_VALUES = List.copyOf(ServiceRules.PRIORITIES);
 
     private static String kind(String resourceName) {
         String name = resourceName.toLowerCase(Locale.ROOT);

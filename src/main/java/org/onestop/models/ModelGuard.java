@@ -72,7 +72,7 @@ class ModelGuard extends AbstractProcessEnginePlugin {
                 files.put(resource.getName(), resource.getBytes());
             }
             if (problems.isEmpty()) {
-                problems.addAll(new ServiceRules(files, deployed).check());
+                problems.addAll(check.across(files, deployed).check());
             }
             if (!problems.isEmpty()) {
                 throw new BadUserRequestException(message(deployment, problems));

@@ -69,4 +69,15 @@ final class SafeXml {
         }
         return null;
     }
+
+    /** The element's child elements with this local name, in order. */
+    static java.util.List<Element> children(Element parent, String localName) {
+        java.util.List<Element> found = new java.util.ArrayList<>();
+        for (org.w3c.dom.Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element e && localName.equals(e.getLocalName())) {
+                found.add(e);
+            }
+        }
+        return found;
+    }
 }

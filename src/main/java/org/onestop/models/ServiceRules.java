@@ -56,6 +56,9 @@ final class ServiceRules {
         /** Whether a form with this id is deployed; null when that cannot be told (the engine has no query for forms). */
         Boolean form(String id);
 
+        /** The latest deployed form with this id (its JSON), if any can be found. */
+        Optional<byte[]> formJson(String id);
+
         /** The latest version of every deployed process: resource name and BPMN XML. */
         List<Map.Entry<String, byte[]>> serviceProcesses();
 
@@ -64,18 +67,26 @@ final class ServiceRules {
     }
 
     private final Deployed deployed;
+    /** Reads the variables an expression names; null when the check of known variables is not wanted. */
+    private final ExpressionRules expressions;
     private final Map<String, byte[]> decisionFiles = new LinkedHashMap<>();
     /** Decisions looked up once per check: every service names the standards, and its routing table twice. */
     private final Map<String, Optional<byte[]>> decisionXml = new LinkedHashMap<>();
     private final Map<String, Optional<DmnDecision>> parsed = new LinkedHashMap<>();
     private final Map<String, String> decisionResources = new LinkedHashMap<>();
     private final Set<String> processes = new LinkedHashSet<>();
-    private final Set<String> forms = new LinkedHashSet<>();
+    private final Map<String, byte[]> forms = new LinkedHashMap<>();
     private final Map<String, Document> bpmn = new LinkedHashMap<>();
 
     /** @param resources the deployment's files, name → content (only those that are well-formed are looked into) */
     ServiceRules(Map<String, byte[]> resources, Deployed deployed) {
+        this(resources, deployed, null);
+    }
+
+    /** @param expressions the expression rules, so that each process's expressions name only variables it has */
+    ServiceRules(Map<String, byte[]> resources, Deployed deployed, ExpressionRules expressions) {
         this.deployed = deployed;
+        this.expressions = expressions;
         resources.forEach((name, content) -> {
             String lower = name.toLowerCase(java.util.Locale.ROOT);
             try {
@@ -94,7 +105,7 @@ final class ServiceRules {
                 } else if (lower.endsWith(".form")) {
                     String id = JSON.readTree(content).path("id").asText("");
                     if (!id.isBlank()) {
-                        forms.add(id);
+                        forms.put(id, content);
                     }
                 }
             } catch (SAXException | IOException | RuntimeException e) {
@@ -119,7 +130,10 @@ final class ServiceRules {
             for (Element process : elements(document.getDocumentElement(), BPMN, "process")) {
                 Map<String, String> properties = properties(process);
                 if (properties.containsKey("serviceCode")) {
-                    service(resource, process.getAttribute("id"), properties, problems);
+                    service(resource, process, properties, problems);
+                }
+                if (expressions != null) {
+                    knownVariables(resource, process, problems);
                 }
             }
         });
@@ -147,7 +161,7 @@ final class ServiceRules {
                 Map<String, String> properties = properties(process);
                 if (properties.containsKey("serviceCode") && !processes.contains(process.getAttribute("id"))
                         && (standards || decisionFiles.containsKey(properties.get("routingDecision")))) {
-                    service(shortName(live.getKey()), process.getAttribute("id"), properties, problems);
+                    service(shortName(live.getKey()), process, properties, problems);
                 }
             }
         }
@@ -169,7 +183,7 @@ final class ServiceRules {
             }
         }
         String form = camunda(element, "formRef");
-        if (literal(form) && !forms.contains(form) && Boolean.FALSE.equals(deployed.form(form))) {
+        if (literal(form) && !forms.containsKey(form) && Boolean.FALSE.equals(deployed.form(form))) {
             problems.add(new ModelProblem(resource, id, "camunda:formRef", form, "no form with this id is deployed or in this deployment",
                     "deploy the form with it, or correct the id (the form's ID in Camunda Modeler)"));
         }
@@ -183,7 +197,8 @@ final class ServiceRules {
         }
     }
 
-    private void service(String resource, String processId, Map<String, String> properties, List<ModelProblem> problems) {
+    private void service(String resource, Element process, Map<String, String> properties, List<ModelProblem> problems) {
+        String processId = process.getAttribute("id");
         String serviceCode = properties.get("serviceCode");
         String routing = properties.get("routingDecision");
         if (routing == null || routing.isBlank()) {
@@ -221,6 +236,7 @@ final class ServiceRules {
                         "ask an administrator to create the group " + department + "-supervisors first"));
             }
         }
+        answersAgainstRouting(process, routing, dmnResource, problems);
         Set<String> priorities = new TreeSet<>(outputs.literals("priority"));
         for (String priority : priorities) {
             if (!PRIORITIES.contains(priority)) {
@@ -254,6 +270,148 @@ final class ServiceRules {
                         "add a rule for \"" + serviceCode + "\" and \"" + priority + "\" to the service standards (acknowledgeWithin, resolveWithin, clock)"));
             }
         }
+    }
+
+    /** Variables a process has without setting them: the engine's own, in a decision's output mapping or a loop. */
+    static final Set<String> ENGINE_VARIABLES = Set.of("decisionResult", "nrOfInstances", "nrOfActiveInstances",
+            "nrOfCompletedInstances", "loopCounter");
+
+    /**
+     * Every variable a process's expressions read must be one the process can have: set by OneStop
+     * ({@link EngineVariables}), a question of one of its forms (the resident's start form, staff's task forms), a
+     * decision's result variable, an input or output mapping, a called process's output, a loop's element, or the
+     * engine's own ({@link #ENGINE_VARIABLES}). A typo on the flow after a user task would otherwise be found only when
+     * staff complete the task, which then fails. A process whose forms cannot all be read (a form key outside Camunda
+     * Forms, a form not deployed) or that takes every variable of a called process is not checked: what it has is not
+     * known.
+     */
+    private void knownVariables(String resource, Element process, List<ModelProblem> problems) {
+        Set<String> known = new java.util.HashSet<>(EngineVariables.SET_BY_ONESTOP);
+        known.addAll(EngineVariables.WRITTEN_BY_STAFF);
+        known.addAll(ENGINE_VARIABLES);
+        List<Element> all = elements(process, null, null);
+        for (Element element : all) {
+            String formRef = camunda(element, "formRef");
+            if (formRef != null) {
+                byte[] form = !literal(formRef) ? null : forms.containsKey(formRef) ? forms.get(formRef) : deployed.formJson(formRef).orElse(null);
+                if (form == null) {
+                    return;
+                }
+                try {
+                    known.addAll(FormRules.keys(JSON.readTree(form)));
+                } catch (IOException e) {
+                    return;
+                }
+            }
+            if (camunda(element, "formKey") != null) {
+                return;
+            }
+            String local = element.getLocalName();
+            boolean extension = BpmnRules.EXTENSIONS.contains(element.getNamespaceURI());
+            if (extension && "out".equals(local) && "all".equals(element.getAttribute("variables"))) {
+                return;
+            }
+            addIfSet(known, camunda(element, "resultVariable"));
+            addIfSet(known, camunda(element, "elementVariable"));
+            if (extension && ("inputParameter".equals(local) || "outputParameter".equals(local))) {
+                addIfSet(known, element.getAttribute("name"));
+            } else if (extension && "out".equals(local)) {
+                addIfSet(known, element.getAttribute("target"));
+            } else if (extension && "formField".equals(local)) {
+                addIfSet(known, element.getAttribute("id"));
+            }
+        }
+        Set<String> reported = new LinkedHashSet<>();
+        for (Element element : all) {
+            if ("documentation".equals(element.getLocalName()) || "text".equals(element.getLocalName())) {
+                continue; // for people
+            }
+            String id = SafeXml.nearestId(element, BpmnRules.EXTENSIONS);
+            List<String> texts = new ArrayList<>();
+            texts.add(SafeXml.ownText(element));
+            org.w3c.dom.NamedNodeMap attributes = element.getAttributes();
+            for (int i = 0; i < attributes.getLength(); i++) {
+                texts.add(attributes.item(i).getNodeValue());
+            }
+            for (String text : texts) {
+                for (String expression : ExpressionRules.find(text)) {
+                    for (String variable : expressions.variables(expression)) {
+                        if (!known.contains(variable) && reported.add(id + "/" + variable)) {
+                            String near = nearest(variable, known);
+                            problems.add(new ModelProblem(resource, id, null, expression,
+                                    "the variable '" + variable + "' is set nowhere this process can see (its forms' questions, its decisions' "
+                                            + "result variables, its input and output mappings, or OneStop's own variables), so the case fails here",
+                                    near != null ? "did you mean '" + near + "'? Correct the name, or set the variable before this point"
+                                            : "correct the name, or set the variable before this point (a form question, a result variable, an output mapping)"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void addIfSet(Set<String> known, String name) {
+        if (name != null && !name.isBlank()) {
+            known.add(name.strip());
+        }
+    }
+
+    /** The known name closest to a misspelt one (at most two letters apart), or null. */
+    private static String nearest(String name, Set<String> known) {
+        String best = null;
+        int bestDistance = 3;
+        for (String candidate : new TreeSet<>(known)) {
+            int distance = distance(name.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                current[j] = Math.min(Math.min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /**
+     * The routing table against the answers its service's start form allows: every combination of them decided by a
+     * rule, and no rule waiting for an answer the form cannot give ({@link DecisionCoverage}).
+     */
+    private void answersAgainstRouting(Element process, String routing, String dmnResource, List<ModelProblem> problems) {
+        String formId = null;
+        for (Element start : elements(process, BPMN, "startEvent")) {
+            String ref = camunda(start, "formRef");
+            if (literal(ref) && start.getParentNode() == process) {
+                formId = ref;
+            }
+        }
+        byte[] form = formId == null ? null : forms.containsKey(formId) ? forms.get(formId) : deployed.formJson(formId).orElse(null);
+        if (form == null) {
+            return;
+        }
+        Map<String, List<Object>> answers;
+        try {
+            answers = FormRules.answerValues(JSON.readTree(form));
+        } catch (IOException e) {
+            return; // the form's own check says why
+        }
+        DecisionCoverage.check(dmnResource, decisionXml(routing), routing, answers, "the form " + formId,
+                java.util.EnumSet.of(DecisionCoverage.Look.GAPS, DecisionCoverage.Look.UNMATCHED), problems);
     }
 
     private Optional<DmnDecision> decision(String key) {
@@ -367,13 +525,7 @@ final class ServiceRules {
         }
 
         private static List<Element> children(Element parent, String localName) {
-            List<Element> found = new ArrayList<>();
-            for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
-                if (child instanceof Element e && localName.equals(e.getLocalName())) {
-                    found.add(e);
-                }
-            }
-            return found;
+            return SafeXml.children(parent, localName);
         }
     }
 }

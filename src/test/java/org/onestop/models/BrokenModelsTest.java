@@ -103,7 +103,30 @@ class BrokenModelsTest extends IntegrationTest {
                         List.of("pothole-start.form, element Field_size, key: hazard", "same key")),
                 arguments("a question overwriting OneStop's own variable", Map.of("pothole-start.form",
                                 FORM.replace("\"key\": \"size\"", "\"key\": \"priority\"")),
-                        List.of("key: priority", "OneStop sets this variable itself")));
+                        List.of("key: priority", "OneStop sets this variable itself")),
+                arguments("a mistyped variable on the flow after a user task", Map.of("pothole.bpmn",
+                                PROCESS.replace("${repairNeeded}", "${repairNeded}")),
+                        List.of("pothole.bpmn, element Flow_RepairNeededYes: ${repairNeded}", "the variable 'repairNeded' is set nowhere",
+                                "did you mean 'repairNeeded'?")),
+                arguments("a routing table without its catch-all (a gap)", Map.of("routing-pothole.dmn",
+                                withoutRules(ROUTING, "Rule_OtherPotholesAreNormal")),
+                        List.of("routing-pothole.dmn, element PotholeRouting, rules: hazard = false, size = \"small\", locationOnRoad = \"driving-lane\"",
+                                "no rule decides for these inputs")),
+                arguments("a rule added below the catch-all (it never decides)", Map.of("routing-pothole.dmn",
+                                ROUTING.replace("</decisionTable>", """
+                                        <rule id="Rule_MediumInTheDrivingLane">
+                                          <inputEntry id="Rule_MediumInTheDrivingLane_Hazard"><text></text></inputEntry>
+                                          <inputEntry id="Rule_MediumInTheDrivingLane_Size"><text>"medium"</text></inputEntry>
+                                          <inputEntry id="Rule_MediumInTheDrivingLane_LocationOnRoad"><text>"driving-lane"</text></inputEntry>
+                                          <outputEntry id="Rule_MediumInTheDrivingLane_DepartmentGroup"><text>"roads"</text></outputEntry>
+                                          <outputEntry id="Rule_MediumInTheDrivingLane_Priority"><text>"high"</text></outputEntry>
+                                        </rule>
+                                        </decisionTable>""")),
+                        List.of("routing-pothole.dmn, element Rule_MediumInTheDrivingLane", "the rule never decides")),
+                arguments("a rule waiting for an answer the form does not offer", Map.of("routing-pothole.dmn",
+                                ROUTING.replaceFirst("<text>\"large\"</text>", "<text>\"larg\"</text>")),
+                        List.of("routing-pothole.dmn, element Rule_LargePotholeIsHigh", "matches none of the values its inputs can take",
+                                "the form pothole-start")));
     }
 
     @BeforeEach

@@ -42,6 +42,10 @@ class ModelCheckTest {
                         <inputEntry id="InputEntry_Large"><text>"large"</text></inputEntry>
                         <outputEntry id="OutputEntry_High"><text>%s</text></outputEntry>
                       </rule>
+                      <rule id="Rule_Other">
+                        <inputEntry id="InputEntry_Other"><text>-</text></inputEntry>
+                        <outputEntry id="OutputEntry_Normal"><text>"normal"</text></outputEntry>
+                      </rule>
                     </decisionTable>
                   </decision>
                 </definitions>
@@ -224,7 +228,9 @@ class ModelCheckTest {
         assertThat(check.check("input.dmn", badInput.getBytes(StandardCharsets.UTF_8)))
                 .extracting(ModelProblem::elementId).containsExactly("InputEntry_Large");
         String anyValue = dmn("", "", "\"high\"").replace("<text>\"large\"</text>", "<text>-</text>");
-        assertThat(check.check("any.dmn", anyValue.getBytes(StandardCharsets.UTF_8))).isEmpty();
+        // "-" parses; the table's own catch-all below it then never decides
+        assertThat(check.check("any.dmn", anyValue.getBytes(StandardCharsets.UTF_8)))
+                .extracting(ModelProblem::elementId, ModelProblem::where).containsExactly(org.assertj.core.groups.Tuple.tuple("Rule_Other", "rules"));
     }
 
     @Test

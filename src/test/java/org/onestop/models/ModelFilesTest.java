@@ -58,7 +58,7 @@ class ModelFilesTest extends IntegrationTest {
         List<ModelProblem> problems = new ArrayList<>();
         models.forEach((name, content) -> problems.addAll(check.check(name, content)));
         EngineModels engine = new EngineModels(() -> repositoryService, () -> identityService, beanFactory);
-        problems.addAll(new ServiceRules(models, engine).check());
+        problems.addAll(check.across(models, engine).check());
         assertThat(problems).as(report(problems)).isEmpty();
     }
 
