@@ -74,6 +74,16 @@ class CatalogueDeploymentTest extends IntegrationTest {
         }
 
         try {
+            // Every door asks it: the residents' report page, the console's intake, Open311's service definition.
+            org.onestop.testing.FormSession anonymous = new org.onestop.testing.FormSession(http.getRootUri());
+            assertThat(anonymous.get("/report/pothole").body()).contains("name=\"q.reportedBefore\"", "Have you reported it before?");
+            org.onestop.testing.FormSession console = org.onestop.testing.FormSession.loggedIn(http.getRootUri(), agent, PASSWORD);
+            assertThat(console.get("/console/cases/new?service=pothole").body()).contains("name=\"q.reportedBefore\"");
+            com.fasterxml.jackson.databind.JsonNode definition = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(http.getForObject("/open311/v2/services/pothole.json", String.class));
+            assertThat(definition.findValues("attributes").get(0)).as("Open311 lists it as a required attribute")
+                    .anyMatch(a -> "reportedBefore".equals(a.path("code").asText()) && a.path("required").asBoolean());
+
             Map<String, Object> request = new HashMap<>(Map.of("serviceCode", "pothole", "channel", "phone",
                     "address", "120 King St E, Lakeport", "answers", Map.of("hazard", false, "size", "small", "locationOnRoad", "shoulder")));
             ResponseEntity<Map<String, Object>> refused = postJson(as(agent), "/api/cases", request);
