@@ -60,6 +60,34 @@ public class CaseAccessPolicy {
         return s.in(Roles.COUNCIL_OFFICE);
     }
 
+    /**
+     * Whether the user may add and change the city's departments ({@code /admin/departments}, {@code /api/departments}),
+     * which also makes their engine groups and rights: administrators only.
+     */
+    public boolean mayManageDepartments(StaffMember s) {
+        return isAdmin(s);
+    }
+
+    // ---------------------------------------------------------------- the staff directory
+
+    /**
+     * The staff directory ({@code /directory}, {@code /api/directory}): departments, their services and public
+     * numbers, who is on call now, and their members' names. Every staff member: anyone in a group other than the
+     * monitoring systems' (a scrape user is not a person who calls a colleague).
+     */
+    public boolean mayUseStaffDirectory(StaffMember s) {
+        return s.groups().stream().anyMatch(g -> !g.equals(Roles.MONITORING));
+    }
+
+    /**
+     * The members' own e-mail addresses in the staff directory: staff who hand work to colleagues (agents, department
+     * staff, supervisors and heads, managers, administrators). Councillors' offices and process owners reach a
+     * department through its public number and e-mail address, which everyone sees.
+     */
+    public boolean maySeeStaffEmails(StaffMember s) {
+        return isAgent(s) || !departmentsOf(s).isEmpty() || s.in(Roles.MANAGERS) || isAdmin(s);
+    }
+
     /** The departments whose staff the user is: the department's group, or its supervisors', on-call or head group. */
     public Set<String> departmentsOf(StaffMember s) {
         return departments.departments().stream().map(Departments.Department::id)

@@ -1,9 +1,11 @@
 package org.onestop.contactcentre;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.onestop.access.StaffMember;
 import org.onestop.cases.CaseService;
+import org.onestop.cases.CaseStatus;
 import org.onestop.cases.StaffCases;
 import org.onestop.cases.CaseView;
 import org.onestop.cases.CaseViews;
@@ -27,7 +29,16 @@ public class CustomerCases {
 
     /** The customer's cases that the user may read (the access policy's reach). */
     public List<CaseView> newestFirst(long customerId, int limit, StaffMember user) {
-        return views.summaries(cases.search(new CaseService.Filter(null, null, null, null, null, customerId), staffCases.reach(user),
+        return newestFirst(null, customerId, limit, user);
+    }
+
+    /** The customer's open cases (not resolved, closed, cancelled, duplicate or referred) that the user may read. */
+    public List<CaseView> openNewestFirst(long customerId, int limit, StaffMember user) {
+        return newestFirst(Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).toList(), customerId, limit, user);
+    }
+
+    private List<CaseView> newestFirst(List<CaseStatus> statuses, long customerId, int limit, StaffMember user) {
+        return views.summaries(cases.search(new CaseService.Filter(statuses, null, null, null, null, customerId), staffCases.reach(user),
                 PageRequest.of(0, limit, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")))).getContent(), user);
     }
 }

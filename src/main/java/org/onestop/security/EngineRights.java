@@ -55,21 +55,32 @@ final class EngineRights {
         wardOffices.forEach(table::manage);
 
         for (Departments.Department department : departments) {
-            // Staff, the on-call rota and the head work their tasks in Tasklist.
-            for (String group : List.of(department.id(), department.id() + "-oncall", department.id() + "-head")) {
-                workInTasklist(table, group);
-            }
-            // Supervisors also watch the running cases in Cockpit. The engine cannot tell a case's department, so they
-            // read every case of every department there: its activities, its variables (reference, ward, the answers
-            // to the service's questions and the task forms' entries; the customer's details stay in OneStop's tables)
-            // and its history, including comments. Tasks they see and work only as their departments' candidate group.
-            String supervisors = department.supervisorsGroup();
-            workInTasklist(table, supervisors);
-            table.grant(supervisors, Resources.APPLICATION, COCKPIT, Permissions.ACCESS)
-                    .grant(supervisors, Resources.PROCESS_DEFINITION, ANY, Permissions.READ_HISTORY, Permissions.READ_INSTANCE)
-                    .grant(supervisors, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+            department(table, department);
         }
         return table;
+    }
+
+    /** One department's groups' rows: what {@link #of} gives each department, for a department added while running. */
+    static GrantTable of(Departments.Department department) {
+        GrantTable table = new GrantTable();
+        department(table, department);
+        return table;
+    }
+
+    private static void department(GrantTable table, Departments.Department department) {
+        // Staff, the on-call rota and the head work their tasks in Tasklist.
+        for (String group : List.of(department.id(), department.id() + "-oncall", department.id() + "-head")) {
+            workInTasklist(table, group);
+        }
+        // Supervisors also watch the running cases in Cockpit. The engine cannot tell a case's department, so they
+        // read every case of every department there: its activities, its variables (reference, ward, the answers
+        // to the service's questions and the task forms' entries; the customer's details stay in OneStop's tables)
+        // and its history, including comments. Tasks they see and work only as their departments' candidate group.
+        String supervisors = department.supervisorsGroup();
+        workInTasklist(table, supervisors);
+        table.grant(supervisors, Resources.APPLICATION, COCKPIT, Permissions.ACCESS)
+                .grant(supervisors, Resources.PROCESS_DEFINITION, ANY, Permissions.READ_HISTORY, Permissions.READ_INSTANCE)
+                .grant(supervisors, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
     }
 
     /** Tasklist, with the names of processes and decisions; the tasks themselves come from the engine's task grants. */

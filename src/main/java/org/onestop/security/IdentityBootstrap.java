@@ -58,18 +58,21 @@ public class IdentityBootstrap implements ApplicationRunner {
     private final FilterService filters;
     private final TaskService tasks;
     private final Departments departments;
+    private final DepartmentGroups departmentGroups;
     private final Wards wards;
     private final String adminUser;
     private final String adminPassword;
     private final boolean demoUsers;
 
     IdentityBootstrap(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks,
-                      Departments departments, Wards wards, AdminProperties admin, DemoProperties demo) {
+                      Departments departments, DepartmentGroups departmentGroups, Wards wards, AdminProperties admin,
+                      DemoProperties demo) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
         this.departments = departments;
+        this.departmentGroups = departmentGroups;
         this.wards = wards;
         this.adminUser = admin.username();
         this.adminPassword = admin.password();
@@ -92,10 +95,7 @@ public class IdentityBootstrap implements ApplicationRunner {
             wardOffices.add(office);
         }
         for (Departments.Department department : departments.departments()) {
-            group(department.id(), department.name(), "DEPARTMENT");
-            group(department.supervisorsGroup(), department.name() + " supervisors", "SUPERVISORS");
-            group(department.id() + "-oncall", department.name() + " on call", "ONCALL");
-            group(department.id() + "-head", "Head of " + department.name(), "HEAD");
+            departmentGroups.make(department);
         }
         EngineRights.of(departments.departments(), wardOffices).apply(authorizations);
 

@@ -61,10 +61,23 @@ public class PublishedStandards {
 
     /** The priorities the routing table's rules can give, most urgent first. */
     private List<String> priorities(String routingDecision) {
+        return outputs(routingDecision, "priority").stream().sorted((a, b) -> Integer.compare(rank(a), rank(b))).toList();
+    }
+
+    /**
+     * The departments (groups) the live routing table's rules can send a case to, in the order of its rules: what the
+     * staff directory lists as a department's services.
+     */
+    public List<String> departments(String routingDecision) {
+        return List.copyOf(outputs(routingDecision, "departmentGroup"));
+    }
+
+    /** The literal values the latest version of a decision's rules give in one output column. */
+    private Set<String> outputs(String routingDecision, String outputName) {
         DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(routingDecision)
                 .latestVersion().singleResult();
         if (definition == null) {
-            return List.of();
+            return Set.of();
         }
         DmnModelInstance model = repository.getDmnModelInstance(definition.getId());
         Set<String> found = new LinkedHashSet<>();
@@ -72,7 +85,7 @@ public class PublishedStandards {
             List<Output> outputs = new ArrayList<>(table.getOutputs());
             int column = -1;
             for (int i = 0; i < outputs.size(); i++) {
-                if ("priority".equals(outputs.get(i).getName())) {
+                if (outputName.equals(outputs.get(i).getName())) {
                     column = i;
                 }
             }
@@ -87,7 +100,7 @@ public class PublishedStandards {
                 }
             }
         }
-        return found.stream().sorted((a, b) -> Integer.compare(rank(a), rank(b))).toList();
+        return found;
     }
 
     private static int rank(String priority) {

@@ -36,6 +36,16 @@ public class Navigation {
         return policy.isAgent(s) || policy.isCouncilOffice(s) || policy.isAdmin(s);
     }
 
+    /** The staff directory: every staff member but the monitoring systems. */
+    public boolean directory(Authentication user) {
+        return policy.mayUseStaffDirectory(StaffMember.of(user));
+    }
+
+    /** The departments' page: administrators. */
+    public boolean departments(Authentication user) {
+        return policy.mayManageDepartments(StaffMember.of(user));
+    }
+
     /** Whoever may open a scorecard: managers, councillors' offices, supervisors, agents and administrators. */
     public boolean scorecards(Authentication user) {
         return !policy.scorecards(StaffMember.of(user)).none();

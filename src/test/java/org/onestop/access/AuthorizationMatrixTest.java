@@ -152,6 +152,29 @@ class AuthorizationMatrixTest extends IntegrationTest {
         assertThat(details.toConfirm(((Number) customerId).longValue())).extracting(IntakeDetails.DetailToConfirm::id).contains(pending);
         cell("the staff start page /staff", statuses(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
                 r -> page(r, "/staff").statusCode());
+        // ---- the staff directory, the departments (directory/), the caller lookup (contactcentre/CallerLookupApi)
+        cell("the staff directory /directory", statuses(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+                r -> page(r, "/directory?q=roads").statusCode());
+        cell("the staff directory's API /api/directory", statuses(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+                r -> as(r.user).getForEntity("/api/directory?q=roads", String.class).getStatusCode().value());
+        cell("members' own e-mail addresses in the directory (/api/directory)", yesNo(true, true, true, true, true, false, false, false, true, true),
+                r -> as(r.user).getForObject("/api/directory?q=roads", String.class).contains("roads@onestop.invalid"));
+        cell("members' own e-mail addresses on /directory", yesNo(true, true, true, true, true, false, false, false, true, true),
+                r -> page(r, "/directory?q=roads").body().contains("roads@onestop.invalid"));
+        cell("the Directory link in the staff bar", yesNo(true, true, true, true, true, true, true, true, true, true),
+                r -> page(r, "/staff").body().contains("href=\"/directory\""));
+        cell("the departments /api/departments", statuses(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+                r -> as(r.user).getForEntity("/api/departments", String.class).getStatusCode().value());
+        cell("add a department (API; 400 = allowed, but the id was bad)", statuses(403, 403, 403, 403, 403, 403, 403, 403, 400, 403),
+                r -> postJson(as(r.user), "/api/departments", Map.of("id", "Not An Id", "name", "Matrix")).getStatusCode().value());
+        cell("change a department (API; 400 = allowed, but the name was blank)", statuses(403, 403, 403, 403, 403, 403, 403, 403, 400, 403),
+                r -> as(r.user).exchange("/api/departments/roads", HttpMethod.PUT, jsonBody(Map.of("name", " ")), JSON_OBJECT).getStatusCode().value());
+        cell("the departments page /admin/departments", statuses(403, 403, 403, 403, 403, 403, 403, 403, 200, 403),
+                r -> page(r, "/admin/departments").statusCode());
+        cell("a department's page /admin/departments/roads", statuses(403, 403, 403, 403, 403, 403, 403, 403, 200, 403),
+                r -> page(r, "/admin/departments/roads").statusCode());
+        cell("caller lookup /api/callers", statuses(200, 200, 403, 403, 403, 403, 403, 403, 200, 403),
+                r -> as(r.user).getForEntity("/api/callers?phone=905-555-0100", String.class).getStatusCode().value());
         cell("the residents' A–Z /a-z (the same for everyone)", statuses(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
                 r -> page(r, "/a-z").statusCode());
         cell("an article not marked public on the residents' pages /a-z/{id}", statuses(404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
@@ -297,6 +320,12 @@ class AuthorizationMatrixTest extends IntegrationTest {
     }
 
     // ---------------------------------------------------------------- the cells
+
+    private static org.springframework.http.HttpEntity<Object> jsonBody(Object body) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        return new org.springframework.http.HttpEntity<>(body, headers);
+    }
 
     private final Map<Role, FormSession> sessions = new EnumMap<>(Role.class);
 

@@ -1,0 +1,75 @@
+package org.onestop.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.onestop.IntegrationTest;
+import org.onestop.oncall.OnCallRoster;
+import org.onestop.oncall.OnCallShift;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The staff directory's API: search by department, service and person; on call now; e-mails by the access policy. */
+class StaffDirectoryTest extends IntegrationTest {
+
+    @Autowired
+    OnCallRoster roster;
+    @Autowired
+    java.time.Clock clock;
+
+    private List<Map<String, Object>> search(String user, String q) {
+        ResponseEntity<List<Map<String, Object>>> answer = as(user).exchange("/api/directory?q=" + q, HttpMethod.GET, null, JSON_LIST);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
+    }
+
+    @Test
+    void findsByDepartmentServiceAndPersonWithWhoIsOnCallNow() {
+        String agent = user("it-dir-agent", "contact-centre");
+        String crew = user("it-dir-crew", "roads");
+        java.time.LocalDate today = clock.instant().atZone(java.time.ZoneId.of("America/Toronto")).toLocalDate();
+        OnCallShift shift = roster.add("roads", crew, today, today, "test");
+        try {
+            List<Map<String, Object>> all = search(agent, "");
+            assertThat(all).extracting(e -> e.get("id")).contains("roads", "waste", "water");
+
+            List<Map<String, Object>> byService = search(agent, "pothole");
+            assertThat(byService).extracting(e -> e.get("id")).contains("roads").doesNotContain("waste");
+            Map<String, Object> roads = byService.stream().filter(e -> "roads".equals(e.get("id"))).findFirst().orElseThrow();
+            assertThat(roads).containsEntry("phone", "905-555-0110").containsEntry("email", "roads@lakeport.example");
+            assertThat(roads.get("services").toString()).contains("code=pothole");
+            assertThat(roads.get("onCallNow").toString()).contains("userId=" + crew);
+            assertThat(roads.get("members").toString()).contains("userId=" + crew, "STAFF", "userId=supervisor", "SUPERVISOR");
+
+            assertThat(search(agent, "Rita")).extracting(e -> e.get("id")).containsExactly("roads");
+            assertThat(search(agent, "voirie")).extracting(e -> e.get("id")).containsExactly("roads");
+            assertThat(search(agent, "no-such-thing-anywhere")).isEmpty();
+        } finally {
+            roster.remove(shift.getId());
+        }
+    }
+
+    @Test
+    void membersEmailsOnlyForThoseThePolicyLets() {
+        String agent = user("it-dir-agent", "contact-centre");
+        String owner = user("it-dir-owner", "process-owners");
+        assertThat(search(agent, "roads").toString()).contains("roads@onestop.invalid");
+        assertThat(search(owner, "roads").toString()).doesNotContain("roads@onestop.invalid").contains("roads@lakeport.example");
+    }
+
+    @Test
+    void aQueryTooLongIsA400AndMonitoringIsRefused() {
+        String agent = user("it-dir-agent", "contact-centre");
+        ResponseEntity<Map<String, Object>> tooLong = getJson(as(agent), "/api/directory?q=" + "x".repeat(201));
+        assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tooLong.getBody().get("errors").toString()).contains("field=q");
+        String monitor = user("it-dir-monitor", "monitoring");
+        assertThat(as(monitor).getForEntity("/api/directory", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.getForEntity("/api/directory", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+}
