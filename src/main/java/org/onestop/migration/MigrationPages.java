@@ -1,11 +1,13 @@
 package org.onestop.migration;
 
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.onestop.access.CaseAccessPolicy;
 import org.onestop.access.StaffMember;
+import org.onestop.city.CityProperties;
 import org.onestop.migration.Migrations.Migration;
 import org.onestop.migration.RunningCaseMigration.Overview;
 import org.onestop.shared.InvalidRequestException;
@@ -35,8 +37,10 @@ class MigrationPages {
     private final RunningCaseMigration migration;
     private final CaseAccessPolicy policy;
     private final PageTexts texts;
+    private final ZoneId zone;
 
-    MigrationPages(RunningCaseMigration migration, CaseAccessPolicy policy, PageTexts texts) {
+    MigrationPages(RunningCaseMigration migration, CaseAccessPolicy policy, PageTexts texts, CityProperties city) {
+        this.zone = city.timeZone();
         this.migration = migration;
         this.policy = policy;
         this.texts = texts;
@@ -114,6 +118,7 @@ class MigrationPages {
 
     private String page(Model model, Overview overview, Integer fromVersion, String reference, Map<String, String> errors) {
         model.addAttribute("service", overview);
+        model.addAttribute("zone", zone);
         model.addAttribute("fromVersion", fromVersion);
         RunningCaseMigration.Plan plan = null;
         String planError = null;

@@ -6,7 +6,7 @@
  * It moves only the service's own process instance, never the case lifecycle that calls it, so a case keeps its
  * standard and due dates.
  */
-@ApplicationModule(allowedDependencies = {"access", "catalogue", "shared", "web"})
+@ApplicationModule(allowedDependencies = {"access", "catalogue", "city", "shared", "web"})
 package org.onestop.migration;
 
 import org.springframework.modulith.ApplicationModule;

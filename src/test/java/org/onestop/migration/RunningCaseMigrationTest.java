@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.onestop.IntegrationTest;
@@ -52,7 +48,7 @@ class RunningCaseMigrationTest extends IntegrationTest {
                 .latestVersion().singleResult();
 
         Deployment deployment = repositoryService.createDeployment().name("pothole with a check (migration test)")
-                .addClasspathResource("migration/pothole.bpmn").deploy();
+                .addClasspathResource(MigrationTesting.POTHOLE_WITH_CHECK).deploy();
         try {
             ProcessDefinition v2 = repositoryService.createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult();
             assertThat(v2.getVersion()).isEqualTo(old.getVersion() + 1);
@@ -107,7 +103,7 @@ class RunningCaseMigrationTest extends IntegrationTest {
             assertThat(migration).containsEntry("startedBy", owner);
             String batchId = (String) migration.get("batchId");
             long id = ((Number) migration.get("id")).longValue();
-            runBatch(batchId);
+            MigrationTesting.runBatch(managementService, batchId);
             Map<String, Object> done = getJson(as(owner), API + "/" + id).getBody();
             assertThat(done).containsEntry("finished", true);
             for (String reference : cases) {
@@ -147,25 +143,6 @@ class RunningCaseMigrationTest extends IntegrationTest {
                 .latestVersion().singleResult().getId()).isEqualTo(old.getId());
     }
 
-    /** Runs a batch as the job executor would: the seed job, each case's job, the monitor job that ends it. */
-    private void runBatch(String batchId) {
-        Batch batch = managementService.createBatchQuery().batchId(batchId).singleResult();
-        for (String definition : List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(), batch.getMonitorJobDefinitionId())) {
-            for (int round = 0; round < 50; round++) {
-                List<Job> jobs = managementService.createJobQuery().jobDefinitionId(definition).list();
-                if (jobs.isEmpty()) {
-                    break;
-                }
-                jobs.forEach(job -> managementService.executeJob(job.getId()));
-                if (definition.equals(batch.getMonitorJobDefinitionId())
-                        && managementService.createBatchQuery().batchId(batchId).count() == 0) {
-                    break;
-                }
-            }
-        }
-        assertThat(managementService.createBatchQuery().batchId(batchId).count()).as("batch done").isZero();
-    }
-
     private Date resolveByTimer(String reference) {
         String lifecycle = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
                 .processDefinitionKey("CaseLifecycleProcess").singleResult().getId();
@@ -181,14 +158,7 @@ class RunningCaseMigrationTest extends IntegrationTest {
     }
 
     private String open(String agent) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("serviceCode", "pothole");
-        request.put("channel", "phone");
-        request.put("description", "A pothole (migration test)");
-        request.put("address", "120 King St E, Lakeport");
-        request.put("answers", Map.of("hazard", false, "size", "small", "locationOnRoad", "shoulder"));
-        request.put("customer", new HashMap<>(Map.of("name", "Morgan Mover", "phone", "905-555-0142")));
-        ResponseEntity<Map<String, Object>> response = postJson(as(agent), "/api/cases", request);
+        ResponseEntity<Map<String, Object>> response = postJson(as(agent), "/api/cases", MigrationTesting.potholeRequest());
         assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
         return (String) response.getBody().get("reference");
     }
