@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import org.onestop.access.CaseAccessPolicy;
 import org.onestop.access.StaffMember;
+import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.city.CityProperties;
 import org.onestop.migration.Migrations.Migration;
 import org.onestop.migration.RunningCaseMigration.Overview;
@@ -39,7 +40,11 @@ class MigrationPages {
     private final PageTexts texts;
     private final ZoneId zone;
 
-    MigrationPages(RunningCaseMigration migration, CaseAccessPolicy policy, PageTexts texts, CityProperties city) {
+    private final ServiceCatalogue catalogue;
+
+    MigrationPages(RunningCaseMigration migration, CaseAccessPolicy policy, PageTexts texts, CityProperties city,
+                   ServiceCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.zone = city.timeZone();
         this.migration = migration;
         this.policy = policy;
@@ -54,7 +59,7 @@ class MigrationPages {
         Integer fromVersion = from == null || from.isBlank()
                 ? overview.older().stream().map(RunningCaseMigration.Version::version).findFirst().orElse(null)
                 : version(from);
-        return page(model, overview, fromVersion, "", Map.of());
+        return page(model, overview, fromVersion, "", Map.of(), auth);
     }
 
     @PostMapping("/owner/services/{code}/migration/try")
@@ -76,7 +81,7 @@ class MigrationPages {
             errors.put("reference", texts.get("migration.error.noCase", reference == null ? "" : reference.strip(), from));
             response.setStatus(HttpStatus.NOT_FOUND.value());
         }
-        return page(model, migration.overview(code), from, reference == null ? "" : cut(reference.strip()), errors);
+        return page(model, migration.overview(code), from, reference == null ? "" : cut(reference.strip()), errors, auth);
     }
 
     @PostMapping("/owner/services/{code}/migration/move")
@@ -93,7 +98,7 @@ class MigrationPages {
             Map<String, String> errors = new LinkedHashMap<>();
             e.fieldErrors().forEach((field, message) -> errors.put("move", texts.get("migration.label." + field) + " " + message + "."));
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return page(model, migration.overview(code), from, "", errors);
+            return page(model, migration.overview(code), from, "", errors, auth);
         }
     }
 
@@ -116,8 +121,13 @@ class MigrationPages {
         return "problem";
     }
 
-    private String page(Model model, Overview overview, Integer fromVersion, String reference, Map<String, String> errors) {
+    private String page(Model model, Overview overview, Integer fromVersion, String reference, Map<String, String> errors,
+                        Authentication auth) {
         model.addAttribute("service", overview);
+        model.addAttribute("serviceName", catalogue.find(overview.serviceCode()).map(s -> s.in(texts.locale()).name())
+                .orElse(overview.serviceName()));
+        // A case's page is for those who may read cases: administrators; process owners read the reference only.
+        model.addAttribute("caseLinks", policy.isAdmin(StaffMember.of(auth)));
         model.addAttribute("zone", zone);
         model.addAttribute("fromVersion", fromVersion);
         RunningCaseMigration.Plan plan = null;

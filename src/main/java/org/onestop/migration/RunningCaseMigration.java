@@ -2,6 +2,7 @@ package org.onestop.migration;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
@@ -56,8 +58,9 @@ public class RunningCaseMigration {
     static final int FAILURES = 20;
     static final int MAX_REFERENCE = 64;
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
-    /** A process instance id in the engine's messages: "Cannot migrate process instance '…'". */
-    private static final Pattern INSTANCE_ID = Pattern.compile("process instance '([^']{1,64})'");
+    /** A process instance id in the engine's messages: "Cannot migrate process instance '…'", "Process instance with id '…'". */
+    private static final Pattern INSTANCE_ID = Pattern.compile("process instance (?:with id )?'([^']{1,64})'",
+            Pattern.CASE_INSENSITIVE);
 
     public record Version(int version, String definitionId, long runningCases, boolean latest) {
     }
@@ -79,7 +82,7 @@ public class RunningCaseMigration {
 
     /** The generated plan from one version to the latest, and what stands in its way. */
     public record Plan(Overview service, Version source, Version target, boolean valid, List<Mapped> mapped,
-                       List<Unmapped> unmapped, List<String> problems, List<String> newInTarget) {
+                       List<Unmapped> unmapped, List<String> problems, List<String> newInTarget, boolean underWay) {
         /** Whether every running case of the source could move: a valid plan that maps every waiting activity. */
         public boolean movable() {
             return valid && unmapped.isEmpty();
@@ -183,7 +186,17 @@ public class RunningCaseMigration {
                 .map(w -> new Unmapped(w.getKey(), name(from, w.getKey()), w.getValue())).toList();
         List<String> newInTarget = valid ? to.getModelElementsByType(Activity.class).stream()
                 .filter(a -> !mappedTargets.contains(a.getId())).map(a -> name(to, a.getId())).sorted().toList() : List.of();
-        return new Plan(overview, source, target, valid, mapped, unmapped, problems, newInTarget);
+        // In the order the steps stand in the old version's file (the engine's plan has none).
+        List<String> order = from.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).toList();
+        mapped.sort(Comparator.comparingInt(m -> order.indexOf(m.sourceId())));
+        return new Plan(overview, source, target, valid, mapped, unmapped, problems, newInTarget, underWay(overview, source));
+    }
+
+    /** Whether a batch moving the cases of this version to the latest is still running. */
+    private boolean underWay(Overview overview, Version source) {
+        return migrations.ofService(overview.serviceCode()).stream()
+                .filter(m -> m.batchId() != null && m.sourceVersion() == source.version() && m.targetVersion() == overview.latest().version())
+                .anyMatch(m -> !progress(m).finished());
     }
 
     public List<Migration> history(String serviceCode) {
@@ -282,6 +295,9 @@ public class RunningCaseMigration {
         }
         Plan plan = plan(overview, source);
         requireValid(plan);
+        if (plan.underWay()) {
+            throw new InvalidRequestException("fromVersion", "is being moved already: wait until that migration has finished");
+        }
         if (!plan.unmapped().isEmpty()) {
             throw new InvalidRequestException("fromVersion", "has cases waiting where the new version has no matching step: "
                     + String.join(", ", plan.unmapped().stream().map(u -> "'" + u.name() + "' (" + u.runningCases() + ")").toList())

@@ -90,6 +90,8 @@ class MigrationBrowserTest extends IntegrationTest {
             browser.focused().sendKeys(Keys.ENTER);
             browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("moved"), "Started moving"));
             assertThat(browser.findElement(By.id("history-table")).getText()).contains(owner, "moved");
+            assertThat(browser.findElement(By.id("under-way")).getText()).contains("being moved");
+            assertThat(browser.findElements(By.id("move-submit"))).as("no second move while one runs").isEmpty();
             browser.assertAccessible();
             browser.screenshot(shots.resolve("migration-batch-running.png"), 1280, 900);
             managementService.createBatchQuery().type(Batch.TYPE_PROCESS_INSTANCE_MIGRATION).list()

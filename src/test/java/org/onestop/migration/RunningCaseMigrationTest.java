@@ -68,7 +68,7 @@ class RunningCaseMigrationTest extends IntegrationTest {
             Map<String, Object> plan = getJson(as(owner), API + "/plan?fromVersion=" + old.getVersion()).getBody();
             assertThat(plan).containsEntry("valid", true);
             assertThat(list(plan.get("mapped"))).extracting(m -> m.get("sourceId"))
-                    .contains("Task_InspectPothole", "Task_ScheduleRepair", "Task_RepairPothole");
+                    .containsSubsequence("Task_InspectPothole", "Task_ScheduleRepair", "Task_RepairPothole");
             assertThat(list(plan.get("mapped"))).filteredOn(m -> m.get("sourceId").equals("Task_InspectPothole"))
                     .extracting(m -> ((Number) m.get("runningCases")).intValue()).allMatch(n -> n >= 3);
             assertThat(list(plan.get("unmapped"))).isEmpty();
@@ -103,6 +103,9 @@ class RunningCaseMigrationTest extends IntegrationTest {
             assertThat(migration).containsEntry("startedBy", owner);
             String batchId = (String) migration.get("batchId");
             long id = ((Number) migration.get("id")).longValue();
+            // While it runs, the plan says so and a second move of the same version is refused.
+            assertThat(getJson(as(owner), API + "/plan?fromVersion=" + old.getVersion()).getBody()).containsEntry("underWay", true);
+            assertThat(postJson(as(owner), API, Map.of("fromVersion", old.getVersion())).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
             MigrationTesting.runBatch(managementService, batchId);
             Map<String, Object> done = getJson(as(owner), API + "/" + id).getBody();
             assertThat(done).containsEntry("finished", true);
