@@ -227,6 +227,14 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 r -> page(r, "/scorecards/departments/no-such-department").statusCode());
         cell("the contact centre's scorecard /scorecards/contact-centre", statuses(200, 200, 403, 403, 403, 403, 403, 403, 200, 200),
                 r -> page(r, "/scorecards/contact-centre").statusCode());
+        // ---- the process owners' pages (CaseAccessPolicy#mayManageModels): moving running cases to a new version
+        cell("moving running cases: the page /owner/services/pothole/migration", statuses(403, 403, 403, 403, 403, 403, 403, 200, 200, 403),
+                r -> page(r, "/owner/services/pothole/migration").statusCode());
+        cell("moving running cases: the API /api/models/services/pothole/migrations", statuses(403, 403, 403, 403, 403, 403, 403, 200, 200, 403),
+                r -> as(r.user).getForEntity("/api/models/services/pothole/migrations", String.class).getStatusCode().value());
+        cell("moving running cases: a move of all (API; 400 = allowed, but there is no such version)",
+                statuses(403, 403, 403, 403, 403, 403, 403, 400, 400, 403),
+                r -> postJson(as(r.user), "/api/models/services/pothole/migrations", Map.of("fromVersion", 999999)).getStatusCode().value());
         cell("the staff API's OpenAPI document /api/openapi (anonymous: 401, OpenApiContractTest)",
                 statuses(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
                 r -> as(r.user).getForEntity("/api/openapi", String.class).getStatusCode().value());
