@@ -2,20 +2,20 @@ package org.onestop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
-import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.junit.jupiter.api.Test;
+import org.onestop.models.BundledModels;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.Resource;
 
 /**
- * The models in bpmn/, dmn/ and forms/ (Camunda Forms included) are deployed at start, and a restart deploys only
- * what changed: the start-up deployment is repeated here, as a restart repeats it.
+ * The models in bpmn/, dmn/ and forms/ (Camunda Forms included) are deployed at start by OneStop's own start-up
+ * deployment (models/BundledModels; the starter's is off), and a restart deploys only what changed: the start-up
+ * deployment is repeated here, as a restart repeats it. ModelUpgradeTest covers a change a process owner made since.
  */
 class DeploymentTest extends IntegrationTest {
 
@@ -23,72 +23,42 @@ class DeploymentTest extends IntegrationTest {
     SpringProcessEngineConfiguration configuration;
     @Autowired
     RepositoryService repositoryService;
-
-    private DeploymentBuilder startUpDeployment() throws Exception {
-        DeploymentBuilder deployment = repositoryService.createDeployment().name(configuration.getDeploymentName())
-                .enableDuplicateFiltering(configuration.isDeployChangedOnly());
-        for (Resource resource : configuration.getDeploymentResources()) {
-            try (InputStream in = resource.getInputStream()) {
-                deployment.addInputStream(nameOf(resource), in);
-            }
-        }
-        return deployment;
-    }
-
-    /** The name Camunda's Spring auto-deployment gives a resource (and compares on the next start). */
-    private static String nameOf(Resource resource) {
-        try {
-            return resource.getFile().getAbsolutePath();
-        } catch (Exception notAFile) {
-            return resource.getFilename();
-        }
-    }
-
-    private Resource resource(String filename) {
-        for (Resource resource : configuration.getDeploymentResources()) {
-            if (filename.equals(resource.getFilename())) {
-                return resource;
-            }
-        }
-        throw new AssertionError("no deployment resource " + filename);
-    }
+    @Autowired
+    BundledModels bundled;
 
     @Test
     void everyModelIsDeployedFormsIncluded() {
-        assertThat(configuration.isDeployChangedOnly()).isTrue();
-        assertThat(configuration.getDeploymentResources()).extracting(Resource::getFilename)
-                .contains("case-lifecycle.bpmn", "pothole.bpmn", "service-standards.dmn", "pothole-start.form", "inspect-pothole.form");
+        assertThat(configuration.getDeploymentResources()).as("the starter's auto-deployment is off").isNullOrEmpty();
+        assertThat(bundled.resources()).containsKeys("case-lifecycle.bpmn", "pothole.bpmn", "standards-pothole.dmn", "pothole-start.form",
+                "inspect-pothole.form", "pothole.fr.properties");
+        assertThat(bundled.resources()).doesNotContainKey("service-standards.dmn");
         assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("PotholeRepairProcess").count()).isPositive();
-        assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("ServiceStandards").count()).isPositive();
+        assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("PotholeStandards").count()).isPositive();
+        assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("GraffitiStandards").count()).isPositive();
     }
 
     @Test
-    void aRestartDeploysOnlyWhatChanged() throws Exception {
+    void aRestartDeploysOnlyWhatChanged() {
         long potholeVersions = repositoryService.createProcessDefinitionQuery().processDefinitionKey("PotholeRepairProcess").count();
         long lifecycleVersions = repositoryService.createProcessDefinitionQuery().processDefinitionKey("CaseLifecycleProcess").count();
 
         // Nothing changed: nothing new.
-        DeploymentWithDefinitions unchanged = startUpDeployment().deployWithResult();
-        assertThat(unchanged.getDeployedProcessDefinitions()).isNullOrEmpty();
+        assertThat(bundled.deploy(repositoryService, bundled.resources())).isNull();
         assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("PotholeRepairProcess").count()).isEqualTo(potholeVersions);
 
-        // One process changed (a process owner edited its documentation): only that one gets a new version.
-        Resource potholeFile = resource("pothole.bpmn");
-        Resource lifecycleFile = resource("case-lifecycle.bpmn");
-        String pothole = new String(potholeFile.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        DeploymentWithDefinitions changed;
-        try (InputStream lifecycle = lifecycleFile.getInputStream()) {
-            changed = repositoryService.createDeployment().name(configuration.getDeploymentName())
-                    .enableDuplicateFiltering(true)
-                    .addString(nameOf(potholeFile), pothole.replace("Roads: inspect a reported pothole", "Roads: inspect every reported pothole"))
-                    .addInputStream(nameOf(lifecycleFile), lifecycle)
-                    .deployWithResult();
-        }
+        // One bundled process changed (a new release edited its documentation): only that one gets a new version.
+        Map<String, byte[]> release = new LinkedHashMap<>(bundled.resources());
+        String pothole = new String(release.get("pothole.bpmn"), StandardCharsets.UTF_8);
+        release.put("pothole.bpmn", pothole.replace("Roads: inspect a reported pothole", "Roads: inspect every reported pothole")
+                .getBytes(StandardCharsets.UTF_8));
+        String changed = bundled.deploy(repositoryService, release);
+        assertThat(changed).isNotNull();
         try {
-            assertThat(changed.getDeployedProcessDefinitions()).extracting(d -> d.getKey()).containsExactly("PotholeRepairProcess");
+            assertThat(repositoryService.getDeploymentResourceNames(changed)).containsExactly("pothole.bpmn");
+            assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("PotholeRepairProcess").count()).isEqualTo(potholeVersions + 1);
             assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("CaseLifecycleProcess").count()).isEqualTo(lifecycleVersions);
         } finally {
-            repositoryService.deleteDeployment(changed.getId(), true);
+            repositoryService.deleteDeployment(changed, true);
         }
     }
 }

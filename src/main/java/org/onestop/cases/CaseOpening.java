@@ -216,6 +216,7 @@ class CaseOpening {
         variables.put("serviceCode", service.code());
         variables.put("serviceProcessKey", service.processKey());
         variables.put("routingDecision", service.routingDecision());
+        variables.put("standardsDecision", service.standardsDecision());
         variables.put("channel", Variables.stringValue(sr.getChannel().code(), true));
         variables.put("ward", Variables.stringValue(sr.getWard(), true));
         variables.put("officeOpen", Variables.booleanValue(calendar.isOfficeOpen(sr.getCreatedAt()), true));

@@ -21,6 +21,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.onestop.standards.PublishedStandards;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,6 +128,7 @@ final class CatalogueReader {
                 definition.getKey(),
                 definition.getId(),
                 properties.getOrDefault("routingDecision", definition.getKey() + "Routing"),
+                properties.getOrDefault("standardsDecision", PublishedStandards.SHARED_STANDARDS_DECISION),
                 !"optional".equalsIgnoreCase(properties.getOrDefault("location", "required")),
                 "true".equalsIgnoreCase(properties.getOrDefault("notifyWardCouncillor", "false")),
                 questions(definition),

@@ -60,6 +60,6 @@ class ServiceCatalogueApi {
     private ServiceView view(ServiceDefinition s) {
         return new ServiceView(s.code(), s.name(), s.description(), s.group(), s.keywords(), s.publicService(),
                 s.privateCases() ? "private" : "public", s.locationRequired(), s.questions().fields().stream().map(Question::of).toList(),
-                standards.forService(s.code(), s.routingDecision()));
+                standards.forService(s.code(), s.routingDecision(), s.standardsDecision()));
     }
 }

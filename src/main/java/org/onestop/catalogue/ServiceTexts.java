@@ -105,7 +105,7 @@ public record ServiceTexts(Map<String, String> texts) {
         return new ServiceDefinition(s.code(), texts.getOrDefault("name", s.name()),
                 texts.getOrDefault("description", s.description()), keywords,
                 s.group() == null ? null : texts.getOrDefault("group", s.group()), s.publicService(),
-                s.privateCases(), s.processKey(), s.processDefinitionId(), s.routingDecision(), s.locationRequired(),
+                s.privateCases(), s.processKey(), s.processDefinitionId(), s.routingDecision(), s.standardsDecision(), s.locationRequired(),
                 s.copyWardCouncillor(), s.questions().withFields(questions), s.french());
     }
 }

@@ -10,7 +10,7 @@ public final class EngineVariables {
 
     /** Set by OneStop itself when a case opens or its clocks move: no form field may take these names. */
     public static final Set<String> SET_BY_ONESTOP = Set.of("caseId", "reference", "serviceCode", "serviceProcessKey",
-            "routingDecision", "channel", "ward", "departmentGroup", "priority", "escalationGroup", "acknowledgeWithin",
+            "routingDecision", "standardsDecision", "channel", "ward", "departmentGroup", "priority", "escalationGroup", "acknowledgeWithin",
             "resolveWithin", "clock", "acknowledgeBy", "resolveBy", "remindAt", "secondEscalationAt", "departmentHeadGroup",
             "onCallUser", "stageName", "stageWithin", "stageClock", "stageDueBy", "officeOpen", "routeToOnCall",
             "remindBefore", "secondEscalationAfter");

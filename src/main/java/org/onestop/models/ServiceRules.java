@@ -31,8 +31,8 @@ import org.xml.sax.SAXException;
  * <li>every decision, called process and form named literally exists, in the same deployment or already deployed;</li>
  * <li>a service process (one with a {@code serviceCode}) names its routing decision, which outputs
  * {@code departmentGroup} and {@code priority}; each department it can give is a known group with its
- * {@code -supervisors} group, each priority is one of {@link #PRIORITIES}; and the service standards give a standard
- * for the service at each of those priorities.</li>
+ * {@code -supervisors} group, each priority is one of {@link #PRIORITIES}; and the service's own standards table
+ * (property {@code standardsDecision}) gives a standard at each of those priorities.</li>
  * </ul>
  * Models already deployed are looked up through {@link Deployed}; a model in the same deployment takes precedence.
  */
@@ -40,6 +40,7 @@ final class ServiceRules {
 
     /** The priorities the lifecycle, the standards and Tasklist's task priority know, most urgent first. */
     static final List<String> PRIORITIES = List.of("emergency", "urgent", "high", "normal", "low");
+    /** The shared standards table of service models from before each service had its own (property standardsDecision). */
     static final String STANDARDS_DECISION = "ServiceStandards";
 
     private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
@@ -142,14 +143,13 @@ final class ServiceRules {
 
     /**
      * A routing or standards table deployed without its processes changes live services: each deployed service process
-     * (not replaced in this deployment) whose routing table is in this deployment, or every one when the standards
-     * are, is checked against the new tables.
+     * (not replaced in this deployment) whose routing table or standards table is in this deployment is checked
+     * against the new tables.
      */
     private void deployedServicesUsingThisDeployment(List<ModelProblem> problems) {
         if (decisionFiles.isEmpty()) {
             return;
         }
-        boolean standards = decisionFiles.containsKey(STANDARDS_DECISION);
         for (Map.Entry<String, byte[]> live : deployed.serviceProcesses()) {
             Document document;
             try {
@@ -160,7 +160,7 @@ final class ServiceRules {
             for (Element process : elements(document.getDocumentElement(), BPMN, "process")) {
                 Map<String, String> properties = properties(process);
                 if (properties.containsKey("serviceCode") && !processes.contains(process.getAttribute("id"))
-                        && (standards || decisionFiles.containsKey(properties.get("routingDecision")))) {
+                        && (decisionFiles.containsKey(standardsDecision(properties)) || decisionFiles.containsKey(properties.get("routingDecision")))) {
                     service(shortName(live.getKey()), process, properties, problems);
                 }
             }
@@ -244,10 +244,12 @@ final class ServiceRules {
                         "not a priority OneStop knows", "use one of " + String.join(", ", PRIORITIES)));
             }
         }
-        Optional<DmnDecision> standards = decision(STANDARDS_DECISION);
+        String standardsDecision = standardsDecision(properties);
+        Optional<DmnDecision> standards = decision(standardsDecision);
         if (standards.isEmpty()) {
-            problems.add(new ModelProblem(resource, processId, "serviceCode", serviceCode, "the service standards decision (ServiceStandards) is not deployed",
-                    "deploy service-standards.dmn"));
+            problems.add(new ModelProblem(resource, processId, "camunda:property standardsDecision", standardsDecision,
+                    "the service's standards decision (" + standardsDecision + ") is not deployed or in this deployment",
+                    "deploy the service's standards table (dmn/standards-" + serviceCode + ".dmn) with the process, or name it in the property standardsDecision"));
             return;
         }
         for (String priority : priorities) {
@@ -259,7 +261,7 @@ final class ServiceRules {
                 result = DMN.evaluateDecisionTable(standards.get(), Variables.createVariables()
                         .putValue("serviceCode", serviceCode).putValue("priority", priority));
             } catch (RuntimeException e) {
-                problems.add(new ModelProblem(STANDARDS_DECISION, STANDARDS_DECISION, null, serviceCode + "/" + priority,
+                problems.add(new ModelProblem(standardsDecision, standardsDecision, null, serviceCode + "/" + priority,
                         "the service standards fail for this service and priority (" + e.getMessage() + ")", "correct the standards table"));
                 continue;
             }
@@ -267,7 +269,7 @@ final class ServiceRules {
                     || result.getFirstResult().getEntry("acknowledgeWithin") == null) {
                 problems.add(new ModelProblem(resource, processId, "serviceCode", serviceCode,
                         "the service standards give no standard for this service at priority " + priority + ", which its routing table can give",
-                        "add a rule for \"" + serviceCode + "\" and \"" + priority + "\" to the service standards (acknowledgeWithin, resolveWithin, clock)"));
+                        "add a rule for \"" + priority + "\" to the service's standards table " + standardsDecision + " (acknowledgeWithin, resolveWithin, clock)"));
             }
         }
     }
@@ -412,6 +414,15 @@ final class ServiceRules {
         }
         DecisionCoverage.check(dmnResource, decisionXml(routing), routing, answers, "the form " + formId,
                 java.util.EnumSet.of(DecisionCoverage.Look.GAPS, DecisionCoverage.Look.UNMATCHED), problems);
+    }
+
+    /**
+     * The service's own standards table: its process's property standardsDecision; a service model from before the
+     * standards were split per service has none and uses the shared table (which then must be deployed).
+     */
+    private static String standardsDecision(Map<String, String> properties) {
+        String named = properties.get("standardsDecision");
+        return named == null || named.isBlank() ? STANDARDS_DECISION : named;
     }
 
     private Optional<DmnDecision> decision(String key) {

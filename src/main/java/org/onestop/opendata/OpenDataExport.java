@@ -225,7 +225,7 @@ public class OpenDataExport {
         if (service.routingDecision() == null) {
             return null;
         }
-        return standards.forService(service.code(), service.routingDecision()).stream()
+        return standards.forService(service.code(), service.routingDecision(), service.standardsDecision()).stream()
                 .filter(p -> p.priority().equals(priority)).map(PublishedStandards.Published::resolveWithin).findFirst().orElse(null);
     }
 

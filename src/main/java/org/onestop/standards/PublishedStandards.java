@@ -20,13 +20,18 @@ import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Service;
 
 /**
- * A service's standards as the city publishes them: for each priority its routing table can give, what the
- * service-standards table says ("acknowledge within 1 business day, resolve within 10 business days").
+ * A service's standards as the city publishes them: for each priority its routing table can give, what the service's
+ * own standards table ({@code dmn/standards-<service code>.dmn}) says ("acknowledge within 1 business day, resolve
+ * within 10 business days").
  */
 @Service
 public class PublishedStandards {
 
-    public static final String STANDARDS_DECISION = "ServiceStandards";
+    /**
+     * The one table all services shared before each got its own: a service model deployed before then (no
+     * {@code standardsDecision} property) still uses it, and it stays deployed in databases from before.
+     */
+    public static final String SHARED_STANDARDS_DECISION = "ServiceStandards";
     private static final List<String> PRIORITY_ORDER = List.of("emergency", "urgent", "high", "normal", "low");
 
     private final DecisionService decisions;
@@ -40,10 +45,14 @@ public class PublishedStandards {
     public record Published(String priority, String acknowledgeWithin, String resolveWithin, String clock, String text) {
     }
 
-    public List<Published> forService(String serviceCode, String routingDecision) {
+    /** @param standardsDecision the service's standards table (its serviceCode is given too, for the shared table) */
+    public List<Published> forService(String serviceCode, String routingDecision, String standardsDecision) {
         List<Published> published = new ArrayList<>();
+        if (repository.createDecisionDefinitionQuery().decisionDefinitionKey(standardsDecision).count() == 0) {
+            return published;
+        }
         for (String priority : priorities(routingDecision)) {
-            DmnDecisionResult result = decisions.evaluateDecisionByKey(STANDARDS_DECISION)
+            DmnDecisionResult result = decisions.evaluateDecisionByKey(standardsDecision)
                     .variables(Map.of("serviceCode", serviceCode, "priority", priority)).evaluate();
             if (result.isEmpty()) {
                 continue;

@@ -5,7 +5,8 @@ import java.time.Instant;
 import org.springframework.stereotype.Service;
 
 /**
- * Turns a service standard (as the service-standards DMN table states it) into the due dates of one case.
+ * Turns a service standard (as the service's own standards table, {@code dmn/standards-<code>.dmn}, states it) into
+ * the due dates of one case.
  */
 @Service
 public class ServiceStandards {

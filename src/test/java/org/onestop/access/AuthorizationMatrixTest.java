@@ -120,6 +120,12 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 r -> postJson(as(r.user), "/api/cases/" + (r == Role.ROADS_SUPERVISOR ? freshPothole() : p) + "/duplicate",
                         Map.of("duplicateOf", freshPothole())).getStatusCode().value());
 
+        // ---- models: process owners and administrators (400 = allowed, but no such model to roll back)
+        cell("roll back a model (API; 400 = allowed, no such model)", statuses(403, 403, 403, 403, 403, 403, 403, 400, 400, 403),
+                r -> postJson(as(r.user), "/api/models/rollback", Map.of("key", "MatrixNoSuchModel", "version", 1)).getStatusCode().value());
+        cell("bundled models held back at an upgrade (API)", statuses(403, 403, 403, 403, 403, 403, 403, 200, 200, 403),
+                r -> as(r.user).getForEntity("/api/models/held-back", String.class).getStatusCode().value());
+
         // ---- pages
         cell("the staff case page /cases/{ref}", statuses(200, 200, 200, 200, 404, 404, 200, 404, 200, 404),
                 r -> page(r, "/cases/" + p).statusCode());

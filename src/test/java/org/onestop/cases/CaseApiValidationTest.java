@@ -187,6 +187,7 @@ class CaseApiValidationTest extends IntegrationTest {
                     <extensionElements><camunda:properties>
                       <camunda:property name="serviceCode" value="it-broken-routing"/>
                       <camunda:property name="routingDecision" value="NoSuchDecision"/>
+                      <camunda:property name="standardsDecision" value="GeneralInquiryStandards"/>
                       <camunda:property name="location" value="optional"/>
                     </camunda:properties></extensionElements>
                     <startEvent id="Start"/>

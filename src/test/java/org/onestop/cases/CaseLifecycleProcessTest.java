@@ -42,7 +42,7 @@ import org.onestop.testing.ProcessUnderTest;
  */
 @Deployment(resources = {
         "bpmn/case-lifecycle.bpmn", "bpmn/pothole.bpmn",
-        "dmn/routing-pothole.dmn", "dmn/service-standards.dmn", "dmn/escalation-policy.dmn", "dmn/after-hours.dmn",
+        "dmn/routing-pothole.dmn", "dmn/standards-pothole.dmn", "dmn/escalation-policy.dmn", "dmn/after-hours.dmn",
         "forms/review-overdue-case.form", "forms/review-long-overdue-case.form"})
 class CaseLifecycleProcessTest {
 
@@ -319,6 +319,7 @@ class CaseLifecycleProcessTest {
         variables.put("serviceCode", "pothole");
         variables.put("serviceProcessKey", SERVICE_PROCESS);
         variables.put("routingDecision", "PotholeRouting");
+        variables.put("standardsDecision", "PotholeStandards");
         variables.put("channel", "web");
         variables.put("ward", null);
         variables.put("officeOpen", officeOpen);

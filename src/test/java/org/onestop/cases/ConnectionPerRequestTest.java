@@ -191,6 +191,7 @@ class ConnectionPerRequestTest extends IntegrationTest {
                 <extensionElements><camunda:properties>
                   <camunda:property name="serviceCode" value="it-missing-form"/>
                   <camunda:property name="routingDecision" value="ItMissingFormRouting"/>
+                  <camunda:property name="standardsDecision" value="GeneralInquiryStandards"/>
                   <camunda:property name="location" value="optional"/>
                 </camunda:properties></extensionElements>
                 <startEvent id="Start" camunda:formRef="it-no-such-form" camunda:formRefBinding="latest"/>

@@ -24,7 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Running cases finish on the lifecycle version they started with. A case whose lifecycle is on the previous version
  * of {@code bpmn/case-lifecycle.bpmn} (test resource {@code previous-lifecycle/}: before the escalation policy and the
- * after-hours routing were decided in the diagram, when the routing tables still named the escalation group) goes on
+ * after-hours routing were decided in the diagram, when the routing tables still named the escalation group and all
+ * services shared one standards table, deployed with it here as databases from before have it) goes on
  * with this code: its clock stops and restarts with the same escalation times as a case on the current version, its
  * timers raise the reminder and the reviews for the supervisors and the department head, and it is resolved and closed.
  */
@@ -50,7 +51,9 @@ class PreviousLifecycleVersionTest extends IntegrationTest {
         String lifecycle = lifecycleOf(previousCase).getId();
 
         Deployment previous = repositoryService.createDeployment().name("previous case lifecycle (test)")
-                .addClasspathResource("previous-lifecycle/case-lifecycle.bpmn").deploy();
+                .addClasspathResource("previous-lifecycle/case-lifecycle.bpmn")
+                // the one standards table all services shared then, which databases from before still have
+                .addClasspathResource("previous-lifecycle/service-standards.dmn").deploy();
         try {
             ProcessDefinition previousVersion = repositoryService.createProcessDefinitionQuery().deploymentId(previous.getId()).singleResult();
             leaveAsThePreviousVersionDid(lifecycle, previousVersion);

@@ -102,11 +102,11 @@ class ServiceCatalogueApiTest extends IntegrationTest {
         String waste = user("it-waste", "waste");
         user("it-waste-supervisor", "waste-supervisors");
 
-        // The process owner deploys a BPMN, a DMN and two forms through Camunda's REST API, as Camunda Modeler does.
+        // The process owner deploys a BPMN, its routing and standards tables and two forms through Camunda's REST API, as Camunda Modeler does.
         MultiValueMap<String, Object> files = new LinkedMultiValueMap<>();
         files.add("deployment-name", "shopping-cart");
         files.add("deploy-changed-only", "true");
-        for (String name : List.of("shopping-cart.bpmn", "routing-shopping-cart.dmn", "shopping-cart-start.form", "collect-shopping-cart.form")) {
+        for (String name : List.of("shopping-cart.bpmn", "routing-shopping-cart.dmn", "standards-shopping-cart.dmn", "shopping-cart-start.form", "collect-shopping-cart.form")) {
             files.add(name, new ClassPathResource("new-service/" + name));
         }
         HttpHeaders headers = new HttpHeaders();

@@ -113,13 +113,13 @@ class KpisTest extends IntegrationTest {
 
         // 4 March 07:00: the standard changes, an urgent pothole is now to be resolved within 6 hours.
         at("2031-03-04T07:00");
-        String original = new String(getClass().getResourceAsStream("/dmn/service-standards.dmn") != null
-                ? getClass().getResourceAsStream("/dmn/service-standards.dmn").readAllBytes()
-                : Files.readAllBytes(Path.of("dmn/service-standards.dmn")), StandardCharsets.UTF_8);
+        String original = new String(getClass().getResourceAsStream("/dmn/standards-pothole.dmn") != null
+                ? getClass().getResourceAsStream("/dmn/standards-pothole.dmn").readAllBytes()
+                : Files.readAllBytes(Path.of("dmn/standards-pothole.dmn")), StandardCharsets.UTF_8);
         String changed = original.replaceFirst("(<outputEntry id=\"Rule_PotholeUrgent_ResolveWithin\">\\s*<text>)\"P1D\"", "$1\"PT6H\"");
         assertThat(changed).isNotEqualTo(original);
         String deployment = repositoryService.createDeployment().name("kpis-test-standard")
-                .addString("service-standards.dmn", changed).deploy().getId();
+                .addString("standards-pothole.dmn", changed).deploy().getId();
         try {
             // B resolved 08:00 (20 h after it came in): late under the new standard, within the one in force at its creation.
             at("2031-03-04T08:00");

@@ -65,7 +65,7 @@ class ModelFilesTest extends IntegrationTest {
     @Test
     void everyDecisionDecidesWhatItsExamplesSay() throws IOException {
         Map<String, byte[]> examples = files(".examples.csv");
-        assertThat(examples).as("examples tables beside the decisions").containsKeys("routing-pothole.examples.csv", "service-standards.examples.csv");
+        assertThat(examples).as("examples tables beside the decisions").containsKeys("routing-pothole.examples.csv", "standards-pothole.examples.csv", "standards-graffiti.examples.csv");
         List<ModelProblem> problems = new ArrayList<>();
         examples.forEach((name, content) -> {
             Path dmn = Path.of("dmn", name.replace(".examples.csv", ".dmn"));

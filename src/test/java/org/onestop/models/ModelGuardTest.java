@@ -274,7 +274,7 @@ class ModelGuardTest extends IntegrationTest {
             models.addAll(List.of(resolver.getResources(pattern)));
         }
         assertThat(models).extracting(Resource::getFilename).contains("case-lifecycle.bpmn", "complaint.bpmn", "graffiti.bpmn",
-                "service-standards.dmn", "pothole-start.form", "shopping-cart.bpmn");
+                "standards-pothole.dmn", "pothole-start.form", "shopping-cart.bpmn");
         List<String> problems = new ArrayList<>();
         for (Resource model : models) {
             try (InputStream in = model.getInputStream()) {

@@ -229,7 +229,7 @@ class EngineRightsTest extends IntegrationTest {
             assertThat(getList(as(owner), "/engine-rest/process-definition?latestVersion=true&maxResults=200"))
                     .extracting(d -> d.get("key")).contains("CaseLifecycleProcess", "PotholeRepairProcess");
             assertThat(getList(as(owner), "/engine-rest/decision-definition?latestVersion=true&maxResults=200"))
-                    .extracting(d -> d.get("key")).contains("ServiceStandards");
+                    .extracting(d -> d.get("key")).contains("PotholeStandards");
 
             String reference = openPothole();
             Task inspect = onlyDepartmentTask(reference);

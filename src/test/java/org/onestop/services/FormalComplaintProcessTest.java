@@ -33,10 +33,10 @@ import org.onestop.testing.ProcessUnderTest;
 
 /**
  * bpmn/complaint.bpmn: every path, with the department group handed in by the lifecycle's routing, the real
- * service-standards table asked about stage 2, and the {@code startStageClock} delegate replaced by a mock.
+ * stage 2 standards table (dmn/standards-complaint-stage-2.dmn) asked about stage 2, and the {@code startStageClock} delegate replaced by a mock.
  */
 @Deployment(resources = {
-        "bpmn/complaint.bpmn", "dmn/service-standards.dmn",
+        "bpmn/complaint.bpmn", "dmn/standards-complaint-stage-2.dmn",
         "forms/complaint-start.form", "forms/respond-to-complaint.form", "forms/ask-if-resident-satisfied.form",
         "forms/review-complaint.form", "forms/follow-up-overdue-review.form"})
 class FormalComplaintProcessTest {
@@ -44,10 +44,10 @@ class FormalComplaintProcessTest {
     static final String PROCESS_KEY = "FormalComplaintProcess";
     static final String REFERENCE = "SR-2026-000301";
 
-    /** What the stage 2 review must get: the service-standards row for complaint-stage-2 at normal priority. */
+    /** What the stage 2 review must get: the stage 2 standards table at normal priority. */
     static final Map<String, Object> STAGE_2_STANDARD = DecisionTableUnderTest
-            .load("dmn/service-standards.dmn", "ServiceStandards")
-            .evaluate(variables("serviceCode", "complaint-stage-2", "priority", "normal"))
+            .load("dmn/standards-complaint-stage-2.dmn", "ComplaintStage2Standards")
+            .evaluate(variables("priority", "normal"))
             .outputs();
 
     @RegisterExtension
@@ -104,7 +104,7 @@ class FormalComplaintProcessTest {
         // when
         complete(task(), withVariables("satisfied", false, "residentComments", "The driveway was blocked again the next day."));
 
-        // then the service-standards table was asked about stage 2, not about the case's own service
+        // then the stage 2 standards table was asked, at the local priority normal
         then(STAGE_2_STANDARD).containsKeys("resolveWithin", "clock");
         assertThat(complaint).isWaitingAt("Task_ReviewComplaint").variables()
                 .containsEntry("stageWithin", STAGE_2_STANDARD.get("resolveWithin"))
@@ -115,10 +115,10 @@ class FormalComplaintProcessTest {
                 .doesNotContainKey("stageName")
                 .doesNotContainKey("decisionResult");
         then(historyService().createHistoricDecisionInstanceQuery().processInstanceId(complaint.getId())
-                .decisionDefinitionKey("ServiceStandards").includeInputs().singleResult().getInputs())
+                .decisionDefinitionKey("ComplaintStage2Standards").includeInputs().singleResult().getInputs())
                 .extracting(HistoricDecisionInputInstance::getClauseName, HistoricDecisionInputInstance::getValue)
                 .as("the table saw the local stage 2 inputs")
-                .containsExactlyInAnyOrder(tuple("Service", "complaint-stage-2"), tuple("Priority", "normal"));
+                .containsExactlyInAnyOrder(tuple("Priority", "normal"));
         then(seenByStageClock)
                 .containsEntry("stageName", "Stage 2 review")
                 .containsEntry("stageWithin", STAGE_2_STANDARD.get("resolveWithin"))
