@@ -36,6 +36,11 @@ public class Navigation {
         return policy.isAgent(s) || policy.isCouncilOffice(s) || policy.isAdmin(s);
     }
 
+    /** Process owners and administrators: the owners' pages ("What is live", the preview). */
+    public boolean models(Authentication user) {
+        return policy.mayManageModels(StaffMember.of(user));
+    }
+
     /** Whoever may open a scorecard: managers, councillors' offices, supervisors, agents and administrators. */
     public boolean scorecards(Authentication user) {
         return !policy.scorecards(StaffMember.of(user)).none();
