@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -84,7 +85,8 @@ class LiveServices {
         this.json = json;
     }
 
-    Live live() {
+    /** @param locale the language of the services' names (their French from the catalogue; English when null) */
+    Live live(Locale locale) {
         Map<String, Deployment> deployments = new HashMap<>();
         Map<String, LiveModel> forms = forms(deployments);
         LiveModel lifecycle = process(CaseService.LIFECYCLE_PROCESS, deployments);
@@ -103,7 +105,7 @@ class LiveServices {
             used.add(form);
             Instant lastDeploy = used.stream().filter(Objects::nonNull).map(LiveModel::deployedAt).filter(Objects::nonNull)
                     .max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
-            services.add(new LiveService(service.code(), service.name(), process, routing, form, running(service.processKey()),
+            services.add(new LiveService(service.code(), service.in(locale).name(), process, routing, form, running(service.processKey()),
                     lastDeploy, records.failuresSince(service.code(), lastDeploy), records.failures(service.code(), lastDeploy, FAILURES_SHOWN)));
         }
         return new Live(lifecycle, shared, services);

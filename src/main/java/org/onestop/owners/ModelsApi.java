@@ -33,7 +33,7 @@ class ModelsApi {
     @GetMapping
     LiveServices.Live services(Authentication user) {
         allowed(user);
-        return live.live();
+        return live.live(null);
     }
 
     @PostMapping("/{code}/preview")

@@ -77,7 +77,7 @@ class OwnerPages {
     @GetMapping("/owner/services")
     String services(Authentication user, Model model) {
         allowed(user);
-        model.addAttribute("live", live.live());
+        model.addAttribute("live", live.live(texts.locale()));
         model.addAttribute("pages", this);
         return "owner/services";
     }

@@ -30,7 +30,7 @@ class OwnerPagesTest extends IntegrationTest {
         assertThat(bad.body()).contains("id=\"form-errors\"", "Choose one of the city&#39;s wards.", "Choose a channel.",
                 "Give a date and a time.", "id=\"q-size-error\"", "value=\"tomorrow\"").doesNotContain("id=\"result\"");
 
-        HttpResponse<String> good = owner.post(path, "q.size", "large", "q.hazard", "true", "ward", "Ward 2 - Old Town",
+        HttpResponse<String> good = owner.post(path, "q.size", "large", "q.locationOnRoad", "shoulder", "q.hazard", "true", "ward", "Ward 2 - Old Town",
                 "channel", "web", "receivedAt", "2026-11-24T10:00");
         assertThat(good.statusCode()).isEqualTo(200);
         assertThat(good.body()).contains("id=\"result\"", "Roads (roads)", "urgent");
@@ -39,7 +39,8 @@ class OwnerPagesTest extends IntegrationTest {
         assertThat(french.body()).contains("Choisissez un des quartiers de la ville.");
 
         assertThat(owner.get("/owner/services/no-such-service/preview").statusCode()).isEqualTo(404);
-        assertThat(owner.get("/owner/services").body()).contains("What is live", "PotholeRepairProcess");
+        assertThat(owner.get("/owner/services?lang=en").body()).contains("What is live", "PotholeRepairProcess", "Pothole or road defect");
+        assertThat(owner.get("/owner/services?lang=fr").body()).contains("Ce qui est en service", "Nid-de-poule ou défaut de la chaussée");
         HttpResponse<String> anonymous = new FormSession("http://localhost:" + port).get("/owner/services");
         assertThat(anonymous.statusCode()).isEqualTo(302);
         assertThat(FormSession.location(anonymous)).endsWith("/login");
