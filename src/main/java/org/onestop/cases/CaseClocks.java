@@ -75,13 +75,17 @@ class CaseClocks {
 
     /** The reminder and the department head's escalation, on the case's own clock, around its resolve-by date. */
     Escalations escalations(ServiceRequest sr, EscalationPolicy policy) {
-        BusinessCalendar.Clock basis = basis(sr);
-        Instant remindAt = calendar.before(sr.getResolveBy(), policy.remindBefore(), basis);
-        if (remindAt.isBefore(sr.getCreatedAt())) {
-            remindAt = sr.getCreatedAt();
+        return escalations(sr.getCreatedAt(), sr.getResolveBy(), basis(sr), sr.getDepartment(), policy);
+    }
+
+    /** The same for a case received at a time with a resolve-by date (also the process owners' preview's). */
+    Escalations escalations(Instant received, Instant resolveBy, BusinessCalendar.Clock basis, String department, EscalationPolicy policy) {
+        Instant remindAt = calendar.before(resolveBy, policy.remindBefore(), basis);
+        if (remindAt.isBefore(received)) {
+            remindAt = received;
         }
-        Instant secondEscalationAt = calendar.due(sr.getResolveBy(), policy.secondEscalationAfter(), basis);
-        return new Escalations(remindAt, secondEscalationAt, sr.getDepartment() + "-head");
+        Instant secondEscalationAt = calendar.due(resolveBy, policy.secondEscalationAfter(), basis);
+        return new Escalations(remindAt, secondEscalationAt, department + "-head");
     }
 
     /**

@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,8 +14,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.onestop.city.CityProperties;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
-import org.onestop.catalogue.AnswerValidator;
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
 import org.onestop.customers.Customer;
@@ -28,7 +24,6 @@ import org.onestop.places.Wards;
 import org.onestop.shared.InvalidRequestException;
 import org.onestop.shared.NotFoundException;
 import org.onestop.standards.BusinessCalendar;
-import org.onestop.models.EngineVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -82,11 +77,14 @@ class CaseOpening {
     ServiceRequest open(NewCase request, String actor) {
         ServiceDefinition service = catalogue.find(request.serviceCode().trim())
                 .orElseThrow(() -> new InvalidRequestException("serviceCode", "is not a service of the city: '" + request.serviceCode() + "'"));
-        IntakeOutcome outcome = new IntakeOutcome(service.code(), request.channel());
+        IntakeOutcome outcome = new IntakeOutcome(service.code(), request);
         try {
             return open(request, service, actor);
         } catch (InvalidRequestException | NotFoundException e) {
             outcome.clientMistake = true;
+            throw e;
+        } catch (RuntimeException e) {
+            outcome.failure = e;
             throw e;
         }
     }
@@ -98,12 +96,13 @@ class CaseOpening {
      */
     private final class IntakeOutcome implements TransactionSynchronization {
         private final String serviceCode;
-        private final Channel channel;
+        private final NewCase request;
         private boolean clientMistake;
+        private RuntimeException failure;
 
-        IntakeOutcome(String serviceCode, Channel channel) {
+        IntakeOutcome(String serviceCode, NewCase request) {
             this.serviceCode = serviceCode;
-            this.channel = channel;
+            this.request = request;
             if (TransactionSynchronizationManager.isSynchronizationActive()) {
                 TransactionSynchronizationManager.registerSynchronization(this);
             }
@@ -112,17 +111,15 @@ class CaseOpening {
         @Override
         public void afterCompletion(int status) {
             if (status != STATUS_COMMITTED && !clientMistake) {
-                publisher.publishEvent(new CaseIntakeFailed(serviceCode, channel));
+                publisher.publishEvent(new CaseIntakeFailed(serviceCode, request.channel(), clock.instant(),
+                        IntakeFailureReason.of(failure, request)));
             }
         }
     }
 
     private ServiceRequest open(NewCase request, ServiceDefinition service, String actor) {
         Map<String, String> errors = new LinkedHashMap<>();
-        AnswerValidator.Result answers = AnswerValidator.validate(service.questions(), request.answers());
-        answers.errors().forEach((field, message) -> errors.put("answers." + field, message));
-        answers.answers().keySet().stream().filter(EngineVariables::reservedForAnswers)
-                .forEach(key -> errors.put("answers." + key, "is a name OneStop reserves"));
+        Map<String, Object> answers = LifecycleInputs.validAnswers(service, request.answers(), errors);
         boolean hasPoint = request.latitude() != null || request.longitude() != null;
         if (hasPoint && (request.latitude() == null || request.longitude() == null)) {
             errors.put(request.latitude() == null ? "latitude" : "longitude", "is required with " + (request.latitude() == null ? "longitude" : "latitude"));
@@ -162,14 +159,14 @@ class CaseOpening {
         Instant now = clock.instant();
         ServiceRequest sr = requests.save(new ServiceRequest(service.code(), request.channel(),
                 customer == null ? null : customer.getId(), trimToNull(request.description()), trimToNull(request.address()),
-                latitude, longitude, ward, toJson(answers.answers()), actor, now));
+                latitude, longitude, ward, toJson(answers), actor, now));
         sr.assignReference(String.format("SR-%d-%06d", now.atZone(zone).getYear(), sr.getId()));
         if (intake != null) {
             customers.cameWith(intake, sr.getReference());
         }
         timeline.record(sr, CaseEventType.SUBMITTED, Visibility.PUBLIC, actor,
                 "Request received by " + request.channel().code() + ": " + service.name());
-        startLifecycle(sr, service, answers.answers());
+        startLifecycle(sr, service, answers);
         log.info("Opened case {} ({}) by {}", sr.getReference(), service.code(), request.channel().code());
         return sr;
     }
@@ -208,18 +205,10 @@ class CaseOpening {
      * and the lifecycle does not store them again; the case keeps them all.
      */
     private void startLifecycle(ServiceRequest sr, ServiceDefinition service, Map<String, Object> answers) {
-        Map<String, Object> variables = new HashMap<>();
-        answers.forEach((key, value) -> variables.put(key, Variables.untypedValue(value instanceof List<?> list
-                ? String.join(",", list.stream().map(String::valueOf).toList()) : value, true)));
+        Map<String, Object> variables = LifecycleInputs.variables(service, answers, sr.getChannel(), sr.getWard(),
+                calendar.isOfficeOpen(sr.getCreatedAt()));
         variables.put("caseId", sr.getId());
         variables.put("reference", sr.getReference());
-        variables.put("serviceCode", service.code());
-        variables.put("serviceProcessKey", service.processKey());
-        variables.put("routingDecision", service.routingDecision());
-        variables.put("standardsDecision", service.standardsDecision());
-        variables.put("channel", Variables.stringValue(sr.getChannel().code(), true));
-        variables.put("ward", Variables.stringValue(sr.getWard(), true));
-        variables.put("officeOpen", Variables.booleanValue(calendar.isOfficeOpen(sr.getCreatedAt()), true));
         String processInstanceId = runtimeService.createProcessInstanceByKey(CaseService.LIFECYCLE_PROCESS)
                 .businessKey(sr.getReference())
                 .setVariables(variables)

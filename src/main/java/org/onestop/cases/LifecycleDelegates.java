@@ -2,6 +2,7 @@ package org.onestop.cases;
 
 import java.util.Date;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
@@ -31,15 +32,7 @@ class LifecycleDelegates {
     @ModelBean
     JavaDelegate assignCase(CaseLifecycle cases) {
         return execution -> {
-            Map<String, Object> assigned = cases.assign(caseId(execution), new CaseLifecycle.Routing(
-                    (String) execution.getVariable("departmentGroup"),
-                    (String) execution.getVariable("priority"),
-                    new ServiceStandards.Standard((String) execution.getVariable("acknowledgeWithin"),
-                            (String) execution.getVariable("resolveWithin"),
-                            BusinessCalendar.Clock.of((String) execution.getVariable("clock"))),
-                    (Boolean) decided(execution, "routeToOnCall"),
-                    new CaseClocks.EscalationPolicy((String) decided(execution, "remindBefore"),
-                            (String) decided(execution, "secondEscalationAfter")))).variables();
+            Map<String, Object> assigned = cases.assign(caseId(execution), routing(execution::getVariable)).variables();
             // the routed group stays as it is unless the on-call group replaces it
             assigned.remove("departmentGroup", execution.getVariable("departmentGroup"));
             execution.setVariables(assigned);
@@ -97,12 +90,28 @@ class LifecycleDelegates {
     }
 
     /**
+     * What the lifecycle's decisions said, read from the variables they set: for {@code Task_AssignCase}, and for the
+     * process owners' preview ({@link RoutingPreview}) from the same variables its evaluation of the same decisions set.
+     */
+    static CaseLifecycle.Routing routing(Function<String, Object> variables) {
+        return new CaseLifecycle.Routing(
+                (String) variables.apply("departmentGroup"),
+                (String) variables.apply("priority"),
+                new ServiceStandards.Standard((String) variables.apply("acknowledgeWithin"),
+                        (String) variables.apply("resolveWithin"),
+                        BusinessCalendar.Clock.of((String) variables.apply("clock"))),
+                (Boolean) decided(variables, "routeToOnCall"),
+                new CaseClocks.EscalationPolicy((String) decided(variables, "remindBefore"),
+                        (String) decided(variables, "secondEscalationAfter")));
+    }
+
+    /**
      * A variable one of the lifecycle's business rule tasks set before the assignment. No lifecycle waits before its
      * assignment, so one on the previous version (which had no such tasks) never comes here again, unless an operator
      * moves it back onto its assignment by hand (Cockpit): then this says what is missing instead of assigning it wrong.
      */
-    private static Object decided(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
+    private static Object decided(Function<String, Object> variables, String name) {
+        Object value = variables.apply(name);
         if (value == null) {
             throw new IllegalStateException("Task_AssignCase needs the variable " + name + ", set by the lifecycle's decisions before it;"
                     + " an instance of an older lifecycle version must be migrated to the current one before it is assigned again");

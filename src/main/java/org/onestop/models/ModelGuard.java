@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
@@ -56,6 +57,7 @@ class ModelGuard extends AbstractProcessEnginePlugin {
             configuration.setCustomPreDeployers(new ArrayList<>());
         }
         configuration.getCustomPreDeployers().add(check(beans.check(), new EngineModels(configuration::getRepositoryService, configuration::getIdentityService, beanFactory)));
+        configuration.getCustomPreDeployers().add(deployer(configuration));
         log.info("Models may use these beans: {}", beans.names());
     }
 
@@ -76,6 +78,22 @@ class ModelGuard extends AbstractProcessEnginePlugin {
             }
             if (!problems.isEmpty()) {
                 throw new BadUserRequestException(message(deployment, problems));
+            }
+        };
+    }
+
+    /**
+     * After the check (custom pre-deployers run in order): says who deploys, when a user is signed in, for the record
+     * the engine does not keep ({@link ModelDeployed}).
+     */
+    private Deployer deployer(ProcessEngineConfigurationImpl configuration) {
+        return deployment -> {
+            if (!deployment.isNew()) {
+                return;
+            }
+            Authentication user = configuration.getIdentityService().getCurrentAuthentication();
+            if (user != null && user.getUserId() != null) {
+                context.publishEvent(new ModelDeployed(deployment.getId(), deployment.getName(), user.getUserId()));
             }
         };
     }

@@ -46,6 +46,11 @@ public class Navigation {
         return policy.mayManageDepartments(StaffMember.of(user));
     }
 
+    /** Process owners and administrators: the owners' pages ("What is live", the preview). */
+    public boolean models(Authentication user) {
+        return policy.mayManageModels(StaffMember.of(user));
+    }
+
     /** Whoever may open a scorecard: managers, councillors' offices, supervisors, agents and administrators. */
     public boolean scorecards(Authentication user) {
         return !policy.scorecards(StaffMember.of(user)).none();

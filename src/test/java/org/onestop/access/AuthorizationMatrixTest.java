@@ -241,6 +241,18 @@ class AuthorizationMatrixTest extends IntegrationTest {
         cell("moving running cases: a move of all (API; 400 = allowed, but there is no such version)",
                 statuses(403, 403, 403, 403, 403, 403, 403, 400, 400, 403),
                 r -> postJson(as(r.user), "/api/models/services/pothole/migrations", Map.of("fromVersion", 999999)).getStatusCode().value());
+        // ---- the process owners' pages and API (owners/): the policy's mayManageModels (anonymous: ModelsApiTest, OwnerPagesTest)
+        cell("what is live /owner/services", statuses(403, 403, 403, 403, 403, 403, 403, 200, 200, 403),
+                r -> page(r, "/owner/services").statusCode());
+        cell("the preview page /owner/services/{code}/preview", statuses(403, 403, 403, 403, 403, 403, 403, 200, 200, 403),
+                r -> page(r, "/owner/services/pothole/preview").statusCode());
+        cell("the owners' link on the staff start page /staff", yesNo(false, false, false, false, false, false, false, true, true, false),
+                r -> page(r, "/staff").body().contains("href=\"/owner/services\""));
+        cell("what is live (API) /api/models/services", statuses(403, 403, 403, 403, 403, 403, 403, 200, 200, 403),
+                r -> getJson(as(r.user), "/api/models/services").getStatusCode().value());
+        cell("the preview (API) POST /api/models/services/{code}/preview", statuses(403, 403, 403, 403, 403, 403, 403, 200, 200, 403),
+                r -> postJson(as(r.user), "/api/models/services/pothole/preview", Map.of("channel", "phone",
+                        "answers", Map.of("size", "small", "locationOnRoad", "shoulder"))).getStatusCode().value());
         cell("the staff API's OpenAPI document /api/openapi (anonymous: 401, OpenApiContractTest)",
                 statuses(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
                 r -> as(r.user).getForEntity("/api/openapi", String.class).getStatusCode().value());
