@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The process owners' pages: "What is live" ({@code /owner/services}) and the preview of a service
- * ({@code /owner/services/{code}/preview}), the same services as the API ({@link ModelsApi}), for the same people
+ * ({@code /owner/services/{code}/preview}), the same services as the API ({@link OwnersApi}), for the same people
  * ({@link CaseAccessPolicy#mayManageModels}).
  */
 @Controller

@@ -18,13 +18,13 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/models/services")
-class ModelsApi {
+class OwnersApi {
 
     private final LiveServices live;
     private final ServicePreviews previews;
     private final CaseAccessPolicy policy;
 
-    ModelsApi(LiveServices live, ServicePreviews previews, CaseAccessPolicy policy) {
+    OwnersApi(LiveServices live, ServicePreviews previews, CaseAccessPolicy policy) {
         this.live = live;
         this.previews = previews;
         this.policy = policy;
