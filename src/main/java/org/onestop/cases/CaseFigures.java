@@ -124,13 +124,7 @@ public class CaseFigures {
         if (departments != null && departments.isEmpty()) {
             return List.of();
         }
-        Map<String, long[]> groups = settled(from, to, by, departments);
-        for (Object[] r : CaseSums.pending(entities, by.keys(), from, to, departments, now)) {
-            long[] sums = groups.computeIfAbsent(by.name(r), k -> new long[CaseSums.SIZE]);
-            for (int i = 0; i < 3; i++) {
-                sums[CaseSums.ACKNOWLEDGE_DUE_NOW + i] += CaseSums.count(r[by.keys().size() + i]);
-            }
-        }
+        Map<String, long[]> groups = settled(from, to, by, departments, now);
         List<Totals> totals = new ArrayList<>();
         groups.forEach((key, v) -> {
             if (v[CaseSums.RECEIVED] > 0) {
@@ -153,7 +147,7 @@ public class CaseFigures {
         if (departments != null && departments.isEmpty()) {
             return counts;
         }
-        settled(from, to, by, departments).forEach((key, v) -> {
+        settled(from, to, by, departments, null).forEach((key, v) -> {
             if (v[CaseSums.RECEIVED] > 0) {
                 counts.put(key, v[CaseSums.RECEIVED]);
             }
@@ -171,8 +165,12 @@ public class CaseFigures {
         rollup.drop();
     }
 
-    /** The settled sums per group: from the rollup for whole days it holds, from the cases for the rest. */
-    private Map<String, long[]> settled(Instant from, Instant to, Dimension by, Collection<String> departments) {
+    /**
+     * The sums per group: from the rollup for whole days it holds, from the cases for the rest; with what depends on
+     * {@code now} unless it is null: the rollup's counts of the cases due before today, and from the cases those due
+     * today before now and those of the days it lacks.
+     */
+    private Map<String, long[]> settled(Instant from, Instant to, Dimension by, Collection<String> departments, Instant now) {
         Map<String, long[]> groups = new TreeMap<>();
         Instant asOf = rollup.asOf();
         LocalDate first = from.atZone(zone).toLocalDate();
@@ -181,7 +179,10 @@ public class CaseFigures {
         SortedSet<LocalDate> changed = asOf == null || !wholeDays ? null : rollup.changedDays(asOf.minus(CaseRollup.MARGIN), from, to);
         // the rollup keeps no service-by-ward grouping: those figures (the public dashboard's, cached) come from the cases
         if (by == Dimension.SERVICE_WARD || changed == null || changed.size() > MAX_CHANGED_DAYS) {
-            add(groups, by, CaseSums.settled(entities, by.keys(), from, to, departments));
+            add(groups, by, CaseSums.settled(entities, by.keys(), from, to, departments), 0, CaseSums.COLUMNS.size());
+            if (now != null) {
+                add(groups, by, CaseSums.pending(entities, by.keys(), from, to, departments, null, now), CaseSums.ACKNOWLEDGE_DUE_NOW, 3);
+            }
             return groups;
         }
         for (Object[] r : rollup.read(by.stored(), first, last, changed, departments)) {
@@ -190,20 +191,39 @@ public class CaseFigures {
                 sums[i] += CaseSums.count(r[2 + i]);
             }
         }
+        LocalDate today = now == null ? null : now.atZone(zone).toLocalDate();
+        Instant todayStart = today == null ? null : today.atStartOfDay(zone).toInstant();
+        if (now != null) {
+            for (Object[] r : rollup.readDue(by.stored(), first, last, changed, departments, today)) {
+                long[] sums = groups.computeIfAbsent(by.fromRollup(r[0], r[1]), k -> new long[CaseSums.SIZE]);
+                for (int i = 0; i < 3; i++) {
+                    sums[CaseSums.ACKNOWLEDGE_DUE_NOW + i] += CaseSums.count(r[2 + i]);
+                }
+            }
+            // due today before now, whichever day received (the rollup holds only what was due before today)
+            add(groups, by, CaseSums.pending(entities, by.keys(), from, to, departments, todayStart, now), CaseSums.ACKNOWLEDGE_DUE_NOW, 3);
+        }
         LocalDate runStart = null;
         LocalDate previous = null;
+        List<Instant[]> runs = new ArrayList<>();
         for (LocalDate day : changed) {
             if (runStart != null && !day.equals(previous.plusDays(1))) {
-                add(groups, by, CaseSums.settled(entities, by.keys(), runStart.atStartOfDay(zone).toInstant(),
-                        previous.plusDays(1).atStartOfDay(zone).toInstant(), departments));
+                runs.add(new Instant[] {runStart.atStartOfDay(zone).toInstant(), previous.plusDays(1).atStartOfDay(zone).toInstant()});
                 runStart = null;
             }
             runStart = runStart == null ? day : runStart;
             previous = day;
         }
         if (runStart != null) {
-            add(groups, by, CaseSums.settled(entities, by.keys(), runStart.atStartOfDay(zone).toInstant(),
-                    previous.plusDays(1).atStartOfDay(zone).toInstant(), departments));
+            runs.add(new Instant[] {runStart.atStartOfDay(zone).toInstant(), previous.plusDays(1).atStartOfDay(zone).toInstant()});
+        }
+        for (Instant[] run : runs) {
+            add(groups, by, CaseSums.settled(entities, by.keys(), run[0], run[1], departments), 0, CaseSums.COLUMNS.size());
+            if (now != null) {
+                // the days the rollup lacks, due before today (today's are counted above)
+                add(groups, by, CaseSums.pending(entities, by.keys(), run[0], run[1], departments, null, todayStart),
+                        CaseSums.ACKNOWLEDGE_DUE_NOW, 3);
+            }
         }
         return groups;
     }
@@ -211,11 +231,12 @@ public class CaseFigures {
     /** More days changed since the rollup's last pass than this: the period is counted from the cases. */
     static final int MAX_CHANGED_DAYS = 31;
 
-    private static void add(Map<String, long[]> groups, Dimension by, List<Object[]> rows) {
+    /** Adds the rows' {@code size} sums (after the keys) to the groups' sums from index {@code at} on. */
+    private static void add(Map<String, long[]> groups, Dimension by, List<Object[]> rows, int at, int size) {
         for (Object[] r : rows) {
             long[] sums = groups.computeIfAbsent(by.name(r), k -> new long[CaseSums.SIZE]);
-            for (int i = 0; i < CaseSums.COLUMNS.size(); i++) {
-                sums[i] += CaseSums.count(r[by.keys().size() + i]);
+            for (int i = 0; i < size; i++) {
+                sums[at + i] += CaseSums.count(r[by.keys().size() + i]);
             }
         }
     }

@@ -36,6 +36,9 @@ class CaseRollup extends Rollup {
     static final List<CaseFigures.Dimension> STORED = List.of(CaseFigures.Dimension.SERVICE, CaseFigures.Dimension.WARD,
             CaseFigures.Dimension.CHANNEL);
 
+    /** Later than any date due. */
+    static final Instant EVER = Instant.parse("9000-01-01T00:00:00Z");
+
     private final JdbcTemplate jdbc;
     private final ZoneId zone;
 
@@ -88,6 +91,7 @@ class CaseRollup extends Rollup {
     void drop() {
         transactions.executeWithoutResult(tx -> {
             jdbc.update("DELETE FROM kpi_case_day");
+            jdbc.update("DELETE FROM kpi_case_due");
             entities.createQuery("update RollupState s set s.asOf = null where s.id = :id").setParameter("id", RollupState.ID).executeUpdate();
         });
     }
@@ -120,6 +124,41 @@ class CaseRollup extends Rollup {
         }
         jdbc.batchUpdate("INSERT INTO kpi_case_day (dimension, on_day, department, group_key, " + String.join(", ", CaseSums.COLUMNS)
                 + ") VALUES (?, ?, ?, ?" + ", ?".repeat(CaseSums.COLUMNS.size()) + ")", rows);
+        rebuildDue(day, from, to);
+    }
+
+    /** The day's cases that may count "now", per department, key and day due (see V40). */
+    private void rebuildDue(LocalDate day, Instant from, Instant to) {
+        jdbc.update("DELETE FROM kpi_case_due WHERE on_day = ?", Date.valueOf(day));
+        List<Object[]> rows = new ArrayList<>();
+        for (CaseFigures.Dimension dimension : STORED) {
+            java.util.Map<List<Object>, long[]> sums = new java.util.LinkedHashMap<>();
+            for (Object[] r : CaseSums.pending(entities, List.of("r.department", dimension.expression()), from, to, null, null,
+                    EVER, true)) {
+                String department = r[0] == null ? "" : r[0].toString();
+                String key = r[1] == null ? "" : r[1] instanceof Channel channel ? channel.name() : r[1].toString();
+                LocalDate due = ((Instant) r[2]).atZone(zone).toLocalDate();
+                long[] v = sums.computeIfAbsent(List.of(department, key, due), k -> new long[3]);
+                for (int i = 0; i < 3; i++) {
+                    v[i] += CaseSums.count(r[3 + i]);
+                }
+            }
+            sums.forEach((k, v) -> rows.add(new Object[] {dimension.name(), Date.valueOf(day), k.get(0), k.get(1),
+                    Date.valueOf((LocalDate) k.get(2)), v[0], v[1], v[2]}));
+        }
+        jdbc.batchUpdate("INSERT INTO kpi_case_due (dimension, on_day, department, group_key, due_day, ack_pending, resolve_pending,"
+                + " open_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    /**
+     * The stored "now" sums of [first, last) but the days left out, of the departments given (null: all), of the cases
+     * due before {@code today}: rows of department, key, acknowledge-due-now, resolve-due-now, overdue.
+     */
+    List<Object[]> readDue(CaseFigures.Dimension dimension, LocalDate first, LocalDate last, Collection<LocalDate> leftOut,
+                           Collection<String> departments, LocalDate today) {
+        return sum("department, group_key, SUM(ack_pending), SUM(resolve_pending), SUM(open_due)", "kpi_case_due",
+                "dimension = :dimension AND on_day >= :first AND on_day < :last AND due_day < :today", "on_day", "department, group_key",
+                java.util.Map.of("dimension", dimension.name(), "first", first, "last", last, "today", today), leftOut, departments);
     }
 
     /**
@@ -129,21 +168,8 @@ class CaseRollup extends Rollup {
     List<Object[]> read(CaseFigures.Dimension dimension, LocalDate first, LocalDate last, Collection<LocalDate> leftOut,
                         Collection<String> departments) {
         String sums = String.join(", ", CaseSums.COLUMNS.stream().map(c -> "SUM(" + c + ")").toList());
-        var query = entities.createNativeQuery("SELECT department, group_key, " + sums + " FROM kpi_case_day "
-                        + "WHERE dimension = :dimension AND on_day >= :first AND on_day < :last"
-                        + (leftOut.isEmpty() ? "" : " AND on_day NOT IN (:leftOut)")
-                        + (departments == null ? "" : " AND department IN (:departments)")
-                        + " GROUP BY department, group_key")
-                .setParameter("dimension", dimension.name()).setParameter("first", Date.valueOf(first))
-                .setParameter("last", Date.valueOf(last));
-        if (!leftOut.isEmpty()) {
-            query.setParameter("leftOut", leftOut.stream().map(Date::valueOf).toList());
-        }
-        if (departments != null) {
-            query.setParameter("departments", departments);
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows;
+        return sum("department, group_key, " + sums, "kpi_case_day", "dimension = :dimension AND on_day >= :first AND on_day < :last",
+                "on_day", "department, group_key", java.util.Map.of("dimension", dimension.name(), "first", first, "last", last),
+                leftOut, departments);
     }
 }

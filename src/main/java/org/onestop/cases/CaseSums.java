@@ -86,35 +86,59 @@ final class CaseSums {
     }
 
     /**
-     * The sums that depend on {@code now}, of the cases received in [from, to) that are open or unacknowledged (only
-     * those can count): rows of the keys, then acknowledge-due-now, resolve-due-now, overdue. Two queries, each along an
-     * index: the open cases by status, the ended unacknowledged ones by their empty acknowledgement.
+     * The sums that depend on {@code now}, of the cases received in [from, to) (of the departments given; null: all):
+     * rows of the keys, then acknowledge-due-now, resolve-due-now, overdue; only those whose due date lies in [dueFrom,
+     * dueTo) ({@code dueFrom} null: any before {@code dueTo}; {@code dueTo} is now, or the start of today for the part the
+     * rollup may hold). Two queries: the unacknowledged cases by acknowledge-by, the open ones by resolve-by.
      */
     static List<Object[]> pending(EntityManager entities, List<String> keys, Instant from, Instant to, Collection<String> departments,
-                                  Instant now) {
+                                  Instant dueFrom, Instant dueTo) {
+        return pending(entities, keys, from, to, departments, dueFrom, dueTo, false);
+    }
+
+    /**
+     * As {@link #pending}, with the due date (an instant) as the last key when {@code byDue}: what the rollup stores per
+     * day due.
+     */
+    static List<Object[]> pending(EntityManager entities, List<String> keys, Instant from, Instant to, Collection<String> departments,
+                                  Instant dueFrom, Instant dueTo, boolean byDue) {
         String key = String.join(", ", keys);
-        String sums = "sum(case when r.acknowledgeBy is not null and r.status not in :excluded and r.acknowledgedAt is null "
-                + "  and r.acknowledgeBy < :now then 1 else 0 end), "
-                + "sum(case when r.resolveBy is not null and r.status not in :excluded and r.resolvedAt is null "
-                + "  and r.status in :open and r.resolveBy < :now then 1 else 0 end), "
-                + "sum(case when r.status in :open and r.resolveBy < :now then 1 else 0 end) ";
         List<Object[]> rows = new java.util.ArrayList<>();
-        for (String which : List.of("r.status in :open", "r.acknowledgedAt is null and r.status in :ended")) {
-            TypedQuery<Object[]> query = entities.createQuery("select " + key + ", " + sums
-                            + "from ServiceRequest r where " + which + " and r.createdAt >= :from and r.createdAt < :to"
-                            + (departments == null ? "" : " and r.department in :departments")
-                            + " group by " + key, Object[].class)
-                    .setParameter("from", from).setParameter("to", to).setParameter("now", now)
-                    .setParameter("excluded", EXCLUDED).setParameter("open", OPEN_STATUSES);
-            if (which.contains(":ended")) {
-                query.setParameter("ended", ENDED_STATUSES);
-            }
-            if (departments != null) {
-                query.setParameter("departments", departments);
-            }
-            rows.addAll(query.getResultList());
+        String acknowledge = "select " + key + (byDue ? ", r.acknowledgeBy" : "") + ", count(r) from ServiceRequest r "
+                + "where r.acknowledgedAt is null and r.status not in :excluded and r.acknowledgeBy < :dueTo"
+                + (dueFrom == null ? "" : " and r.acknowledgeBy >= :dueFrom")
+                + " and r.createdAt >= :from and r.createdAt < :to"
+                + (departments == null ? "" : " and r.department in :departments")
+                + " group by " + key + (byDue ? ", r.acknowledgeBy" : "");
+        for (Object[] r : query(entities, acknowledge, from, to, departments, dueFrom, dueTo).setParameter("excluded", EXCLUDED).getResultList()) {
+            Object[] row = Arrays.copyOf(r, r.length + 2);
+            row[r.length] = 0L;
+            row[r.length + 1] = 0L;
+            rows.add(row);
         }
+        String resolve = "select " + key + (byDue ? ", r.resolveBy" : "") + ", 0, "
+                + "sum(case when r.status not in :excluded and r.resolvedAt is null then 1 else 0 end), count(r) "
+                + "from ServiceRequest r where r.status in :open and r.resolveBy < :dueTo"
+                + (dueFrom == null ? "" : " and r.resolveBy >= :dueFrom")
+                + " and r.createdAt >= :from and r.createdAt < :to"
+                + (departments == null ? "" : " and r.department in :departments")
+                + " group by " + key + (byDue ? ", r.resolveBy" : "");
+        rows.addAll(query(entities, resolve, from, to, departments, dueFrom, dueTo).setParameter("excluded", EXCLUDED)
+                .setParameter("open", OPEN_STATUSES).getResultList());
         return rows;
+    }
+
+    private static TypedQuery<Object[]> query(EntityManager entities, String jpql, Instant from, Instant to, Collection<String> departments,
+                                              Instant dueFrom, Instant dueTo) {
+        TypedQuery<Object[]> query = entities.createQuery(jpql, Object[].class)
+                .setParameter("from", from).setParameter("to", to).setParameter("dueTo", dueTo);
+        if (dueFrom != null) {
+            query.setParameter("dueFrom", dueFrom);
+        }
+        if (departments != null) {
+            query.setParameter("departments", departments);
+        }
+        return query;
     }
 
     static long count(Object value) {

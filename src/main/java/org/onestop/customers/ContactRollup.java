@@ -75,6 +75,10 @@ class ContactRollup extends Rollup {
         for (LocalDate day : days) {
             transactions.executeWithoutResult(tx -> rebuild(day));
         }
+        // then the months of those days, before the watermark moves (until it has, readers take those months from the days)
+        for (LocalDate month : new TreeSet<>(days.stream().map(d -> d.withDayOfMonth(1)).toList())) {
+            transactions.executeWithoutResult(tx -> rebuildMonth(month));
+        }
         if (newMark > 0) {
             transactions.executeWithoutResult(tx -> entities.createNativeQuery("UPDATE kpi_rollup_state SET watermark = :mark WHERE id = :id")
                     .setParameter("mark", newMark).setParameter("id", STATE).executeUpdate());
@@ -86,6 +90,7 @@ class ContactRollup extends Rollup {
     void drop() {
         transactions.executeWithoutResult(tx -> {
             jdbc.update("DELETE FROM kpi_contact_day");
+            jdbc.update("DELETE FROM kpi_contact_month");
             entities.createNativeQuery("UPDATE kpi_rollup_state SET watermark = NULL WHERE id = " + STATE).executeUpdate();
         });
     }
@@ -105,19 +110,51 @@ class ContactRollup extends Rollup {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
-    /** The stored rows of [first, last) but the days left out: group key, channel, bucket, contacts, first contact, seconds. */
+    /** The month's rows: its days' rows added up. */
+    private void rebuildMonth(LocalDate month) {
+        jdbc.update("DELETE FROM kpi_contact_month WHERE on_month = ?", Date.valueOf(month));
+        jdbc.update("INSERT INTO kpi_contact_month (dimension, on_month, group_key, channel, bucket, contacts, first_contact, handle_seconds)"
+                + " SELECT dimension, ?, group_key, channel, bucket, SUM(contacts), SUM(first_contact), SUM(handle_seconds)"
+                + " FROM kpi_contact_day WHERE on_day >= ? AND on_day < ? GROUP BY dimension, group_key, channel, bucket",
+                Date.valueOf(month), Date.valueOf(month), Date.valueOf(month.plusMonths(1)));
+    }
+
+    /**
+     * The stored rows of [first, last) but the days left out: group key, channel, bucket, contacts, first contact,
+     * seconds (a group, channel and bucket may come more than once). The whole months in the period without a day left
+     * out come from {@code kpi_contact_month} (the longest run of them), the other days from {@code kpi_contact_day}.
+     */
     List<Object[]> read(ContactFigures.Dimension dimension, LocalDate first, LocalDate last, Collection<LocalDate> leftOut) {
-        var query = entities.createNativeQuery("SELECT group_key, channel, bucket, SUM(contacts), SUM(first_contact), SUM(handle_seconds) "
-                        + "FROM kpi_contact_day WHERE dimension = :dimension AND on_day >= :first AND on_day < :last"
-                        + (leftOut.isEmpty() ? "" : " AND on_day NOT IN (:leftOut)")
-                        + " GROUP BY group_key, channel, bucket")
-                .setParameter("dimension", dimension.name()).setParameter("first", Date.valueOf(first))
-                .setParameter("last", Date.valueOf(last));
-        if (!leftOut.isEmpty()) {
-            query.setParameter("leftOut", leftOut.stream().map(Date::valueOf).toList());
+        LocalDate monthsFrom = first.getDayOfMonth() == 1 ? first : first.withDayOfMonth(1).plusMonths(1);
+        LocalDate monthsTo = monthsFrom;
+        while (!monthsTo.plusMonths(1).isAfter(last)) {
+            LocalDate next = monthsTo.plusMonths(1);
+            LocalDate start = monthsTo;
+            if (leftOut.stream().anyMatch(d -> !d.isBefore(start) && d.isBefore(next))) {
+                break;
+            }
+            monthsTo = next;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+        if (monthsTo.equals(monthsFrom)) {
+            return readDays(dimension, first, last, leftOut);
+        }
+        List<Object[]> rows = new ArrayList<>();
+        rows.addAll(sum("group_key, channel, bucket, SUM(contacts), SUM(first_contact), SUM(handle_seconds)", "kpi_contact_month",
+                "dimension = :dimension AND on_month >= :first AND on_month < :last", "on_month", "group_key, channel, bucket",
+                java.util.Map.of("dimension", dimension.name(), "first", monthsFrom, "last", monthsTo), List.of(), null));
+        if (first.isBefore(monthsFrom)) {
+            rows.addAll(readDays(dimension, first, monthsFrom, leftOut));
+        }
+        if (monthsTo.isBefore(last)) {
+            rows.addAll(readDays(dimension, monthsTo, last, leftOut));
+        }
         return rows;
+    }
+
+    /** The stored day rows of [first, last) but the days left out. */
+    private List<Object[]> readDays(ContactFigures.Dimension dimension, LocalDate first, LocalDate last, Collection<LocalDate> leftOut) {
+        return sum("group_key, channel, bucket, SUM(contacts), SUM(first_contact), SUM(handle_seconds)", "kpi_contact_day",
+                "dimension = :dimension AND on_day >= :first AND on_day < :last", "on_day", "group_key, channel, bucket",
+                java.util.Map.of("dimension", dimension.name(), "first", first, "last", last), leftOut, null);
     }
 }

@@ -117,14 +117,16 @@ public class Kpis {
         }
         List<Group> channels = List.of();
         if (reach.contactCentreMeasures()) {
-            overall.putAll(contactValues(contacts.handleTimes(start, end, ContactFigures.Dimension.NONE)));
+            // read once per channel: the overall values, the channels section and by=channel all add these up
+            List<ContactFigures.HandleTimes> byChannel = contacts.handleTimes(start, end, ContactFigures.Dimension.CHANNEL);
+            overall.putAll(contactValues(byChannel));
             if (by == By.CHANNEL || by == By.SERVICE) {
-                ContactFigures.Dimension dimension = by == By.CHANNEL ? ContactFigures.Dimension.CHANNEL : ContactFigures.Dimension.SERVICE;
                 Map<String, List<ContactFigures.HandleTimes>> byKey = new TreeMap<>();
-                contacts.handleTimes(start, end, dimension).forEach(h -> byKey.computeIfAbsent(h.key(), k -> new ArrayList<>()).add(h));
+                (by == By.CHANNEL ? byChannel : contacts.handleTimes(start, end, ContactFigures.Dimension.SERVICE))
+                        .forEach(h -> byKey.computeIfAbsent(h.key(), k -> new ArrayList<>()).add(h));
                 byKey.forEach((key, rows) -> groups.computeIfAbsent(key, k -> new LinkedHashMap<>()).putAll(contactValues(rows)));
             }
-            channels = channels(start, end, previousStart, departments, now);
+            channels = channels(start, end, previousStart, departments, byChannel);
         }
         List<ServiceTrend> top = List.of();
         List<ServiceTrend> rising = List.of();
@@ -251,12 +253,12 @@ public class Kpis {
         return distribution.lastKey();
     }
 
-    private List<Group> channels(Instant start, Instant end, Instant previousStart, Set<String> departments, Instant now) {
-        Map<String, Long> current = requestsBy(CaseFigures.Dimension.CHANNEL, start, end, departments, now);
-        Map<String, Long> previous = requestsBy(CaseFigures.Dimension.CHANNEL, previousStart, start, departments, now);
+    private List<Group> channels(Instant start, Instant end, Instant previousStart, Set<String> departments,
+                                 List<ContactFigures.HandleTimes> byChannel) {
+        Map<String, Long> current = requestsBy(CaseFigures.Dimension.CHANNEL, start, end, departments);
+        Map<String, Long> previous = requestsBy(CaseFigures.Dimension.CHANNEL, previousStart, start, departments);
         Map<String, List<ContactFigures.HandleTimes>> contactRows = new TreeMap<>();
-        contacts.handleTimes(start, end, ContactFigures.Dimension.CHANNEL)
-                .forEach(h -> contactRows.computeIfAbsent(h.key(), k -> new ArrayList<>()).add(h));
+        byChannel.forEach(h -> contactRows.computeIfAbsent(h.key(), k -> new ArrayList<>()).add(h));
         long total = current.values().stream().mapToLong(Long::longValue).sum();
         long previousTotal = previous.values().stream().mapToLong(Long::longValue).sum();
         Set<String> keys = new TreeSet<>(current.keySet());
@@ -279,8 +281,8 @@ public class Kpis {
     }
 
     private List<ServiceTrend> serviceTrends(Instant start, Instant end, Instant previousStart, Set<String> departments, Instant now) {
-        Map<String, Long> current = requestsBy(CaseFigures.Dimension.SERVICE, start, end, departments, now);
-        Map<String, Long> previous = requestsBy(CaseFigures.Dimension.SERVICE, previousStart, start, departments, now);
+        Map<String, Long> current = requestsBy(CaseFigures.Dimension.SERVICE, start, end, departments);
+        Map<String, Long> previous = requestsBy(CaseFigures.Dimension.SERVICE, previousStart, start, departments);
         Set<String> services = new TreeSet<>(current.keySet());
         services.addAll(previous.keySet());
         return services.stream().map(s -> {
@@ -290,7 +292,7 @@ public class Kpis {
         }).toList();
     }
 
-    private Map<String, Long> requestsBy(CaseFigures.Dimension dimension, Instant from, Instant to, Set<String> departments, Instant now) {
+    private Map<String, Long> requestsBy(CaseFigures.Dimension dimension, Instant from, Instant to, Set<String> departments) {
         return cases.received(from, to, dimension, departments);
     }
 
@@ -327,7 +329,7 @@ public class Kpis {
                 values.putAll(caseAndSurveyValues(start, end, reach.departments(), now));
             }
             if (reach.contactCentreMeasures()) {
-                values.putAll(contactValues(contacts.handleTimes(start, end, ContactFigures.Dimension.NONE)));
+                values.putAll(contactValues(contacts.handleTimes(start, end, ContactFigures.Dimension.CHANNEL)));
             }
             series.add(new Month(m, values));
         }

@@ -72,6 +72,31 @@ public abstract class Rollup implements SchedulingConfigurer {
         }
     }
 
+    /**
+     * Sums a rollup table's rows: {@code SELECT <select> FROM <table> WHERE <where> [AND <dayColumn> NOT IN the days left
+     * out] [AND department IN the departments given] GROUP BY <groupBy>}, {@code where} with the named parameters given
+     * (dates as {@link java.time.LocalDate}).
+     */
+    protected java.util.List<Object[]> sum(String select, String table, String where, String dayColumn, String groupBy,
+                                           java.util.Map<String, Object> parameters, java.util.Collection<java.time.LocalDate> leftOut,
+                                           java.util.Collection<String> departments) {
+        var query = entities.createNativeQuery("SELECT " + select + " FROM " + table + " WHERE " + where
+                + (leftOut.isEmpty() ? "" : " AND " + dayColumn + " NOT IN (:leftOut)")
+                + (departments == null ? "" : " AND department IN (:departments)")
+                + " GROUP BY " + groupBy);
+        parameters.forEach((name, value) -> query.setParameter(name,
+                value instanceof java.time.LocalDate day ? java.sql.Date.valueOf(day) : value));
+        if (!leftOut.isEmpty()) {
+            query.setParameter("leftOut", leftOut.stream().map(java.sql.Date::valueOf).toList());
+        }
+        if (departments != null) {
+            query.setParameter("departments", departments);
+        }
+        @SuppressWarnings("unchecked")
+        java.util.List<Object[]> rows = query.getResultList();
+        return rows;
+    }
+
     /** Rebuilds what changed since the last pass, and records how far it got; {@code now} is when the pass started. */
     protected abstract int pass(Instant now);
 }

@@ -41,14 +41,18 @@ public class SurveyService {
     private static final Logger log = LoggerFactory.getLogger(SurveyService.class);
 
     private final Surveys surveys;
+    private final SurveyRollup rollup;
+    private final jakarta.persistence.EntityManager entities;
     private final CaseService cases;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration validFor;
 
-    SurveyService(Surveys surveys, CaseService cases, TransactionTemplate transactions, Clock clock,
-                  SurveyProperties settings) {
+    SurveyService(Surveys surveys, SurveyRollup rollup, jakarta.persistence.EntityManager entities, CaseService cases,
+                  TransactionTemplate transactions, Clock clock, SurveyProperties settings) {
         this.surveys = surveys;
+        this.rollup = rollup;
+        this.entities = entities;
         this.cases = cases;
         this.transactions = transactions;
         this.clock = clock;
@@ -252,47 +256,81 @@ public class SurveyService {
         if (departments != null && departments.isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = departments == null ? surveys.participationOfAll(from, to) : surveys.participation(from, to, departments);
-        // Per service and department from the database; added up per service or per department here (sums, and
-        // averages weighted by their counts).
-        Map<String, double[]> sums = new java.util.TreeMap<>();
-        for (Object[] r : rows) {
+        // Per service and department from the rollup and the surveys; added up per service or per department here
+        Map<String, long[]> sums = new java.util.TreeMap<>();
+        long[] all = new long[7];
+        for (Object[] r : participationRows(from, to, departments)) {
             Object key = by == GroupBy.DEPARTMENT ? r[1] : r[0];
-            double[] v = sums.computeIfAbsent(key == null ? "-" : key.toString(), k -> new double[7]);
-            long answered = count(r[3]);
-            long effortAnswers = count(r[6]);
-            v[0] += count(r[2]);
-            v[1] += answered;
-            v[2] += number(r[4]) * answered;
-            v[3] += count(r[5]);
-            v[4] += effortAnswers;
-            v[5] += number(r[7]) * effortAnswers;
-            v[6] += count(r[8]);
+            long[] v = sums.computeIfAbsent(key == null ? "-" : key.toString(), k -> new long[7]);
+            for (int i = 0; i < 7; i++) {
+                v[i] += count(r[2 + i]);
+                all[i] += count(r[2 + i]);
+            }
         }
-        List<Participation> groups = sums.entrySet().stream().map(e -> {
-            double[] v = e.getValue();
-            return new Participation(e.getKey(), (long) v[0], (long) v[1], v[1] == 0 ? 0 : v[2] / v[1], (long) v[3],
-                    (long) v[4], v[4] == 0 ? 0 : v[5] / v[4], (long) v[6]);
-        }).toList();
-        if (by != null) {
-            return groups;
+        if (by == null) {
+            return all[0] == 0 ? List.of() : List.of(participation("all", all));
         }
-        long issued = groups.stream().mapToLong(Participation::issued).sum();
-        long answered = groups.stream().mapToLong(Participation::answered).sum();
-        double ratingSum = groups.stream().mapToDouble(g -> g.averageRating() * g.answered()).sum();
-        long effortAnswers = groups.stream().mapToLong(Participation::effortAnswers).sum();
-        double effortSum = groups.stream().mapToDouble(g -> g.averageEffort() * g.effortAnswers()).sum();
-        return issued == 0 ? List.of() : List.of(new Participation("all", issued, answered,
-                answered == 0 ? 0 : ratingSum / answered, groups.stream().mapToLong(Participation::fixed).sum(),
-                effortAnswers, effortAnswers == 0 ? 0 : effortSum / effortAnswers, groups.stream().mapToLong(Participation::easy).sum()));
+        return sums.entrySet().stream().map(e -> participation(e.getKey(), e.getValue())).toList();
+    }
+
+    /** A group's participation from its sums: issued, answered, rating sum, fixed, effort answers, effort sum, easy. */
+    private static Participation participation(String key, long[] v) {
+        return new Participation(key, v[0], v[1], v[1] == 0 ? 0 : (double) v[2] / v[1], v[3], v[4], v[4] == 0 ? 0 : (double) v[5] / v[4], v[6]);
+    }
+
+    /**
+     * The per-service-and-department sums of the surveys issued in [from, to): whole days in the city's time zone from
+     * the rollup ({@code kpi_survey_day}) but for the days of surveys issued or answered since its last pass, counted
+     * from the surveys, as any other period is.
+     */
+    private List<Object[]> participationRows(Instant from, Instant to, java.util.Set<String> departments) {
+        java.time.ZoneId zone = rollup.zone();
+        Instant asOf = rollup.asOf();
+        java.time.LocalDate first = from.atZone(zone).toLocalDate();
+        java.time.LocalDate last = to.atZone(zone).toLocalDate();
+        boolean wholeDays = first.atStartOfDay(zone).toInstant().equals(from) && last.atStartOfDay(zone).toInstant().equals(to);
+        java.util.SortedSet<java.time.LocalDate> changed = asOf == null || !wholeDays ? null
+                : rollup.changedDays(asOf.minus(SurveyRollup.MARGIN), from, to);
+        if (changed == null || changed.size() > SurveyRollup.MAX_CHANGED_DAYS) {
+            return exact(entities, from, to, departments);
+        }
+        List<Object[]> rows = new java.util.ArrayList<>(rollup.read(first, last, changed, departments));
+        for (java.time.LocalDate day : changed) {
+            rows.addAll(exact(entities, day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant(), departments));
+        }
+        return rows;
+    }
+
+    /**
+     * The surveys issued in [from, to) of the departments given (null: all, also cases not routed), per service and
+     * department: [service, department, issued, answered, sum of ratings, fixed, effort answers, sum of efforts, easy].
+     */
+    static List<Object[]> exact(jakarta.persistence.EntityManager entities, Instant from, Instant to, java.util.Collection<String> departments) {
+        var query = entities.createQuery("select s.serviceCode, s.department, count(s), count(s.answeredAt), "
+                        + "sum(s.rating), sum(case when s.fixed = true then 1 else 0 end), "
+                        + "count(s.effort), sum(s.effort), sum(case when s.effort >= 4 then 1 else 0 end) from Survey s "
+                        + "where s.createdAt >= :from and s.createdAt < :to"
+                        + (departments == null ? "" : " and s.department in :departments")
+                        + " group by s.serviceCode, s.department", Object[].class)
+                .setParameter("from", from).setParameter("to", to);
+        if (departments != null) {
+            query.setParameter("departments", departments);
+        }
+        return query.getResultList();
+    }
+
+    /** Forgets the survey rollup: the figures come from the surveys until the next pass rebuilds it. */
+    public void dropRollup() {
+        rollup.drop();
+    }
+
+    /** Brings the survey rollup up to date now (what its job does every {@code onestop.kpis.rollup.every}); -1: another node is at it. */
+    public int refreshRollup() {
+        return rollup.catchUp();
     }
 
     private static long count(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    private static double number(Object value) {
-        return value == null ? 0 : ((Number) value).doubleValue();
     }
 
     private static Figures figures(String key, long responses, double average, long fixed) {

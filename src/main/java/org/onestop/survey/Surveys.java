@@ -39,26 +39,4 @@ interface Surveys extends JpaRepository<Survey, Long> {
             + "group by s.department order by s.department")
     List<Object[]> byDepartment(@Param("from") Instant from, @Param("to") Instant to,
                                 @Param("departments") java.util.Collection<String> departments);
-
-    /**
-     * Surveys issued in a period about the given departments' cases, per service and department (a bind parameter
-     * choosing the group expression is refused by H2's GROUP BY check): [service, department, issued, answered, average
-     * rating of the answered, number fixed,
-     * number that answered the ease-of-effort question, their average ease (1–5), number that found it easy (4 or 5)].
-     */
-    @Query("select s.serviceCode, s.department, count(s), count(s.answeredAt), "
-            + "avg(s.rating), sum(case when s.fixed = true then 1 else 0 end), "
-            + "count(s.effort), avg(s.effort), sum(case when s.effort >= 4 then 1 else 0 end) from Survey s "
-            + "where s.createdAt >= :from and s.createdAt < :to and s.department in :departments "
-            + "group by s.serviceCode, s.department")
-    List<Object[]> participation(@Param("from") Instant from, @Param("to") Instant to,
-                                 @Param("departments") java.util.Collection<String> departments);
-
-    /** As {@link #participation} over every survey (also those of cases not routed to a department). */
-    @Query("select s.serviceCode, s.department, count(s), count(s.answeredAt), "
-            + "avg(s.rating), sum(case when s.fixed = true then 1 else 0 end), "
-            + "count(s.effort), avg(s.effort), sum(case when s.effort >= 4 then 1 else 0 end) from Survey s "
-            + "where s.createdAt >= :from and s.createdAt < :to "
-            + "group by s.serviceCode, s.department")
-    List<Object[]> participationOfAll(@Param("from") Instant from, @Param("to") Instant to);
 }

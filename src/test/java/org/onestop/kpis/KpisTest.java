@@ -68,6 +68,9 @@ class KpisTest extends IntegrationTest {
     ContactFigures contactFigures;
 
     @Autowired
+    org.onestop.survey.SurveyService surveys;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -224,10 +227,13 @@ class KpisTest extends IntegrationTest {
 
         // The same figures when the rollup holds the period's days (kpi_case_day), and when a case changed since its
         // last pass (B's day counted from the cases again).
+        // (and a whole month, whose contacts the rollup adds up per month, kpi_contact_month)
+        Map<String, Object> month = kpis(manager, "from=2031-03-01&to=2031-04-01&by=channel");
         try {
             assertThat(caseFigures.refreshRollup()).isPositive();
             assertThat(contactFigures.refreshRollup()).isPositive();
             assertThat(kpis(manager, PERIOD)).isEqualTo(all);
+            assertThat(kpis(manager, "from=2031-03-01&to=2031-04-01&by=channel")).isEqualTo(month);
             assertThat(groups(kpis(manager, PERIOD + "&by=department").get("groups"))).isEqualTo(departments);
             assertThat(groups(kpis(manager, PERIOD + "&by=channel").get("groups"))).isEqualTo(byChannel);
             assertThat(kpis(roadsSupervisor, PERIOD + "&by=department")).isEqualTo(supervisors);
@@ -294,6 +300,25 @@ class KpisTest extends IntegrationTest {
         // The week before has none of them: no ease of effort rather than 0.
         assertThat(map(kpis(manager, "from=2031-03-03&to=2031-03-10").get("overall")))
                 .containsEntry("ease-of-effort", null).containsEntry("easy-pct", null);
+
+        // The same from the rollups (kpi_survey_day, and kpi_case_due for what is due now), and when a survey was
+        // answered since the last pass (its day counted from the surveys again).
+        Map<String, Object> byService = kpis(manager, "from=2031-03-10&to=2031-03-17&by=service");
+        Map<String, Object> byDepartment = kpis(manager, "from=2031-03-10&to=2031-03-17&by=department");
+        try {
+            assertThat(caseFigures.refreshRollup()).isPositive();
+            assertThat(surveys.refreshRollup()).isPositive();
+            assertThat(map(kpis(manager, "from=2031-03-10&to=2031-03-17").get("overall"))).isEqualTo(overall);
+            assertThat(kpis(manager, "from=2031-03-10&to=2031-03-17&by=service")).isEqualTo(byService);
+            assertThat(kpis(manager, "from=2031-03-10&to=2031-03-17&by=department")).isEqualTo(byDepartment);
+            at("2031-03-17T11:00");
+            jdbc.update("UPDATE survey SET rating = 1, answered_at = ? WHERE case_id = (SELECT id FROM service_request WHERE reference = ?)",
+                    java.sql.Timestamp.from(toronto("2031-03-17T10:59")), p);
+            assertThat(map(kpis(manager, "from=2031-03-10&to=2031-03-17").get("overall"))).containsEntry("satisfaction", 1.67);
+        } finally {
+            caseFigures.dropRollup();
+            surveys.dropRollup();
+        }
     }
 
     @Test
