@@ -127,8 +127,10 @@ class ModelRollbackTest extends IntegrationTest {
     @Test
     void aFormIsRolledBackByItsDeploymentAndFileName() {
         String owner = user("it-rollback-owner", "process-owners");
-        String deploymentId = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("PotholeRouting")
-                .latestVersion().singleResult().getDeploymentId();
+        // the newest deployment that holds the start form (other tests deploy routing tables alone)
+        String deploymentId = repositoryService.createDeploymentQuery().orderByDeploymentTime().desc().list().stream()
+                .filter(d -> repositoryService.getDeploymentResourceNames(d.getId()).stream().anyMatch(n -> n.endsWith("pothole-start.form")))
+                .findFirst().orElseThrow().getId();
         String form = repositoryService.getDeploymentResourceNames(deploymentId).stream()
                 .filter(n -> n.endsWith("pothole-start.form")).findFirst().orElseThrow();
         Map<String, Object> rolledBack = rollBack(owner, Map.of("deploymentId", deploymentId, "resource", "pothole-start.form"));

@@ -139,7 +139,9 @@ class ModelsApiTest extends IntegrationTest {
         assertThat((List<?>) pothole.get("runningByVersion")).isNotEmpty();
         assertThat(((Number) pothole.get("failedIntakesSinceLastDeploy")).longValue()).isPositive();
         assertThat(pothole.get("latestFailures").toString()).contains("suspended").doesNotContain("Live Resident", "905-555-0199");
-        assertThat(((List<?>) live.get("sharedDecisions")).toString()).contains("ServiceStandards", "AfterHoursRouting", "EscalationPolicy");
+        assertThat(((Map<?, ?>) pothole.get("standardsDecision")).get("key")).isEqualTo("PotholeStandards");
+        assertThat(((List<?>) live.get("sharedDecisions")).toString()).contains("AfterHoursRouting", "EscalationPolicy")
+                .doesNotContain("Standards");
     }
 
     private ResponseEntity<Map<String, Object>> preview(String code, Map<String, Object> body) {
