@@ -96,7 +96,7 @@ class DepartmentAdminTest extends IntegrationTest {
         String ranger = user("it-dept-ranger", PARKS);
         MultiValueMap<String, Object> files = new LinkedMultiValueMap<>();
         files.add("deployment-name", "it-parks");
-        for (String name : List.of("shopping-cart.bpmn", "routing-shopping-cart.dmn", "shopping-cart-start.form", "collect-shopping-cart.form")) {
+        for (String name : List.of("shopping-cart.bpmn", "routing-shopping-cart.dmn", "standards-shopping-cart.dmn", "shopping-cart-start.form", "collect-shopping-cart.form")) {
             String content = new ClassPathResource("new-service/" + name).getContentAsString(StandardCharsets.UTF_8).replace("\"waste\"", "\"" + PARKS + "\"");
             files.add(name, new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
                 @Override
