@@ -1,7 +1,10 @@
 package org.onestop.owners;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.onestop.access.CaseAccessPolicy;
 import org.onestop.access.StaffMember;
+import org.onestop.shared.ApiAccess;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/models/services")
+@Tag(name = "Models", description = "What is live for each service, and a preview of what the live models decide")
 class OwnersApi {
+
+    private static final String WHO = "process owners and administrators";
 
     private final LiveServices live;
     private final ServicePreviews previews;
@@ -31,12 +37,16 @@ class OwnersApi {
     }
 
     @GetMapping
+    @Operation(operationId = "listLiveServices", summary = "Every service's live process, decisions and start form, who deployed them, cases per version and failed intakes")
+    @ApiAccess(who = WHO, forbidden = "anyone else")
     LiveServices.Live services(Authentication user) {
         allowed(user);
         return live.live(null);
     }
 
     @PostMapping("/{code}/preview")
+    @Operation(operationId = "previewService", summary = "What the live routing, standards, escalation and after-hours decisions decide for sample answers, ward, channel and time (nothing is stored)")
+    @ApiAccess(who = WHO, forbidden = "anyone else")
     ServicePreviews.Preview preview(@PathVariable String code, @RequestBody ServicePreviews.PreviewRequest request, Authentication user) {
         allowed(user);
         return previews.preview(code, request);
