@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/models/services")
-@Tag(name = "Models", description = "What is live for each service, and a preview of what the live models decide")
+@Tag(name = "Services live", description = "Process owners: what is live for each service, and a preview of what the live models decide")
 class OwnersApi {
 
     private static final String WHO = "process owners and administrators";
