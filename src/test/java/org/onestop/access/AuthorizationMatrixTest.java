@@ -163,10 +163,14 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 r -> page(r, "/directory?q=roads").statusCode());
         cell("the staff directory's API /api/directory", statuses(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
                 r -> as(r.user).getForEntity("/api/directory?q=roads", String.class).getStatusCode().value());
+        // a Roads member's own address (the test's own user: the demo users are not there on MariaDB in CI)
+        org.camunda.bpm.engine.identity.User roadsMember = identityService.createUserQuery().userId(Role.ROADS.user).singleResult();
+        roadsMember.setEmail("mx-roads-member@onestop.invalid");
+        identityService.saveUser(roadsMember);
         cell("members' own e-mail addresses in the directory (/api/directory)", yesNo(true, true, true, true, true, false, false, false, true, true),
-                r -> as(r.user).getForObject("/api/directory?q=roads", String.class).contains("roads@onestop.invalid"));
+                r -> as(r.user).getForObject("/api/directory?q=roads", String.class).contains("mx-roads-member@onestop.invalid"));
         cell("members' own e-mail addresses on /directory", yesNo(true, true, true, true, true, false, false, false, true, true),
-                r -> page(r, "/directory?q=roads").body().contains("roads@onestop.invalid"));
+                r -> page(r, "/directory?q=roads").body().contains("mx-roads-member@onestop.invalid"));
         cell("the Directory link in the staff bar", yesNo(true, true, true, true, true, true, true, true, true, true),
                 r -> page(r, "/staff").body().contains("href=\"/directory\""));
         cell("the departments /api/departments", statuses(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
