@@ -42,6 +42,8 @@ final class ServiceRules {
     static final List<String> PRIORITIES = List.of("emergency", "urgent", "high", "normal", "low");
     /** The shared standards table of service models from before each service had its own (property standardsDecision). */
     static final String STANDARDS_DECISION = "ServiceStandards";
+    /** The case lifecycle's process id (cases' CaseService.LIFECYCLE_PROCESS; models may not depend on cases). */
+    static final String LIFECYCLE = "CaseLifecycleProcess";
 
     private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -133,7 +135,8 @@ final class ServiceRules {
                 if (properties.containsKey("serviceCode")) {
                     service(resource, process, properties, problems);
                 }
-                if (expressions != null) {
+                // a service process and the lifecycle get their variables from OneStop; any other process from whoever starts it
+                if (expressions != null && (properties.containsKey("serviceCode") || LIFECYCLE.equals(process.getAttribute("id")))) {
                     knownVariables(resource, process, problems);
                 }
             }
