@@ -6,6 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+
 import org.onestop.cases.CaseIntakeFailed;
 import org.onestop.models.ModelDeployed;
 import org.slf4j.Logger;
@@ -13,8 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the engine does not record and the "What is live" page shows: the intakes that failed (table
@@ -31,6 +35,19 @@ class OwnerRecords {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    /**
+     * Writes the failures. The event comes while the failed intake's transaction completes and its connection is still
+     * held: writing there would take a second pool connection (with the pool busy, a 30 s wait for everyone). One
+     * thread writes them after the request has let its connection go, one short autocommit insert each; a burst beyond
+     * the queue is logged and not recorded.
+     */
+    private final ThreadPoolExecutor recorder = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(200),
+            runnable -> {
+                Thread thread = new Thread(runnable, "intake-failure-recorder");
+                thread.setDaemon(true);
+                return thread;
+            },
+            (runnable, executor) -> log.warn("Too many failed intakes at once: one was not recorded for the process owners"));
 
     OwnerRecords(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -38,18 +55,25 @@ class OwnerRecords {
     }
 
     /**
-     * The intake's own transaction has rolled back: the failure is written in a transaction of its own. Never throws
-     * (the intake's answer is already a 500 and must stay the intake's).
+     * The intake's own transaction has rolled back: the failure is recorded once the request has let go of its
+     * connection, outside any transaction. Never throws (the intake's answer is already a 500 and must stay the intake's).
      */
     @EventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(CaseIntakeFailed failure) {
-        try {
-            jdbc.update("INSERT INTO intake_failure (service_code, channel, failed_at, reason) VALUES (?, ?, ?, ?)",
-                    failure.serviceCode(), failure.channel().code(), Timestamp.from(failure.at()), failure.reason());
-        } catch (RuntimeException e) {
-            log.warn("Could not record the failed intake of {}: {}", failure.serviceCode(), e.getMessage());
-        }
+        recorder.execute(() -> {
+            try {
+                jdbc.update("INSERT INTO intake_failure (service_code, channel, failed_at, reason) VALUES (?, ?, ?, ?)",
+                        failure.serviceCode(), failure.channel().code(), Timestamp.from(failure.at()), failure.reason());
+            } catch (RuntimeException e) {
+                log.warn("Could not record the failed intake of {}: {}", failure.serviceCode(), e.getMessage());
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        recorder.shutdown();
+        recorder.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     /** In the deployment's transaction: refused or rolled back, the row goes too. */
