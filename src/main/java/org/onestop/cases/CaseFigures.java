@@ -2,6 +2,7 @@ package org.onestop.cases;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -128,16 +129,109 @@ public class CaseFigures {
         List<Totals> totals = new ArrayList<>();
         groups.forEach((key, v) -> {
             if (v[CaseSums.RECEIVED] > 0) {
-                totals.add(new Totals(key, v[CaseSums.RECEIVED], v[CaseSums.ACKNOWLEDGED],
-                        average(v[CaseSums.ACKNOWLEDGE_SECONDS], v[CaseSums.ACKNOWLEDGED]),
-                        v[CaseSums.ACKNOWLEDGE_DUE] + v[CaseSums.ACKNOWLEDGE_DUE_NOW], v[CaseSums.ACKNOWLEDGED_IN_TIME],
-                        v[CaseSums.RESOLVED], average(v[CaseSums.RESOLVE_SECONDS], v[CaseSums.RESOLVED]),
-                        v[CaseSums.RESOLVE_DUE] + v[CaseSums.RESOLVE_DUE_NOW], v[CaseSums.RESOLVED_IN_TIME], v[CaseSums.OPEN],
-                        v[CaseSums.OVERDUE], v[CaseSums.TRANSFERS], v[CaseSums.TRANSFERRED], v[CaseSums.REOPENED],
-                        v[CaseSums.RESOLVED_ONCE], average(v[CaseSums.RESOLVE_BUSINESS_SECONDS], v[CaseSums.BUSINESS_MEASURED])));
+                totals.add(totals(key, v));
             }
         });
         return totals;
+    }
+
+    /**
+     * As {@link #totals} over all the cases in reach ({@link Dimension#NONE}), for each calendar month from {@code first}
+     * to {@code last} (in the city's time zone; a month without cases is left out), keyed by month: the scorecards'
+     * trends. The months come from the rollup in one grouped query (and one for what depends on {@code now}), the days
+     * it lacks from the cases a run of days at a time, so 13 months cost about as much as one.
+     */
+    @Transactional(readOnly = true)
+    public Map<YearMonth, Totals> monthly(YearMonth first, YearMonth last, Collection<String> departments, Instant now) {
+        Map<YearMonth, Totals> series = new TreeMap<>();
+        if (departments != null && departments.isEmpty()) {
+            return series;
+        }
+        Map<YearMonth, long[]> sums = new TreeMap<>();
+        Instant from = first.atDay(1).atStartOfDay(zone).toInstant();
+        Instant to = last.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        Instant asOf = rollup.asOf();
+        SortedSet<LocalDate> changed = asOf == null ? null : rollup.changedDays(asOf.minus(CaseRollup.MARGIN), from, to);
+        if (changed == null || changed.size() > MAX_CHANGED_DAYS) {
+            for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+                long[] v = settled(m.atDay(1).atStartOfDay(zone).toInstant(), m.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(),
+                        Dimension.NONE, departments, now).get("all");
+                if (v != null) {
+                    sums.put(m, v);
+                }
+            }
+        } else {
+            LocalDate firstDay = first.atDay(1);
+            LocalDate lastDay = last.plusMonths(1).atDay(1);
+            for (Object[] r : rollup.readMonths(firstDay, lastDay, changed, departments)) {
+                addAt(sums, month(r), r, 2, 0, CaseSums.COLUMNS.size());
+            }
+            LocalDate today = now.atZone(zone).toLocalDate();
+            Instant todayStart = today.atStartOfDay(zone).toInstant();
+            for (Object[] r : rollup.readDueMonths(firstDay, lastDay, changed, departments, today)) {
+                addAt(sums, month(r), r, 2, CaseSums.ACKNOWLEDGE_DUE_NOW, 3);
+            }
+            // due today before now, by the month received (few cases: grouped by the time received)
+            for (Object[] r : CaseSums.pending(entities, List.of("r.createdAt"), from, to, departments, todayStart, now)) {
+                addAt(sums, YearMonth.from(((Instant) r[0]).atZone(zone)), r, 1, CaseSums.ACKNOWLEDGE_DUE_NOW, 3);
+            }
+            for (Instant[] run : runs(changed, true)) {
+                YearMonth m = YearMonth.from(run[0].atZone(zone));
+                for (Object[] r : CaseSums.settled(entities, List.of("r.department"), run[0], run[1], departments)) {
+                    addAt(sums, m, r, 1, 0, CaseSums.COLUMNS.size());
+                }
+                for (Object[] r : CaseSums.pending(entities, List.of("r.department"), run[0], run[1], departments, null, todayStart)) {
+                    addAt(sums, m, r, 1, CaseSums.ACKNOWLEDGE_DUE_NOW, 3);
+                }
+            }
+        }
+        sums.forEach((m, v) -> {
+            if (v[CaseSums.RECEIVED] > 0) {
+                series.put(m, totals(m.toString(), v));
+            }
+        });
+        return series;
+    }
+
+    private static YearMonth month(Object[] row) {
+        return YearMonth.of(((Number) row[0]).intValue(), ((Number) row[1]).intValue());
+    }
+
+    /** Adds {@code size} sums of the row, from its index {@code from}, to the month's sums from index {@code at} on. */
+    private static void addAt(Map<YearMonth, long[]> sums, YearMonth month, Object[] row, int from, int at, int size) {
+        long[] v = sums.computeIfAbsent(month, k -> new long[CaseSums.SIZE]);
+        for (int i = 0; i < size; i++) {
+            v[at + i] += CaseSums.count(row[from + i]);
+        }
+    }
+
+    private static Totals totals(String key, long[] v) {
+        return new Totals(key, v[CaseSums.RECEIVED], v[CaseSums.ACKNOWLEDGED],
+                average(v[CaseSums.ACKNOWLEDGE_SECONDS], v[CaseSums.ACKNOWLEDGED]),
+                v[CaseSums.ACKNOWLEDGE_DUE] + v[CaseSums.ACKNOWLEDGE_DUE_NOW], v[CaseSums.ACKNOWLEDGED_IN_TIME],
+                v[CaseSums.RESOLVED], average(v[CaseSums.RESOLVE_SECONDS], v[CaseSums.RESOLVED]),
+                v[CaseSums.RESOLVE_DUE] + v[CaseSums.RESOLVE_DUE_NOW], v[CaseSums.RESOLVED_IN_TIME], v[CaseSums.OPEN],
+                v[CaseSums.OVERDUE], v[CaseSums.TRANSFERS], v[CaseSums.TRANSFERRED], v[CaseSums.REOPENED],
+                v[CaseSums.RESOLVED_ONCE], average(v[CaseSums.RESOLVE_BUSINESS_SECONDS], v[CaseSums.BUSINESS_MEASURED]));
+    }
+
+    /** The days as runs of consecutive days, [start, end) instants; also cut at each month's end when {@code byMonth}. */
+    private List<Instant[]> runs(SortedSet<LocalDate> days, boolean byMonth) {
+        LocalDate runStart = null;
+        LocalDate previous = null;
+        List<Instant[]> runs = new ArrayList<>();
+        for (LocalDate day : days) {
+            if (runStart != null && (!day.equals(previous.plusDays(1)) || byMonth && day.getDayOfMonth() == 1)) {
+                runs.add(new Instant[] {runStart.atStartOfDay(zone).toInstant(), previous.plusDays(1).atStartOfDay(zone).toInstant()});
+                runStart = null;
+            }
+            runStart = runStart == null ? day : runStart;
+            previous = day;
+        }
+        if (runStart != null) {
+            runs.add(new Instant[] {runStart.atStartOfDay(zone).toInstant(), previous.plusDays(1).atStartOfDay(zone).toInstant()});
+        }
+        return runs;
     }
 
     /** Only how many cases were received in [from, to), per group (as {@link #totals}, without what depends on now). */
@@ -203,21 +297,7 @@ public class CaseFigures {
             // due today before now, whichever day received (the rollup holds only what was due before today)
             add(groups, by, CaseSums.pending(entities, by.keys(), from, to, departments, todayStart, now), CaseSums.ACKNOWLEDGE_DUE_NOW, 3);
         }
-        LocalDate runStart = null;
-        LocalDate previous = null;
-        List<Instant[]> runs = new ArrayList<>();
-        for (LocalDate day : changed) {
-            if (runStart != null && !day.equals(previous.plusDays(1))) {
-                runs.add(new Instant[] {runStart.atStartOfDay(zone).toInstant(), previous.plusDays(1).atStartOfDay(zone).toInstant()});
-                runStart = null;
-            }
-            runStart = runStart == null ? day : runStart;
-            previous = day;
-        }
-        if (runStart != null) {
-            runs.add(new Instant[] {runStart.atStartOfDay(zone).toInstant(), previous.plusDays(1).atStartOfDay(zone).toInstant()});
-        }
-        for (Instant[] run : runs) {
+        for (Instant[] run : runs(changed, false)) {
             add(groups, by, CaseSums.settled(entities, by.keys(), run[0], run[1], departments), 0, CaseSums.COLUMNS.size());
             if (now != null) {
                 // the days the rollup lacks, due before today (today's are counted above)

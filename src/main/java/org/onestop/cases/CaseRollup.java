@@ -172,4 +172,23 @@ class CaseRollup extends Rollup {
                 "on_day", "department, group_key", java.util.Map.of("dimension", dimension.name(), "first", first, "last", last),
                 leftOut, departments);
     }
+
+    /** As {@link #read} over all the groups of the stored per-service rows, per month: rows of year, month, then the 16 sums. */
+    List<Object[]> readMonths(LocalDate first, LocalDate last, Collection<LocalDate> leftOut, Collection<String> departments) {
+        String sums = String.join(", ", CaseSums.COLUMNS.stream().map(c -> "SUM(" + c + ")").toList());
+        return sum(MONTH + ", " + sums, "kpi_case_day", "dimension = :dimension AND on_day >= :first AND on_day < :last", "on_day", MONTH,
+                java.util.Map.of("dimension", CaseFigures.Dimension.SERVICE.name(), "first", first, "last", last), leftOut, departments);
+    }
+
+    /** As {@link #readDue} over all the groups of the stored per-service rows, per month received: rows of year, month, then the 3 sums. */
+    List<Object[]> readDueMonths(LocalDate first, LocalDate last, Collection<LocalDate> leftOut, Collection<String> departments,
+                                 LocalDate today) {
+        return sum(MONTH + ", SUM(ack_pending), SUM(resolve_pending), SUM(open_due)", "kpi_case_due",
+                "dimension = :dimension AND on_day >= :first AND on_day < :last AND due_day < :today", "on_day", MONTH,
+                java.util.Map.of("dimension", CaseFigures.Dimension.SERVICE.name(), "first", first, "last", last, "today", today),
+                leftOut, departments);
+    }
+
+    /** A stored day's year and month, in SQL that H2 and MySQL/MariaDB both read. */
+    private static final String MONTH = "YEAR(on_day), MONTH(on_day)";
 }

@@ -199,6 +199,15 @@ public class CaseService {
         }
     }
 
+    /**
+     * The first {@code limit} cases that match the filter in that order, within the reach the access policy gave the
+     * user: a page without counting all that match.
+     */
+    @Transactional(readOnly = true)
+    public List<ServiceRequest> first(Filter filter, Specification<ServiceRequest> reach, org.springframework.data.domain.Sort order, int limit) {
+        return requests.findBy(filter.toSpecification(clock.instant()).and(reach), query -> query.sortBy(order).limit(limit).all());
+    }
+
     /** A page of the cases that match the filter, within the reach the access policy gave the user. */
     @Transactional(readOnly = true)
     public Page<ServiceRequest> search(Filter filter, Specification<ServiceRequest> reach, Pageable page) {

@@ -2,6 +2,7 @@ package org.onestop.customers;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,44 @@ public class ContactFigures {
             rows.addAll(exact(entities, by, day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant()));
         }
         return bucketed(rows);
+    }
+
+    /**
+     * As {@link #handleTimes} by channel, for each calendar month from {@code first} to {@code last} (a month without
+     * contacts is left out): the scorecards' trends. Whole months come from the monthly rollup in one grouped query;
+     * a month with contacts logged since its last pass is counted as {@link #handleTimes} counts it.
+     */
+    @Transactional(readOnly = true)
+    public Map<YearMonth, List<HandleTimes>> handleTimesByMonth(YearMonth first, YearMonth last) {
+        Map<YearMonth, List<HandleTimes>> series = new java.util.TreeMap<>();
+        Long mark = rollup.watermark();
+        Instant from = first.atDay(1).atStartOfDay(zone).toInstant();
+        Instant to = last.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        SortedSet<LocalDate> changed = mark == null ? null : rollup.changedDays(mark - ContactRollup.OVERLAP, from, to);
+        java.util.Set<YearMonth> stale = new java.util.TreeSet<>();
+        if (changed == null) {
+            for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+                stale.add(m);
+            }
+        } else {
+            changed.forEach(day -> stale.add(YearMonth.from(day)));
+            Map<YearMonth, List<HandleTimes>> rows = new java.util.TreeMap<>();
+            for (Object[] r : rollup.readMonths(Dimension.CHANNEL, first.atDay(1), last.plusMonths(1).atDay(1),
+                    stale.stream().map(m -> m.atDay(1)).toList())) {
+                YearMonth month = YearMonth.from(r[0] instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) r[0]);
+                rows.computeIfAbsent(month, k -> new ArrayList<>()).add(new HandleTimes("".equals(r[1]) ? "(none)" : r[1].toString(),
+                        (String) r[2], ((Number) r[3]).intValue(), count(r[4]), count(r[5]), count(r[6])));
+            }
+            rows.forEach((month, monthRows) -> series.put(month, bucketed(monthRows)));
+        }
+        for (YearMonth m : stale) {
+            List<HandleTimes> rows = handleTimes(m.atDay(1).atStartOfDay(zone).toInstant(), m.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(),
+                    Dimension.CHANNEL);
+            if (!rows.isEmpty()) {
+                series.put(m, rows);
+            }
+        }
+        return series;
     }
 
     /** Brings the rollup up to date now (what the job does every {@code onestop.kpis.rollup.every}); -1: another node is at it. */

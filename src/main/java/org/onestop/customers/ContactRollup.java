@@ -151,6 +151,16 @@ class ContactRollup extends Rollup {
         return rows;
     }
 
+    /**
+     * The stored month rows of the months starting in [first, last) but those left out (each by its first day): rows of
+     * the month's first day, key, channel, bucket, then the sums.
+     */
+    List<Object[]> readMonths(ContactFigures.Dimension dimension, LocalDate first, LocalDate last, Collection<LocalDate> leftOut) {
+        return sum("on_month, group_key, channel, bucket, SUM(contacts), SUM(first_contact), SUM(handle_seconds)", "kpi_contact_month",
+                "dimension = :dimension AND on_month >= :first AND on_month < :last", "on_month", "on_month, group_key, channel, bucket",
+                java.util.Map.of("dimension", dimension.name(), "first", first, "last", last), leftOut, null);
+    }
+
     /** The stored day rows of [first, last) but the days left out. */
     private List<Object[]> readDays(ContactFigures.Dimension dimension, LocalDate first, LocalDate last, Collection<LocalDate> leftOut) {
         return sum("group_key, channel, bucket, SUM(contacts), SUM(first_contact), SUM(handle_seconds)", "kpi_contact_day",

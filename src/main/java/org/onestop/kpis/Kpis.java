@@ -86,7 +86,6 @@ public class Kpis {
         Instant previousStart = previousFrom.atStartOfDay(zone).toInstant();
         Instant now = clock.instant();
         Set<String> departments = reach.departments();
-        Set<String> surveyDepartments = departments;
 
         List<Measure> given = new ArrayList<>();
         for (Measure m : Measure.values()) {
@@ -100,34 +99,19 @@ public class Kpis {
         }
 
         Map<String, Number> overall = new LinkedHashMap<>();
-        Map<String, Map<String, Number>> groups = new TreeMap<>();
         if (reach.caseMeasures()) {
             overall.putAll(caseAndSurveyValues(start, end, departments, now));
-            if (by != null) {
-                for (CaseFigures.Totals t : cases.totals(start, end, caseDimension(by), departments, now)) {
-                    groups.computeIfAbsent(t.key(), k -> new LinkedHashMap<>()).putAll(caseValues(t));
-                }
-                if (by == By.SERVICE || by == By.DEPARTMENT) {
-                    for (SurveyService.Participation p : surveys.participation(start, end,
-                            by == By.SERVICE ? SurveyService.GroupBy.SERVICE : SurveyService.GroupBy.DEPARTMENT, surveyDepartments)) {
-                        groups.computeIfAbsent(p.key(), k -> new LinkedHashMap<>()).putAll(surveyValues(p));
-                    }
-                }
-            }
         }
         List<Group> channels = List.of();
+        List<ContactFigures.HandleTimes> byChannel = List.of();
         if (reach.contactCentreMeasures()) {
             // read once per channel: the overall values, the channels section and by=channel all add these up
-            List<ContactFigures.HandleTimes> byChannel = contacts.handleTimes(start, end, ContactFigures.Dimension.CHANNEL);
+            byChannel = contacts.handleTimes(start, end, ContactFigures.Dimension.CHANNEL);
             overall.putAll(contactValues(byChannel));
-            if (by == By.CHANNEL || by == By.SERVICE) {
-                Map<String, List<ContactFigures.HandleTimes>> byKey = new TreeMap<>();
-                (by == By.CHANNEL ? byChannel : contacts.handleTimes(start, end, ContactFigures.Dimension.SERVICE))
-                        .forEach(h -> byKey.computeIfAbsent(h.key(), k -> new ArrayList<>()).add(h));
-                byKey.forEach((key, rows) -> groups.computeIfAbsent(key, k -> new LinkedHashMap<>()).putAll(contactValues(rows)));
-            }
             channels = channels(start, end, previousStart, departments, byChannel);
         }
+        List<ContactFigures.HandleTimes> channelRows = byChannel;
+        List<Group> groups = by == null ? List.of() : groups(start, end, by, reach, now, () -> channelRows);
         List<ServiceTrend> top = List.of();
         List<ServiceTrend> rising = List.of();
         if (reach.caseMeasures()) {
@@ -139,8 +123,42 @@ public class Kpis {
         }
         return new Report(new Period(from, to), new Period(previousFrom, from), by == null ? null : by.code(), zone.getId(),
                 departments == null ? null : List.copyOf(new TreeSet<>(departments)),
-                given.stream().map(Measure::described).toList(), overall,
-                groups.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue())).toList(), channels, top, rising);
+                given.stream().map(Measure::described).toList(), overall, groups, channels, top, rising);
+    }
+
+    /**
+     * Only the groups of {@link #report} (the same values), without the overall values, the channels and the services
+     * sections: for a page that shows the overall values once and the groups of several {@code by}s.
+     */
+    @Transactional(readOnly = true)
+    public List<Group> groups(LocalDate from, LocalDate to, By by, KpiReach reach) {
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.atStartOfDay(zone).toInstant();
+        return groups(start, end, by, reach, clock.instant(), () -> contacts.handleTimes(start, end, ContactFigures.Dimension.CHANNEL));
+    }
+
+    private List<Group> groups(Instant start, Instant end, By by, KpiReach reach, Instant now,
+                               java.util.function.Supplier<List<ContactFigures.HandleTimes>> byChannel) {
+        Set<String> departments = reach.departments();
+        Map<String, Map<String, Number>> groups = new TreeMap<>();
+        if (reach.caseMeasures()) {
+            for (CaseFigures.Totals t : cases.totals(start, end, caseDimension(by), departments, now)) {
+                groups.computeIfAbsent(t.key(), k -> new LinkedHashMap<>()).putAll(caseValues(t));
+            }
+            if (by == By.SERVICE || by == By.DEPARTMENT) {
+                for (SurveyService.Participation p : surveys.participation(start, end,
+                        by == By.SERVICE ? SurveyService.GroupBy.SERVICE : SurveyService.GroupBy.DEPARTMENT, departments)) {
+                    groups.computeIfAbsent(p.key(), k -> new LinkedHashMap<>()).putAll(surveyValues(p));
+                }
+            }
+        }
+        if (reach.contactCentreMeasures() && (by == By.CHANNEL || by == By.SERVICE)) {
+            Map<String, List<ContactFigures.HandleTimes>> byKey = new TreeMap<>();
+            (by == By.CHANNEL ? byChannel.get() : contacts.handleTimes(start, end, ContactFigures.Dimension.SERVICE))
+                    .forEach(h -> byKey.computeIfAbsent(h.key(), k -> new ArrayList<>()).add(h));
+            byKey.forEach((key, rows) -> groups.computeIfAbsent(key, k -> new LinkedHashMap<>()).putAll(contactValues(rows)));
+        }
+        return groups.entrySet().stream().map(e -> new Group(e.getKey(), e.getValue())).toList();
     }
 
     /** The case and survey measures over all the cases in reach received in [start, end). */
@@ -148,11 +166,11 @@ public class Kpis {
         Map<String, Number> values = new LinkedHashMap<>();
         cases.totals(start, end, CaseFigures.Dimension.NONE, departments, now).forEach(t -> values.putAll(caseValues(t)));
         if (values.isEmpty()) {
-            values.putAll(caseValues(new CaseFigures.Totals("all", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
+            values.putAll(caseValues(NO_CASES));
         }
         surveys.participation(start, end, null, departments).forEach(p -> values.putAll(surveyValues(p)));
         if (!values.containsKey(Measure.SURVEYS_ISSUED.id())) {
-            values.putAll(surveyValues(new SurveyService.Participation("all", 0, 0, 0, 0)));
+            values.putAll(surveyValues(NO_SURVEYS));
         }
         return values;
     }
@@ -315,10 +333,37 @@ public class Kpis {
     /**
      * The overall values month by month, the {@code months} calendar months that end with {@code last} (oldest first),
      * for the scorecards' trends: each month's {@link Report#overall()} (the same measures and reach), without the
-     * channels and services sections, so three grouped queries a month instead of eight.
+     * channels and services sections. The features count all the months together ({@link CaseFigures#monthly},
+     * {@link SurveyService#participationByMonth}, {@link ContactFigures#handleTimesByMonth}): a few grouped queries in
+     * all, where {@link #monthByMonth} runs a few a month.
      */
     @Transactional(readOnly = true)
     public List<Month> monthly(YearMonth last, int months, KpiReach reach) {
+        YearMonth first = last.minusMonths(months - 1L);
+        Instant now = clock.instant();
+        Map<YearMonth, CaseFigures.Totals> caseMonths = reach.caseMeasures() ? cases.monthly(first, last, reach.departments(), now) : Map.of();
+        Map<YearMonth, SurveyService.Participation> surveyMonths = reach.caseMeasures()
+                ? surveys.participationByMonth(first, last, reach.departments()) : Map.of();
+        Map<YearMonth, List<ContactFigures.HandleTimes>> contactMonths = reach.contactCentreMeasures()
+                ? contacts.handleTimesByMonth(first, last) : Map.of();
+        List<Month> series = new ArrayList<>(months);
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            Map<String, Number> values = new LinkedHashMap<>();
+            if (reach.caseMeasures()) {
+                values.putAll(caseValues(caseMonths.getOrDefault(m, NO_CASES)));
+                values.putAll(surveyValues(surveyMonths.getOrDefault(m, NO_SURVEYS)));
+            }
+            if (reach.contactCentreMeasures()) {
+                values.putAll(contactValues(contactMonths.getOrDefault(m, List.of())));
+            }
+            series.add(new Month(m, values));
+        }
+        return series;
+    }
+
+    /** {@link #monthly} computed as {@link #report} computes a period, one month after the other: what the benchmark compares it with. */
+    @Transactional(readOnly = true)
+    public List<Month> monthByMonth(YearMonth last, int months, KpiReach reach) {
         List<Month> series = new ArrayList<>(months);
         Instant now = clock.instant();
         for (YearMonth m = last.minusMonths(months - 1L); !m.isAfter(last); m = m.plusMonths(1)) {
@@ -335,6 +380,9 @@ public class Kpis {
         }
         return series;
     }
+
+    private static final CaseFigures.Totals NO_CASES = new CaseFigures.Totals("all", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    private static final SurveyService.Participation NO_SURVEYS = new SurveyService.Participation("all", 0, 0, 0, 0);
 
     static double round(double value, int decimals) {
         double scale = Math.pow(10, decimals);

@@ -29,7 +29,6 @@ import org.onestop.departments.Departments;
 import org.onestop.shared.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -150,7 +149,7 @@ class ScorecardPages {
             return "scorecards/scorecard";
         }
         Kpis.Report overall = figures(period, reach, model, CORPORATE_RATES, CORPORATE_VOLUMES);
-        model.addAttribute("byDepartment", groups(kpis.report(period.from(), period.to(), Kpis.By.DEPARTMENT, reach),
+        model.addAttribute("byDepartment", groups(kpis.groups(period.from(), period.to(), Kpis.By.DEPARTMENT, reach),
                 id -> departments.nameOf(id, org.springframework.context.i18n.LocaleContextHolder.getLocale())));
         wards(period, reach, model);
         channels(overall, model);
@@ -172,7 +171,7 @@ class ScorecardPages {
             return "scorecards/scorecard";
         }
         figures(period, reach, model, DEPARTMENT_RATES, DEPARTMENT_VOLUMES);
-        model.addAttribute("byService", groups(kpis.report(period.from(), period.to(), Kpis.By.SERVICE, reach), this::serviceName));
+        model.addAttribute("byService", groups(kpis.groups(period.from(), period.to(), Kpis.By.SERVICE, reach), this::serviceName));
         wards(period, reach, model);
         model.addAttribute("overdue", overdue(department.id(), staff));
         return "scorecards/scorecard";
@@ -228,7 +227,7 @@ class ScorecardPages {
     }
 
     private void wards(Period period, KpiReach reach, Model model) {
-        model.addAttribute("byWard", groups(kpis.report(period.from(), period.to(), Kpis.By.WARD, reach), Function.identity()));
+        model.addAttribute("byWard", groups(kpis.groups(period.from(), period.to(), Kpis.By.WARD, reach), Function.identity()));
         model.addAttribute("groupColumns", columns(GROUP_COLUMNS));
     }
 
@@ -239,8 +238,8 @@ class ScorecardPages {
         model.addAttribute("groupColumns", columns(GROUP_COLUMNS));
     }
 
-    private static List<GroupRow> groups(Kpis.Report report, Function<String, String> names) {
-        return report.groups().stream().map(g -> new GroupRow(g.key(), g.key() == null ? "—" : names.apply(g.key()), g.values())).toList();
+    private static List<GroupRow> groups(List<Kpis.Group> groups, Function<String, String> names) {
+        return groups.stream().map(g -> new GroupRow(g.key(), g.key() == null ? "—" : names.apply(g.key()), g.values())).toList();
     }
 
     private List<Column> columns(List<String> ids) {
@@ -251,8 +250,8 @@ class ScorecardPages {
     private List<Overdue> overdue(String department, StaffMember user) {
         List<CaseStatus> open = Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).toList();
         Instant now = clock.instant();
-        return cases.search(new CaseService.Filter(open, null, department, null, true, null), staffCases.reach(user),
-                        PageRequest.of(0, OVERDUE_LISTED, Sort.by("resolveBy").descending().and(Sort.by("id"))))
+        return cases.first(new CaseService.Filter(open, null, department, null, true, null), staffCases.reach(user),
+                        Sort.by("resolveBy").descending().and(Sort.by("id")), OVERDUE_LISTED)
                 .stream().map((ServiceRequest sr) -> new Overdue(sr.getReference(), serviceName(sr.getServiceCode()), sr.getWard(),
                         sr.getResolveBy(), Duration.between(sr.getResolveBy(), now).toDays()))
                 .toList();

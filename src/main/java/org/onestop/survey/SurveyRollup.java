@@ -131,4 +131,11 @@ class SurveyRollup extends Rollup {
         }
         return rows;
     }
+
+    /** As {@link #read} over every service and department, per month: rows of year, month, then the 7 sums. */
+    List<Object[]> readMonths(LocalDate first, LocalDate last, Collection<LocalDate> leftOut, Collection<String> departments) {
+        return sum("YEAR(on_day), MONTH(on_day), SUM(issued), SUM(answered), SUM(rating_sum), SUM(fixed), SUM(effort_answers),"
+                        + " SUM(effort_sum), SUM(easy)", "kpi_survey_day", "on_day >= :first AND on_day < :last", "on_day",
+                "YEAR(on_day), MONTH(on_day)", java.util.Map.of("first", first, "last", last), leftOut, departments);
+    }
 }

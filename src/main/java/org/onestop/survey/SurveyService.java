@@ -273,6 +273,54 @@ public class SurveyService {
         return sums.entrySet().stream().map(e -> participation(e.getKey(), e.getValue())).toList();
     }
 
+    /**
+     * As {@link #participation} in total ({@code by} null), for each calendar month from {@code first} to {@code last}
+     * (a month without surveys is left out): the scorecards' trends, the months from the rollup in one grouped query and
+     * the days it lacks from the surveys a run of days at a time.
+     */
+    @Transactional(readOnly = true)
+    public Map<java.time.YearMonth, Participation> participationByMonth(java.time.YearMonth first, java.time.YearMonth last,
+                                                                         java.util.Set<String> departments) {
+        Map<java.time.YearMonth, Participation> series = new java.util.TreeMap<>();
+        if (departments != null && departments.isEmpty()) {
+            return series;
+        }
+        java.time.ZoneId zone = rollup.zone();
+        Instant from = first.atDay(1).atStartOfDay(zone).toInstant();
+        Instant to = last.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        Instant asOf = rollup.asOf();
+        java.util.SortedSet<java.time.LocalDate> changed = asOf == null ? null : rollup.changedDays(asOf.minus(SurveyRollup.MARGIN), from, to);
+        if (changed == null || changed.size() > SurveyRollup.MAX_CHANGED_DAYS) {
+            for (java.time.YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+                java.time.YearMonth month = m;
+                participation(m.atDay(1).atStartOfDay(zone).toInstant(), m.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(), null,
+                        departments).forEach(p -> series.put(month, p));
+            }
+            return series;
+        }
+        Map<java.time.YearMonth, long[]> sums = new java.util.TreeMap<>();
+        for (Object[] r : rollup.readMonths(first.atDay(1), last.plusMonths(1).atDay(1), changed, departments)) {
+            long[] v = sums.computeIfAbsent(java.time.YearMonth.of(((Number) r[0]).intValue(), ((Number) r[1]).intValue()), k -> new long[7]);
+            for (int i = 0; i < 7; i++) {
+                v[i] += count(r[2 + i]);
+            }
+        }
+        for (java.time.LocalDate day : changed) {
+            long[] v = sums.computeIfAbsent(java.time.YearMonth.from(day), k -> new long[7]);
+            for (Object[] r : exact(entities, day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant(), departments)) {
+                for (int i = 0; i < 7; i++) {
+                    v[i] += count(r[2 + i]);
+                }
+            }
+        }
+        sums.forEach((m, v) -> {
+            if (v[0] > 0) {
+                series.put(m, participation("all", v));
+            }
+        });
+        return series;
+    }
+
     /** A group's participation from its sums: issued, answered, rating sum, fixed, effort answers, effort sum, easy. */
     private static Participation participation(String key, long[] v) {
         return new Participation(key, v[0], v[1], v[1] == 0 ? 0 : (double) v[2] / v[1], v[3], v[4], v[4] == 0 ? 0 : (double) v[5] / v[4], v[6]);

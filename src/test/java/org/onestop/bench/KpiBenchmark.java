@@ -20,8 +20,10 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.onestop.IntegrationTest;
+import org.onestop.access.CaseAccessPolicy.KpiReach;
 import org.onestop.cases.CaseFigures;
 import org.onestop.customers.ContactFigures;
+import org.onestop.kpis.Kpis;
 import org.onestop.standards.BusinessCalendar;
 import org.onestop.survey.SurveyService;
 import org.onestop.testing.FormSession;
@@ -74,6 +76,8 @@ class KpiBenchmark extends IntegrationTest {
     ContactFigures contactFigures;
     @Autowired
     SurveyService surveys;
+    @Autowired
+    Kpis kpis;
 
     @Test
     void kpisAnswerWithinThreeHundredMillisecondsAtTheNinetyFifthPercentile() throws IOException {
@@ -150,6 +154,7 @@ class KpiBenchmark extends IntegrationTest {
         Map<String, Map<String, Object>> fromTheRollups = new LinkedHashMap<>();
         Map<String, Long> p95s = time(report, "with the rollups, " + RUNS + " runs each", manager, queries, RUNS, fromTheRollups);
         p95s.putAll(timePages(report, "the scorecards with the rollups, " + RUNS + " runs each", pages, RUNS));
+        timeTrend(report, lastMonth);
         write(report);
 
         // Without the rollups: every figure counted from the cases and the contact log (as before they existed);
@@ -168,6 +173,35 @@ class KpiBenchmark extends IntegrationTest {
 
         write(report);
         p95s.forEach((query, p95) -> assertThat(p95).as(query + " p95 in ms").isLessThanOrEqualTo(P95_LIMIT_MS));
+    }
+
+    /**
+     * The scorecards' 13-month trend on its own, in one run: all months together ({@link Kpis#monthly}, what the
+     * scorecards use) against one month after the other as a period is counted ({@link Kpis#monthByMonth}, what they
+     * used before); the same values, and the ratio of their medians.
+     */
+    private void timeTrend(List<String> report, java.time.YearMonth last) {
+        report.add("the 13-month trend (corporate reach), " + RUNS + " runs each:");
+        KpiReach everything = new KpiReach(null, true, true);
+        assertThat(kpis.monthly(last, 13, everything)).isEqualTo(kpis.monthByMonth(last, 13, everything));
+        long[] together = new long[RUNS];
+        long[] oneByOne = new long[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            kpis.monthly(last, 13, everything);
+            together[i] = System.nanoTime() - start;
+            start = System.nanoTime();
+            kpis.monthByMonth(last, 13, everything);
+            oneByOne[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(together);
+        Arrays.sort(oneByOne);
+        int p95 = Math.min(RUNS - 1, (int) Math.ceil(0.95 * RUNS) - 1);
+        report.add(String.format("all months together: p50 %.1f ms, p95 %.1f ms; month by month: p50 %.1f ms, p95 %.1f ms;"
+                        + " ratio of medians %.1f; load average %s", together[(RUNS - 1) / 2] / 1e6, together[p95] / 1e6,
+                oneByOne[(RUNS - 1) / 2] / 1e6, oneByOne[p95] / 1e6, (double) oneByOne[(RUNS - 1) / 2] / together[(RUNS - 1) / 2],
+                TimerStormBenchmark.loadAverage()));
+        System.out.println(report.get(report.size() - 1));
     }
 
     private long rows(String table) {

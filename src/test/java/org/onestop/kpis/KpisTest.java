@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.onestop.IntegrationTest;
+import org.onestop.access.CaseAccessPolicy.KpiReach;
 import org.onestop.cases.CaseFigures;
 import org.onestop.cases.ServiceRequests;
 import org.onestop.customers.ContactFigures;
@@ -72,6 +73,20 @@ class KpisTest extends IntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Kpis measures;
+
+    /** The scorecards' 13-month trend, counted all months together, equals each month counted as a period is. */
+    private void trendIsEachMonthsReport(java.time.YearMonth last) {
+        for (KpiReach reach : List.of(new KpiReach(null, true, true), new KpiReach(java.util.Set.of("roads"), true, false),
+                new KpiReach(java.util.Set.of(), false, true))) {
+            List<Kpis.Month> trend = measures.monthly(last, 13, reach);
+            assertThat(trend).as("%s", reach).hasSize(13).isEqualTo(measures.monthByMonth(last, 13, reach));
+            assertThat(trend.get(12).values()).as("%s", reach).isEqualTo(measures.report(last.atDay(1), last.plusMonths(1).atDay(1), null,
+                    reach).overall());
+        }
+    }
 
     @Autowired
     Outbox outbox;
@@ -229,9 +244,11 @@ class KpisTest extends IntegrationTest {
         // last pass (B's day counted from the cases again).
         // (and a whole month, whose contacts the rollup adds up per month, kpi_contact_month)
         Map<String, Object> month = kpis(manager, "from=2031-03-01&to=2031-04-01&by=channel");
+        trendIsEachMonthsReport(java.time.YearMonth.of(2031, 4));
         try {
             assertThat(caseFigures.refreshRollup()).isPositive();
             assertThat(contactFigures.refreshRollup()).isPositive();
+            trendIsEachMonthsReport(java.time.YearMonth.of(2031, 4));
             assertThat(kpis(manager, PERIOD)).isEqualTo(all);
             assertThat(kpis(manager, "from=2031-03-01&to=2031-04-01&by=channel")).isEqualTo(month);
             assertThat(groups(kpis(manager, PERIOD + "&by=department").get("groups"))).isEqualTo(departments);
@@ -242,6 +259,7 @@ class KpisTest extends IntegrationTest {
                     java.sql.Timestamp.from(toronto("2031-03-05T10:04")), a);
             assertThat(map(kpis(manager, PERIOD).get("overall"))).containsEntry("transfers-per-case", 0.75)
                     .containsEntry("transferred-pct", 50.0);
+            trendIsEachMonthsReport(java.time.YearMonth.of(2031, 3));
         } finally {
             caseFigures.dropRollup();
             contactFigures.dropRollup();
@@ -308,6 +326,7 @@ class KpisTest extends IntegrationTest {
         try {
             assertThat(caseFigures.refreshRollup()).isPositive();
             assertThat(surveys.refreshRollup()).isPositive();
+            trendIsEachMonthsReport(java.time.YearMonth.of(2031, 3));
             assertThat(map(kpis(manager, "from=2031-03-10&to=2031-03-17").get("overall"))).isEqualTo(overall);
             assertThat(kpis(manager, "from=2031-03-10&to=2031-03-17&by=service")).isEqualTo(byService);
             assertThat(kpis(manager, "from=2031-03-10&to=2031-03-17&by=department")).isEqualTo(byDepartment);
@@ -315,6 +334,7 @@ class KpisTest extends IntegrationTest {
             jdbc.update("UPDATE survey SET rating = 1, answered_at = ? WHERE case_id = (SELECT id FROM service_request WHERE reference = ?)",
                     java.sql.Timestamp.from(toronto("2031-03-17T10:59")), p);
             assertThat(map(kpis(manager, "from=2031-03-10&to=2031-03-17").get("overall"))).containsEntry("satisfaction", 1.67);
+            trendIsEachMonthsReport(java.time.YearMonth.of(2031, 3));
         } finally {
             caseFigures.dropRollup();
             surveys.dropRollup();
