@@ -159,6 +159,13 @@ class ParentAndChildCasesTest extends IntegrationTest {
                 .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(postJson(as(SUPERVISOR), "/api/cases/" + parent + "/children", Map.of("children", threeParts()))
                 .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        // a cancelled child counts as finished: nothing more comes from that department, and the parent resolves
+        user("it-split-transportation-supervisor", "transportation-supervisors");
+        assertThat(postJson(as("it-split-transportation-supervisor"), "/api/cases/" + parent + "-1/cancel",
+                Map.of("reason", "The utility owns the pole")).getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, Object> done = getJson(as(agent), "/api/cases/" + parent).getBody();
+        assertThat(done).containsEntry("status", "closed").containsEntry("resolution", "Streetlight out: cancelled");
     }
 
     private String lifecycleOf(String reference) {
