@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one case-access policy: who may open which services, read which cases, see a customer's contact details, act on
- * a case (note, reopen, add a caller) and administer it (cancel, transfer, close as duplicate). Every entry point asks
+ * a case (note, reopen, add a caller) and administer it (cancel, transfer, close as duplicate, split into child cases). Every entry point asks
  * here; the README's access matrix is this class, and {@code AuthorizationMatrixTest} proves each cell.
  *
  * <table>
@@ -159,6 +159,14 @@ public class CaseAccessPolicy {
     /** Cancel, transfer, close as a duplicate: the supervisors of the department that holds the case. */
     public boolean mayAdminister(StaffMember s, CaseFacts c) {
         return c.department() != null && supervisedBy(s).contains(c.department());
+    }
+
+    /**
+     * Split a case into child cases for other departments: like a transfer (it sends work to other departments), the
+     * supervisors of the department that holds the case.
+     */
+    public boolean maySplit(StaffMember s, CaseFacts c) {
+        return mayAdminister(s, c);
     }
 
     // ---------------------------------------------------------------- customers

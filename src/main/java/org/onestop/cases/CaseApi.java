@@ -200,6 +200,39 @@ class CaseApi {
         return views.withTimeline(cases.get(sr.getReference()), user);
     }
 
+    record ChildRequest(String serviceCode, String description, String address, Map<String, Object> answers) {
+    }
+
+    record SplitRequest(List<ChildRequest> children) {
+    }
+
+    @PostMapping("/{reference}/children")
+    @Operation(operationId = "splitCase", summary = "Split an open case into child cases for other departments; it resolves when they all are finished")
+    @ApiResponse(responseCode = "201", description = "Created: the parent case with its children")
+    @ApiAccess(who = "the supervisors (and head) of the department that holds the case",
+            narrowedBy = "a case out of the caller's reach is a 404; each child's service must be one the caller may open, "
+                    + "otherwise it is a 400 for that child",
+            forbidden = "the caller may read the case but does not supervise the department that holds it")
+    ResponseEntity<CaseView> split(@PathVariable @Size(max = 24) String reference, @RequestBody SplitRequest request, Authentication auth) {
+        StaffMember user = StaffMember.of(auth);
+        ServiceRequest sr = staffCases.forSplitting(reference, user);
+        List<ChildRequest> children = request == null || request.children() == null ? List.of() : request.children();
+        java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < children.size(); i++) {
+            ChildRequest child = children.get(i);
+            String field = "children[" + i + "].serviceCode";
+            String code = child == null || child.serviceCode() == null ? "" : child.serviceCode().trim();
+            catalogue.find(code).filter(s -> !staffCases.policy().mayOpen(user, code, s.publicService()))
+                    .ifPresent(s -> refused.put(field, "is not a service you may open: '" + code + "'"));
+        }
+        if (!refused.isEmpty()) {
+            throw new InvalidRequestException(refused);
+        }
+        cases.split(sr.getReference(), children.stream().map(c -> c == null ? null
+                : new CaseService.NewChildCase(c.serviceCode(), c.description(), c.address(), c.answers())).toList(), user.userId());
+        return ResponseEntity.created(URI.create("/api/cases/" + sr.getReference())).body(views.withTimeline(cases.get(sr.getReference()), user));
+    }
+
     record ReopenRequest(@Size(max = 1000, message = "must be at most 1000 characters") String reason) {
     }
 

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum CaseEventType {
     SUBMITTED, ROUTED, ACKNOWLEDGED, STATUS_CHANGED, TASK_COMPLETED, NOTE, ESCALATED, RESOLVED, CLOSED, REFERRED, CANCELLED, TRANSFERRED, DUPLICATE, REMINDER, REOPENED,
     /** Another caller reported the same problem and was added to the case. */
-    REPORTER_ADDED;
+    REPORTER_ADDED,
+    /** Staff split the case into child cases for other departments (on the parent), or this is one (on the child). */
+    SPLIT;
 
     @JsonValue
     public String code() {

@@ -79,7 +79,7 @@ class CaseOpening {
                 .orElseThrow(() -> new InvalidRequestException("serviceCode", "is not a service of the city: '" + request.serviceCode() + "'"));
         IntakeOutcome outcome = new IntakeOutcome(service.code(), request);
         try {
-            return open(request, service, actor);
+            return open(request, service, null, 0, actor);
         } catch (InvalidRequestException | NotFoundException e) {
             outcome.clientMistake = true;
             throw e;
@@ -117,7 +117,18 @@ class CaseOpening {
         }
     }
 
-    private ServiceRequest open(NewCase request, ServiceDefinition service, String actor) {
+    /**
+     * A child case split from {@code parent} (staff checked its answers before): a case like any other, under the
+     * parent's reference with the suffix {@code -number}, and marked as the parent's before its first timeline entry,
+     * so that its resident hears of the parent only.
+     */
+    ServiceRequest openChild(ServiceRequest parent, int number, NewCase request, String actor) {
+        ServiceDefinition service = catalogue.find(request.serviceCode())
+                .orElseThrow(() -> new InvalidRequestException("serviceCode", "is not a service of the city: '" + request.serviceCode() + "'"));
+        return open(request, service, parent, number, actor);
+    }
+
+    private ServiceRequest open(NewCase request, ServiceDefinition service, ServiceRequest parent, int number, String actor) {
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Object> answers = LifecycleInputs.validAnswers(service, request.answers(), errors);
         boolean hasPoint = request.latitude() != null || request.longitude() != null;
@@ -160,7 +171,12 @@ class CaseOpening {
         ServiceRequest sr = requests.save(new ServiceRequest(service.code(), request.channel(),
                 customer == null ? null : customer.getId(), trimToNull(request.description()), trimToNull(request.address()),
                 latitude, longitude, ward, toJson(answers), actor, now));
-        sr.assignReference(String.format("SR-%d-%06d", now.atZone(zone).getYear(), sr.getId()));
+        if (parent == null) {
+            sr.assignReference(String.format("SR-%d-%06d", now.atZone(zone).getYear(), sr.getId()));
+        } else {
+            sr.splitFrom(parent.getId());
+            sr.assignReference(parent.getReference() + "-" + number);
+        }
         if (intake != null) {
             customers.cameWith(intake, sr.getReference());
         }

@@ -51,7 +51,7 @@ class CasePages {
     static final int MAX_REASON = 1000;
     /** What a finished action says on the page it returns to ({@code ?done=}), as message keys. */
     private static final Map<String, String> DONE = Map.of("note", "staff.case.done.note",
-            "transferred", "staff.case.done.transferred");
+            "transferred", "staff.case.done.transferred", "split", "staff.case.done.split");
 
     private final CaseService cases;
     private final StaffCases staffCases;
@@ -150,6 +150,9 @@ class CasePages {
         model.addAttribute("mayAct", staffCases.mayAct(sr, user));
         model.addAttribute("mayTransfer", sr.getStatus().isOpen() && staffCases.mayAdminister(sr, user));
         model.addAttribute("open", sr.getStatus().isOpen());
+        // Split into child cases: an open case not split before and not itself a child (the policy: as a transfer).
+        model.addAttribute("maySplit", sr.getStatus().isOpen() && !sr.isChild() && staffCases.maySplit(sr, user)
+                && view.children() != null && cases.children(sr).isEmpty());
         model.addAttribute("departments", departments.departments().stream()
                 .filter(d -> !d.id().equals(sr.getDepartment())).toList());
         model.addAttribute("errors", errors);

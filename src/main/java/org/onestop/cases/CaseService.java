@@ -35,13 +35,15 @@ public class CaseService {
     private final CaseEvents events;
     private final CaseOpening opening;
     private final StaffActions actions;
+    private final ChildCases children;
     private final Clock clock;
 
-    CaseService(ServiceRequests requests, CaseEvents events, CaseOpening opening, StaffActions actions, Clock clock) {
+    CaseService(ServiceRequests requests, CaseEvents events, CaseOpening opening, StaffActions actions, ChildCases children, Clock clock) {
         this.requests = requests;
         this.events = events;
         this.opening = opening;
         this.actions = actions;
+        this.children = children;
         this.clock = clock;
     }
 
@@ -91,6 +93,46 @@ public class CaseService {
         actions.markDuplicate(reference, originalReference, actor);
     }
 
+    /** One part of a split case as staff give it: the child's service, what to do, where (null: the parent's place), the answers. */
+    public record NewChildCase(String serviceCode, String description, String address, Map<String, Object> answers) {
+    }
+
+    /**
+     * Splits an open case into child cases for other departments, all or nothing: each child is checked like an intake
+     * (a 400 naming {@code children[i].field} stores nothing), the parent's lifecycle stops its own fulfilment and waits
+     * for its children ({@code bpmn/case-lifecycle.bpmn}), and each child opens as a case of its own.
+     */
+    @Transactional
+    public List<ServiceRequest> split(String reference, List<NewChildCase> parts, String actor) {
+        return children.split(reference, parts == null ? null : parts.stream()
+                .map(p -> p == null ? null : new ChildCases.Child(p.serviceCode(), p.description(), p.address(), p.answers())).toList(), actor);
+    }
+
+    /** The child cases split from a case, oldest first (none for a case that was not split). */
+    @Transactional(readOnly = true)
+    public List<ServiceRequest> children(ServiceRequest parent) {
+        return requests.findByParentIdOrderByIdAsc(parent.getId());
+    }
+
+    /** One entry of a combined public timeline; {@code part} is the child case it comes from, null for the case itself. */
+    public record PublicEntry(CaseEvent event, ServiceRequest part) {
+    }
+
+    /**
+     * The public timeline its resident reads for a case: its own public entries and, for a split case, those of its
+     * children of public services (a private service's child shows nothing), oldest first.
+     */
+    @Transactional(readOnly = true)
+    public List<PublicEntry> combinedPublicTimeline(ServiceRequest sr, java.util.function.Predicate<String> privateService) {
+        Map<Long, ServiceRequest> parts = requests.findByParentIdOrderByIdAsc(sr.getId()).stream()
+                .filter(c -> !privateService.test(c.getServiceCode()))
+                .collect(Collectors.toMap(ServiceRequest::getId, c -> c));
+        List<Long> ids = new ArrayList<>(parts.keySet());
+        ids.add(sr.getId());
+        return events.findByCaseIdInAndVisibilityOrderByOccurredAtAscIdAsc(ids, Visibility.PUBLIC).stream()
+                .map(e -> new PublicEntry(e, parts.get(e.getCaseId()))).toList();
+    }
+
     // ---------------------------------------------------------------- reading
 
     @Transactional(readOnly = true)
@@ -112,6 +154,32 @@ public class CaseService {
     @Transactional(readOnly = true)
     public Optional<ServiceRequest> byId(long caseId) {
         return requests.findById(caseId);
+    }
+
+    /**
+     * The public timelines of several cases at once, oldest event first, each with its children's public entries when
+     * it was split (children of private services left out): what the resident of each reads. Two queries.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<CaseEvent>> combinedPublicTimelines(Collection<Long> caseIds, java.util.function.Predicate<String> privateService) {
+        if (caseIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> parentOf = new java.util.HashMap<>();
+        requests.findByParentIdIn(caseIds).stream().filter(c -> !privateService.test(c.getServiceCode()))
+                .forEach(c -> parentOf.put(c.getId(), c.getParentId()));
+        java.util.Set<Long> all = new java.util.LinkedHashSet<>(caseIds);
+        all.addAll(parentOf.keySet());
+        Map<Long, List<CaseEvent>> timelines = new java.util.HashMap<>();
+        for (CaseEvent e : events.findByCaseIdInAndVisibilityOrderByOccurredAtAscIdAsc(all, Visibility.PUBLIC)) {
+            if (caseIds.contains(e.getCaseId())) { // a child listed itself keeps its own timeline too
+                timelines.computeIfAbsent(e.getCaseId(), id -> new ArrayList<>()).add(e);
+            }
+            if (parentOf.containsKey(e.getCaseId())) {
+                timelines.computeIfAbsent(parentOf.get(e.getCaseId()), id -> new ArrayList<>()).add(e);
+            }
+        }
+        return timelines;
     }
 
     /** The public timelines of several cases at once (one query), oldest event first. */

@@ -13,7 +13,16 @@ public record CaseView(
         Instant createdAt, Instant acknowledgedAt, Instant resolvedAt, Instant closedAt, String createdBy,
         int transfers, String duplicateOf, List<TimelineEntry> timeline,
         /** False when the reader may only follow the case's status (a councillor's office, for a case in its ward). */
-        boolean full) {
+        boolean full,
+        /** The case this one was split from, for a child case; null otherwise (and in lists). */
+        String parentReference,
+        /** The child cases split from this one that the reader may read; null in lists. */
+        List<ChildCase> children) {
+
+    /** A child case as its parent shows it. */
+    public record ChildCase(String reference, String serviceCode, String serviceName, String status, String department,
+                            String departmentName) {
+    }
 
     public record CustomerView(Long id, String name, String phone, String email, String preferredChannel) {
     }

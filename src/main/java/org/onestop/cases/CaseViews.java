@@ -50,13 +50,27 @@ public class CaseViews {
         CaseAccess access = staffCases.access(sr, user);
         String name = serviceName(sr.getServiceCode());
         if (access == CaseAccess.FULL) {
-            return view(sr, cases.timeline(sr).stream().map(CaseView.TimelineEntry::of).toList(), true, name);
+            return withFamily(view(sr, cases.timeline(sr).stream().map(CaseView.TimelineEntry::of).toList(), true, name), sr, user);
         }
         boolean privateCase = staffCases.isPrivate(sr);
         List<CaseView.TimelineEntry> shown = privateCase ? List.of() : cases.timeline(sr).stream()
                 .filter(e -> e.getVisibility() == Visibility.PUBLIC).map(CaseView.TimelineEntry::of)
                 .map(CaseViews::withoutActor).toList();
         return statusOnly(sr, name, shown);
+    }
+
+    /** A case read in full with its parent's reference and the children the user may read (a case out of reach is not listed). */
+    private CaseView withFamily(CaseView v, ServiceRequest sr, StaffMember user) {
+        String parent = sr.getParentId() == null ? null : requests.findById(sr.getParentId()).map(ServiceRequest::getReference).orElse(null);
+        List<CaseView.ChildCase> children = cases.children(sr).stream().filter(c -> staffCases.access(c, user).readable())
+                .map(c -> new CaseView.ChildCase(c.getReference(), c.getServiceCode(), serviceName(c.getServiceCode()),
+                        c.getStatus().code(), c.getDepartment(), c.getDepartment() == null ? null : departments.nameOf(c.getDepartment())))
+                .toList();
+        return new CaseView(v.reference(), v.serviceCode(), v.serviceName(), v.channel(), v.status(), v.open311Status(), v.priority(),
+                v.department(), v.departmentName(), v.ward(), v.address(), v.latitude(), v.longitude(), v.description(), v.answers(),
+                v.customer(), v.acknowledgeBy(), v.resolveBy(), v.overdue(), v.escalated(), v.resolution(), v.createdAt(),
+                v.acknowledgedAt(), v.resolvedAt(), v.closedAt(), v.createdBy(), v.transfers(), v.duplicateOf(), v.timeline(), v.full(),
+                parent, children);
     }
 
     /**
@@ -104,7 +118,7 @@ public class CaseViews {
                 sr.getAcknowledgeBy(), sr.getResolveBy(), sr.isOverdue(clock.instant()), sr.isEscalated(), sr.getResolution(),
                 sr.getCreatedAt(), sr.getAcknowledgedAt(), sr.getResolvedAt(), sr.getClosedAt(), sr.getCreatedBy(),
                 sr.getTransfers(), sr.getDuplicateOf() == null ? null : requests.findById(sr.getDuplicateOf()).map(ServiceRequest::getReference).orElse(null),
-                timeline, true);
+                timeline, true, null, null);
     }
 
     /** The service, status, ward and expected date; no customer, description, place, answers or staff names. */
@@ -112,7 +126,7 @@ public class CaseViews {
         return new CaseView(sr.getReference(), sr.getServiceCode(), serviceName, null, sr.getStatus().code(),
                 sr.getStatus().open311(), null, null, null, sr.getWard(), null, null, null, null, Map.of(), null,
                 null, sr.getStatus().isOpen() ? sr.getResolveBy() : null, false, false, null, sr.getCreatedAt(), null,
-                sr.getResolvedAt(), sr.getClosedAt(), null, 0, null, timeline, false);
+                sr.getResolvedAt(), sr.getClosedAt(), null, 0, null, timeline, false, null, null);
     }
 
     private static CaseView.TimelineEntry withoutActor(CaseView.TimelineEntry e) {

@@ -76,6 +76,10 @@ public class ServiceRequest {
     @Column(name = "duplicate_of")
     private Long duplicateOf;
 
+    /** The case this one was split from (a child case), or null. */
+    @Column(name = "parent_id")
+    private Long parentId;
+
     @Column(name = "process_instance_id")
     private String processInstanceId;
 
@@ -210,6 +214,10 @@ public class ServiceRequest {
         this.duplicateOf = originalId;
     }
 
+    void splitFrom(Long parentId) {
+        this.parentId = parentId;
+    }
+
     void markEscalated(Instant now) {
         this.escalated = true;
         this.updatedAt = now;
@@ -249,6 +257,9 @@ public class ServiceRequest {
     public Instant getPausedAt() { return pausedAt; }
     public int getTransfers() { return transfers; }
     public Long getDuplicateOf() { return duplicateOf; }
+    public Long getParentId() { return parentId; }
+    /** A child case, split from another: its resident hears about the parent only. */
+    public boolean isChild() { return parentId != null; }
     public String getProcessInstanceId() { return processInstanceId; }
     public String getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }

@@ -15,6 +15,12 @@ public interface ServiceRequests extends JpaRepository<ServiceRequest, Long>, Jp
 
     Optional<ServiceRequest> findByReference(String reference);
 
+    /** The child cases split from a case, oldest first. */
+    List<ServiceRequest> findByParentIdOrderByIdAsc(Long parentId);
+
+    /** The child cases of several cases at once. */
+    List<ServiceRequest> findByParentIdIn(Collection<Long> parentIds);
+
     /** A case by its reference as people type it (any case, surrounding spaces). */
     default Optional<ServiceRequest> findAsTyped(String reference) {
         return reference == null ? Optional.empty() : findByReference(reference.trim().toUpperCase());

@@ -61,7 +61,7 @@ class StaffActions {
     }
 
     void cancel(String reference, String reason, String actor) {
-        ServiceRequest sr = open(reference);
+        ServiceRequest sr = notSplit(open(reference));
         timeline.changeStatus(sr, CaseStatus.CANCELLED, CaseEventType.CANCELLED, Visibility.PUBLIC, actor, "Cancelled: " + reason.trim());
         withdraw(sr);
     }
@@ -110,7 +110,7 @@ class StaffActions {
     }
 
     void markDuplicate(String reference, String originalReference, String actor) {
-        ServiceRequest sr = open(reference);
+        ServiceRequest sr = notSplit(open(reference));
         ServiceRequest original = requests.findAsTyped(originalReference)
                 .orElseThrow(() -> new InvalidRequestException("duplicateOf", "is not a case: '" + originalReference + "'"));
         if (original.getId().equals(sr.getId())) {
@@ -133,6 +133,18 @@ class StaffActions {
         ServiceRequest sr = requests.getByReference(reference);
         if (!sr.getStatus().isOpen()) {
             throw new InvalidRequestException("status", "the case is already " + sr.getStatus().code());
+        }
+        return sr;
+    }
+
+    /**
+     * A split case waits for its children in its lifecycle: it cannot be withdrawn itself. Staff cancel (or close as
+     * duplicates) its children, and it resolves when they are all finished.
+     */
+    private ServiceRequest notSplit(ServiceRequest sr) {
+        if (!requests.findByParentIdOrderByIdAsc(sr.getId()).isEmpty()) {
+            throw new InvalidRequestException("status", "the case is split into child cases; cancel or close those, "
+                    + "and it resolves when they are all finished");
         }
         return sr;
     }

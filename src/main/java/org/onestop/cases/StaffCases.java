@@ -125,6 +125,22 @@ public class StaffCases {
         return sr;
     }
 
+    /** The case for splitting into child cases: 404 out of reach, 403 unless the policy lets the user split it. */
+    @Transactional(readOnly = true)
+    public ServiceRequest forSplitting(String reference, StaffMember user) {
+        ServiceRequest sr = read(reference, user);
+        if (!maySplit(sr, user)) {
+            throw new AccessDeniedException("Only the supervisors of the department that holds " + sr.getReference()
+                    + " may split it into child cases.");
+        }
+        return sr;
+    }
+
+    /** Only the department that holds the case now counts here: no history needed. */
+    public boolean maySplit(ServiceRequest sr, StaffMember user) {
+        return policy.maySplit(user, current(sr));
+    }
+
     public boolean mayAct(ServiceRequest sr, StaffMember user) {
         return policy.mayAct(user, current(sr)) || policy.mayAct(user, facts(sr));
     }

@@ -13,7 +13,7 @@ public final class EngineVariables {
             "routingDecision", "standardsDecision", "channel", "ward", "departmentGroup", "priority", "escalationGroup", "acknowledgeWithin",
             "resolveWithin", "clock", "acknowledgeBy", "resolveBy", "remindAt", "secondEscalationAt", "departmentHeadGroup",
             "onCallUser", "stageName", "stageWithin", "stageClock", "stageDueBy", "officeOpen", "routeToOnCall",
-            "remindBefore", "secondEscalationAfter");
+            "remindBefore", "secondEscalationAfter", "childCaseCount", "finishedChildCaseCount");
 
     /** Written by staff on a task form and recorded on the case: a task form may, a start form (the resident's) may not. */
     public static final Set<String> WRITTEN_BY_STAFF = Set.of("resolutionNote", "referralReason");

@@ -127,7 +127,9 @@ class ResidentNotices {
             return;
         }
         ServiceRequest sr = cases.byId(event.caseId()).orElse(null);
-        if (sr == null) {
+        // A child case (a part of a split case, for another department) sends nothing: its resident follows the
+        // parent, which tells them it was split and when all its parts are done.
+        if (sr == null || sr.isChild()) {
             return;
         }
         // Only those we can reach: for a caller without e-mail or SMS, nothing more is read.

@@ -362,7 +362,7 @@ class Open311Service {
         List<Long> ids = page.stream().map(ServiceRequest::getId).toList();
         Map<Long, Open311Request> extras = open311Requests.findAllById(ids).stream()
                 .collect(Collectors.toMap(Open311Request::getCaseId, Function.identity()));
-        Map<Long, List<CaseEvent>> timelines = cases.publicTimelines(ids);
+        Map<Long, List<CaseEvent>> timelines = cases.combinedPublicTimelines(ids, catalogue::isPrivate);
         Map<Long, Long> firstPhotos = photos.firstPhotoIds(ids);
         Map<String, String> names = catalogue.services().stream()
                 .collect(Collectors.toMap(ServiceDefinition::code, s -> s.in(locale).name(), (a, b) -> a));

@@ -16,7 +16,6 @@ import org.onestop.cases.CaseProperties;
 import org.onestop.cases.CaseService;
 import org.onestop.cases.CaseStatus;
 import org.onestop.cases.ServiceRequest;
-import org.onestop.cases.Visibility;
 import org.onestop.catalogue.ServiceCatalogue;
 import org.onestop.catalogue.ServiceDefinition;
 import org.onestop.city.CityProperties;
@@ -204,9 +203,11 @@ class StatusPages {
         String serviceName = catalogue.find(sr.getServiceCode()).map(s -> s.in(texts.locale())).map(ServiceDefinition::name).orElse(sr.getServiceCode());
         boolean privateCase = catalogue.isPrivate(sr.getServiceCode());
         boolean details = keyed && !privateCase;
-        List<PublicEntry> timeline = !keyed ? List.of() : cases.timeline(sr).stream()
-                .filter(e -> e.getVisibility() == Visibility.PUBLIC)
-                .map(e -> new PublicEntry(e.getOccurredAt().toString(), PublicDates.dayAndTime(e.getOccurredAt(), zone), entry(sr, e)))
+        // A split case: its children's public entries too, each named by its part (the service), one timeline.
+        List<PublicEntry> timeline = !keyed ? List.of() : cases.combinedPublicTimeline(sr, catalogue::isPrivate).stream()
+                .map(p -> new PublicEntry(p.event().getOccurredAt().toString(), PublicDates.dayAndTime(p.event().getOccurredAt(), zone),
+                        p.part() == null ? entry(sr, p.event()) : catalogue.find(p.part().getServiceCode())
+                                .map(s -> s.in(texts.locale()).name()).orElse(p.part().getServiceCode()) + ": " + entry(p.part(), p.event())))
                 .toList();
         boolean reopenable = sr.getStatus() == CaseStatus.RESOLVED || sr.getStatus() == CaseStatus.CLOSED;
         boolean withinWindow = reopenable && (sr.getResolvedAt() == null || !sr.getResolvedAt().plus(reopenWindow).isBefore(clock.instant()));

@@ -120,6 +120,14 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 r -> postJson(as(r.user), "/api/cases/" + (r == Role.ROADS_SUPERVISOR ? freshPothole() : p) + "/duplicate",
                         Map.of("duplicateOf", freshPothole())).getStatusCode().value());
 
+        // ---- split: parent and child cases (task "split"), like a transfer: the supervisors of the holding department
+        cell("split the Roads case into child cases (API)", statuses(403, 403, 403, 201, 404, 404, 403, 404, 403, 404),
+                r -> postJson(as(r.user), "/api/cases/" + (r == Role.ROADS_SUPERVISOR ? freshPothole() : p) + "/children",
+                        Map.of("children", List.of(Map.of("serviceCode", "sidewalk-damage", "description", "Matrix",
+                                "answers", Map.of("damageType", "raised"))))).getStatusCode().value());
+        cell("the split page /cases/{ref}/split", statuses(403, 403, 403, 200, 404, 404, 403, 404, 403, 404),
+                r -> page(r, "/cases/" + p + "/split").statusCode());
+
         // ---- models: process owners and administrators (400 = allowed, but no such model to roll back)
         cell("roll back a model (API; 400 = allowed, no such model)", statuses(403, 403, 403, 403, 403, 403, 403, 400, 400, 403),
                 r -> postJson(as(r.user), "/api/models/rollback", Map.of("key", "MatrixNoSuchModel", "version", 1)).getStatusCode().value());

@@ -304,6 +304,40 @@ class CaseLifecycleProcessTest {
         then(delegateCalls).containsExactly("assignCase");
     }
 
+    @Test
+    void aSplitCaseWaitsForAllItsChildCasesThenResolvesAndCloses() {
+        // given
+        ProcessInstance lifecycle = submitPothole("hazard", false, "size", "medium", "locationOnRoad", "driving-lane");
+        ProcessInstance pothole = calledProcessInstance(SERVICE_PROCESS, lifecycle);
+
+        // when staff split it into two child cases
+        runtimeService().createMessageCorrelation("CaseSplit").processInstanceId(lifecycle.getId())
+                .setVariable("childCaseCount", 2).setVariable("finishedChildCaseCount", 0).correlate();
+
+        // then its own work stops, and it waits
+        assertThat(pothole).isEnded();
+        assertThat(lifecycle).hasPassed("Event_CaseSplit").isWaitingAt("Task_WaitForChildCases");
+        then(job("Event_ResolveByPassed", lifecycle)).as("the parent's timers went with its fulfilment").isNull();
+
+        // when the first child is finished
+        runtimeService().createMessageCorrelation("ChildCaseFinished").processInstanceId(lifecycle.getId())
+                .setVariable("finishedChildCaseCount", 1).correlate();
+
+        // then it waits on
+        assertThat(lifecycle).hasPassed("Gateway_AllChildCasesFinished").isWaitingAt("Task_WaitForChildCases");
+        then(delegateCalls).containsExactly("assignCase");
+
+        // when the last one is
+        runtimeService().createMessageCorrelation("ChildCaseFinished").processInstanceId(lifecycle.getId())
+                .setVariable("finishedChildCaseCount", 2).setVariable("resolutionNote", "Pothole: filled; Streetlight out: lamp").correlate();
+
+        // then
+        assertThat(lifecycle).isEnded().hasPassed("Gateway_MergeResolution", "Task_ResolveCase",
+                "Event_CaseClosed");
+        then(delegateCalls).containsExactly("assignCase", "resolveCase", "closeCase");
+        then(seenByDelegates).containsEntry("resolutionNote", "Pothole: filled; Streetlight out: lamp");
+    }
+
     private ProcessInstance submitPothole(Object... answers) {
         return startLifecycle(true, answers);
     }
