@@ -6,7 +6,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum CaseEventType {
     SUBMITTED, ROUTED, ACKNOWLEDGED, STATUS_CHANGED, TASK_COMPLETED, NOTE, ESCALATED, RESOLVED, CLOSED, REFERRED, CANCELLED, TRANSFERRED, DUPLICATE, REMINDER, REOPENED,
     /** Another caller reported the same problem and was added to the case. */
-    REPORTER_ADDED;
+    REPORTER_ADDED,
+    /** A back-office system took the case's work order (its number and status, from an external task's worker). */
+    WORK_ORDER_CREATED,
+    /** A back-office system reported a later status of the case's work order. */
+    WORK_ORDER_UPDATED;
 
     @JsonValue
     public String code() {
