@@ -1,5 +1,9 @@
 package org.onestop.cases;
 
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.onestop.models.ModelBean;
@@ -31,6 +35,36 @@ class WorkOrderDelegates {
             workOrders.record(LifecycleDelegates.caseId(execution), (String) execution.getVariable("workOrderNumber"),
                     (String) execution.getVariable("workOrderStatus"), worker == null ? null : worker.getUserId());
         };
+    }
+
+    /** {@code ${backOffice.connected('work-orders')}}: whether a worker serves the topic ({@code onestop.integrations.topics}). */
+    @Bean
+    @ModelBean
+    BackOffice backOffice(BackOfficeProperties settings) {
+        return new BackOffice(settings.topics());
+    }
+
+    /** The back-office systems whose workers run, by topic. */
+    public static final class BackOffice {
+
+        private final Set<String> topics = ConcurrentHashMap.newKeySet();
+
+        BackOffice(List<String> topics) {
+            topics.stream().map(String::strip).filter(t -> !t.isEmpty()).forEach(this.topics::add);
+        }
+
+        public boolean connected(String topic) {
+            return topics.contains(topic);
+        }
+
+        /** For tests of the hand-off, which share one application with tests that go on without it. */
+        void connect(String topic, boolean connected) {
+            if (connected) {
+                topics.add(topic);
+            } else {
+                topics.remove(topic);
+            }
+        }
     }
 
     /** The case's place, for a work order's input mappings (a method each: models read no object's properties). */

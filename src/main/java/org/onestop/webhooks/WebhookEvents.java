@@ -16,8 +16,6 @@ import org.onestop.cases.Visibility;
 import org.onestop.catalogue.ServiceCatalogue;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes the webhooks' outbox: for each case milestone a subscription wants, one delivery, in the transaction that wrote
@@ -56,8 +54,8 @@ class WebhookEvents {
         return names;
     }
 
+    /** Synchronous: runs in the transaction that wrote the timeline entry (every entry is written in one). */
     @EventListener
-    @Transactional(propagation = Propagation.MANDATORY)
     void on(CaseEventRecorded event) {
         if (!MILESTONES.contains(event.type())
                 || event.visibility() != Visibility.PUBLIC && !INTERNAL_MILESTONES.contains(event.type())) {

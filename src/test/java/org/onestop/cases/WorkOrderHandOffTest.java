@@ -34,8 +34,18 @@ class WorkOrderHandOffTest extends IntegrationTest {
 
     private ReferenceWorker worker;
 
+    @Autowired
+    WorkOrderDelegates.BackOffice backOffice;
+
+    @org.junit.jupiter.api.AfterEach
+    void disconnect() {
+        backOffice.connect("work-orders", false);
+    }
+
     @BeforeEach
     void users() {
+        // the work-order system's worker runs (onestop.integrations.topics) while this class's tests do
+        backOffice.connect("work-orders", true);
         user("wo-agent", "contact-centre");
         user("wo-roads", "roads");
         user("wo-worker", "integrations");

@@ -83,7 +83,24 @@ class PotholeRepairProcessTest {
         // then
         assertThat(pothole).isEnded()
                 .hasPassedInOrder("Task_InspectPothole", "Gateway_CityRoad", "Gateway_RepairNeeded",
-                        "Task_ScheduleRepair", "Task_RepairPothole", "Event_PotholeRepaired");
+                        "Task_ScheduleRepair", "Gateway_WorkOrderSystem", "Task_CreateWorkOrder", "Gateway_WorkOrderDone",
+                        "Task_RepairPothole", "Event_PotholeRepaired");
+    }
+
+    @Test
+    void withoutAWorkOrderSystemTheScheduledRepairGoesStraightToTheCrew() {
+        // given no worker serves the topic work-orders
+        ProcessInstance pothole = reportPothole(false);
+        assertThat(pothole).isWaitingAt("Task_InspectPothole");
+        complete(task(), withVariables("roadAuthority", "city", "repairNeeded", true, "inspectionNotes", ""));
+
+        // when
+        complete(task(), withVariables("crew", "west-yard", "plannedDate", "2026-05-07"));
+
+        // then no work order waits: the crew's task is next
+        assertThat(pothole).isWaitingAt("Task_RepairPothole").hasPassed("Gateway_WorkOrderSystem", "Gateway_WorkOrderDone")
+                .hasNotPassed("Task_CreateWorkOrder");
+        then(recorded).isEmpty();
     }
 
     @Test
@@ -150,7 +167,12 @@ class PotholeRepairProcessTest {
     }
 
     private ProcessInstance reportPothole() {
+        return reportPothole(true);
+    }
+
+    private ProcessInstance reportPothole(boolean workOrderSystem) {
         recorded.clear();
+        Mocks.register("backOffice", new BackOffice(workOrderSystem));
         Mocks.register("workOrderPlace", new Place());
         Mocks.register("recordWorkOrder", (ExecutionListener) execution ->
                 recorded.add(execution.getVariable("workOrderNumber") + " " + execution.getVariable("workOrderStatus")));
@@ -161,6 +183,13 @@ class PotholeRepairProcessTest {
         List<LockedExternalTask> locked = externalTaskService().fetchAndLock(1, WORKER).topic("work-orders", 60_000).execute();
         then(locked).hasSize(1);
         return locked.get(0);
+    }
+
+    /** Stands in for cases' backOffice: whether the work-order system's worker runs (onestop.integrations.topics). */
+    public record BackOffice(boolean workOrders) {
+        public boolean connected(String topic) {
+            return workOrders && "work-orders".equals(topic);
+        }
     }
 
     /** Stands in for cases' workOrderPlace: the case's place by its id. */
