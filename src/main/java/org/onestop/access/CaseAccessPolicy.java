@@ -68,15 +68,20 @@ public class CaseAccessPolicy {
         return isAdmin(s);
     }
 
+    /** The outgoing webhooks' subscriptions and their deliveries ({@code /api/webhooks}): administrators. */
+    public boolean mayManageWebhooks(StaffMember s) {
+        return isAdmin(s);
+    }
+
     // ---------------------------------------------------------------- the staff directory
 
     /**
      * The staff directory ({@code /directory}, {@code /api/directory}): departments, their services and public
      * numbers, who is on call now, and their members' names. Every staff member: anyone in a group other than the
-     * monitoring systems' (a scrape user is not a person who calls a colleague).
+     * monitoring systems' and the back-office systems' workers (neither is a person who calls a colleague).
      */
     public boolean mayUseStaffDirectory(StaffMember s) {
-        return s.groups().stream().anyMatch(g -> !g.equals(Roles.MONITORING));
+        return s.groups().stream().anyMatch(g -> !g.equals(Roles.MONITORING) && !g.equals(Roles.INTEGRATIONS));
     }
 
     /**

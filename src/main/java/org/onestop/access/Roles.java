@@ -17,6 +17,8 @@ public final class Roles {
     public static final String ADMINS = Groups.CAMUNDA_ADMIN;
     /** Monitoring systems (a Prometheus scrape user): the actuator's metrics, nothing else. */
     public static final String MONITORING = "monitoring";
+    /** Back-office systems' workers (work orders): external tasks of the named processes in /engine-rest; no case, no person. */
+    public static final String INTEGRATIONS = "integrations";
     /** Managers and council's staff who follow the city's performance: every KPI, every department (no case, no person). */
     public static final String MANAGERS = "managers";
     /** The one service a councillor's office opens, on a resident's behalf. */

@@ -27,6 +27,14 @@ final class EngineRights {
     }
 
     static GrantTable of(List<Departments.Department> departments, List<String> wardOffices) {
+        return of(departments, wardOffices, List.of());
+    }
+
+    /**
+     * @param workOrderProcesses the processes whose external tasks the {@code integrations} group's workers fetch and
+     *                           complete ({@code onestop.integrations.processes})
+     */
+    static GrantTable of(List<Departments.Department> departments, List<String> wardOffices, List<String> workOrderProcesses) {
         GrantTable table = new GrantTable();
 
         // Camunda's admin group (also the engine's adminGroups, by default): everything, as Camunda's own first-admin
@@ -56,6 +64,17 @@ final class EngineRights {
 
         for (Departments.Department department : departments) {
             department(table, department);
+        }
+
+        // Back-office systems' workers (README "For integrators"): fetch and lock, complete, extend the lock, report a
+        // failure or a BPMN error on the external tasks of the named processes, which takes READ_INSTANCE and
+        // UPDATE_INSTANCE on their definitions (the engine has no narrower right for external tasks). No webapp, no
+        // other process (not the case lifecycle), no deployment, task or history. Every grant of the group is the
+        // table's, so one an administrator gave it elsewhere is taken back on the next start.
+        table.manageWholly(IdentityBootstrap.INTEGRATIONS);
+        for (String process : workOrderProcesses) {
+            table.grant(IdentityBootstrap.INTEGRATIONS, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
         }
         return table;
     }

@@ -63,6 +63,8 @@ final class GrantTable {
     }
 
     private final Map<String, Map<Target, Grant>> groups = new LinkedHashMap<>();
+    /** Groups whose every grant the table owns, also on single resources (the back-office systems' workers). */
+    private final java.util.Set<String> wholly = new java.util.LinkedHashSet<>();
 
     /** A group OneStop manages; it has no grants on every resource or on the webapps unless {@link #grant} gives them. */
     GrantTable manage(String groupId) {
@@ -70,8 +72,17 @@ final class GrantTable {
         return this;
     }
 
+    /**
+     * A group OneStop manages wholly: besides its grants on every resource and on the webapps, its grants on single
+     * resources are the table's too ({@link #grant} may name one), so anything else given to it is taken back.
+     */
+    GrantTable manageWholly(String groupId) {
+        wholly.add(groupId);
+        return manage(groupId);
+    }
+
     GrantTable grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        if (!Authorization.ANY.equals(resourceId) && resource != Resources.APPLICATION) {
+        if (!Authorization.ANY.equals(resourceId) && resource != Resources.APPLICATION && !wholly.contains(groupId)) {
             // Anything else would be outside what apply() keeps in step.
             throw new IllegalArgumentException("the table holds grants on '*' and on the webapps only: " + resourceId);
         }
@@ -100,7 +111,7 @@ final class GrantTable {
     void apply(AuthorizationService authorizations) {
         for (Map.Entry<String, Map<Target, Grant>> group : groups.entrySet()) {
             Map<Target, Grant> wanted = new LinkedHashMap<>(group.getValue());
-            for (Authorization stored : owned(authorizations, group.getKey())) {
+            for (Authorization stored : owned(authorizations, group.getKey(), wholly.contains(group.getKey()))) {
                 Grant grant = wanted.remove(new Target(stored.getResourceType(), stored.getResourceId()));
                 if (grant == null) {
                     authorizations.deleteAuthorization(stored.getId());
@@ -128,8 +139,11 @@ final class GrantTable {
                 .findFirst().orElse("resource type " + resourceType);
     }
 
-    /** The group's grants that the table owns: on every resource, and on the webapps. */
-    private static List<Authorization> owned(AuthorizationService authorizations, String groupId) {
+    /** The group's grants that the table owns: on every resource, and on the webapps; all of them for a wholly managed group. */
+    private static List<Authorization> owned(AuthorizationService authorizations, String groupId, boolean wholly) {
+        if (wholly) {
+            return authorizations.createAuthorizationQuery().groupIdIn(groupId).authorizationType(Authorization.AUTH_TYPE_GRANT).list();
+        }
         Map<String, Authorization> owned = new LinkedHashMap<>();
         Stream.concat(
                 authorizations.createAuthorizationQuery().groupIdIn(groupId).authorizationType(Authorization.AUTH_TYPE_GRANT)

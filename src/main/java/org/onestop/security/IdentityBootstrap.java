@@ -46,6 +46,8 @@ public class IdentityBootstrap implements ApplicationRunner {
     public static final String ADMINS = Groups.CAMUNDA_ADMIN;
     /** Monitoring systems: the actuator's metrics ({@code /actuator/prometheus}) by HTTP Basic, nothing else. */
     public static final String MONITORING = Roles.MONITORING;
+    /** Back-office systems' workers: the external tasks of {@code onestop.integrations.processes}, nothing else. */
+    public static final String INTEGRATIONS = Roles.INTEGRATIONS;
     public static final String MANAGERS = Roles.MANAGERS;
     /** Group type of the councillors' offices per ward ({@link #wardOfficeGroup}). */
     public static final String WARD_OFFICE = "WARD_OFFICE";
@@ -63,10 +65,12 @@ public class IdentityBootstrap implements ApplicationRunner {
     private final String adminUser;
     private final String adminPassword;
     private final boolean demoUsers;
+    private final IntegrationProperties integrations;
 
     IdentityBootstrap(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks,
                       Departments departments, DepartmentGroups departmentGroups, Wards wards, AdminProperties admin,
-                      DemoProperties demo) {
+                      DemoProperties demo, IntegrationProperties integrations) {
+        this.integrations = integrations;
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
@@ -87,6 +91,7 @@ public class IdentityBootstrap implements ApplicationRunner {
         group(KNOWLEDGE_EDITORS, "Knowledge base editors", Groups.GROUP_TYPE_WORKFLOW);
         group(COUNCIL_OFFICE, "Councillors' office", Groups.GROUP_TYPE_WORKFLOW);
         group(MONITORING, "Monitoring", Groups.GROUP_TYPE_SYSTEM);
+        group(INTEGRATIONS, "Back-office systems (external task workers)", Groups.GROUP_TYPE_SYSTEM);
         group(MANAGERS, "Managers (performance measures)", Groups.GROUP_TYPE_WORKFLOW);
         List<String> wardOffices = new ArrayList<>();
         for (String ward : wards.names()) {
@@ -97,7 +102,7 @@ public class IdentityBootstrap implements ApplicationRunner {
         for (Departments.Department department : departments.departments()) {
             departmentGroups.make(department);
         }
-        EngineRights.of(departments.departments(), wardOffices).apply(authorizations);
+        EngineRights.of(departments.departments(), wardOffices, integrations.processes()).apply(authorizations);
 
         filter("My tasks", 0, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
                 "Tasks assigned to me");

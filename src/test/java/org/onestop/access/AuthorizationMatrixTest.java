@@ -347,6 +347,24 @@ class AuthorizationMatrixTest extends IntegrationTest {
         }
         assertThat(http.getForEntity("/open-data/requests.csv", String.class).getBody()).contains(p);
 
+        // ---- handoff: the webhooks' subscriptions (administrators; 404 = allowed, no such subscription), and a back-office
+        // system's worker (integrations), who reads no case, no person and no directory here (README "For integrators")
+        cell("the webhook subscriptions GET /api/webhooks", statuses(403, 403, 403, 403, 403, 403, 403, 403, 200, 403),
+                r -> as(r.user).getForEntity("/api/webhooks", String.class).getStatusCode().value());
+        cell("a webhook subscription's deliveries (404 = allowed, no such one)", statuses(403, 403, 403, 403, 403, 403, 403, 403, 404, 403),
+                r -> as(r.user).getForEntity("/api/webhooks/987654321/deliveries", String.class).getStatusCode().value());
+        cell("add a webhook subscription (400 = allowed, bad input)", statuses(403, 403, 403, 403, 403, 403, 403, 403, 400, 403),
+                r -> postJson(as(r.user), "/api/webhooks", Map.of("url", "not a url", "events", List.of("resolved"))).getStatusCode().value());
+        user("mx-integrations", "integrations");
+        assertThat(getJson(as("mx-integrations"), "/api/cases/" + p).getStatusCode().value()).as("worker: a case").isEqualTo(404);
+        assertThat(as("mx-integrations").getForEntity("/api/webhooks", String.class).getStatusCode().value()).as("worker: webhooks").isEqualTo(403);
+        assertThat(as("mx-integrations").getForEntity("/api/directory", String.class).getStatusCode().value()).as("worker: directory").isEqualTo(403);
+        assertThat(as("mx-integrations").getForEntity("/api/callers?phone=9055550100", String.class).getStatusCode().value())
+                .as("worker: caller lookup").isEqualTo(403);
+        assertThat(getJson(as("mx-integrations"), "/engine-rest/process-instance/count?processDefinitionKey=CaseLifecycleProcess").getBody())
+                .as("worker: the lifecycle in the engine").containsEntry("count", 0);
+        assertThat(getJson(as("mx-integrations"), "/engine-rest/task/count").getBody()).as("worker: tasks").containsEntry("count", 0);
+
         assertThat(wrong).as(cells + " cells checked").isEmpty();
 
         // ---- the scorecards need a login

@@ -84,6 +84,8 @@ class CaseLifecycleProcessTest {
             seenByDelegates.put("resolutionNote", execution.getVariable("resolutionNote"));
         });
         Mocks.register("closeCase", (JavaDelegate) execution -> delegateCalls.add("closeCase"));
+        // no work-order system: the pothole's scheduled repair goes straight to the crew (services/PotholeRepairProcessTest)
+        Mocks.register("backOffice", new NoBackOffice());
         Mocks.register("caseAnswers", new DelegateVariableMapping() {
             @Override
             public void mapInputVariables(DelegateExecution lifecycle, VariableMap service) {
@@ -367,5 +369,12 @@ class CaseLifecycleProcessTest {
         complete(task(pothole), withVariables("roadAuthority", "city", "repairNeeded", true));
         complete(task(pothole), withVariables("crew", "north-yard", "plannedDate", "2026-05-04"));
         complete(task(pothole), withVariables("repairMethod", "hot-mix", "resolutionNote", resolutionNote));
+    }
+
+    /** Stands in for cases' backOffice: no back-office system's worker runs. */
+    public static final class NoBackOffice {
+        public boolean connected(String topic) {
+            return false;
+        }
     }
 }

@@ -61,4 +61,17 @@ class EngineRightsTableTest {
         assertThatThrownBy(() -> new GrantTable().grant("roads", Resources.PROCESS_DEFINITION, "PotholeRepairProcess", Permissions.READ))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void backOfficeWorkersHandleTheExternalTasksOfTheNamedProcessesOnly() {
+        GrantTable withWorkOrders = EngineRights.of(List.of(), List.of(), List.of("PotholeRepairProcess"));
+        assertThat(withWorkOrders.managedGroups()).contains(IdentityBootstrap.INTEGRATIONS);
+        assertThat(withWorkOrders.grants()).filteredOn(g -> g.groupId().equals(IdentityBootstrap.INTEGRATIONS))
+                .extracting(g -> g.resource().resourceName() + " " + g.resourceId() + " "
+                        + String.join(",", g.permissions().stream().map(Permission::getName).toList()))
+                .containsExactly("ProcessDefinition PotholeRepairProcess READ,READ_INSTANCE,UPDATE_INSTANCE");
+        // without processes, the group is still managed: anything given to it is taken back
+        assertThat(rows(IdentityBootstrap.INTEGRATIONS)).isEmpty();
+        assertThat(table.managedGroups()).contains(IdentityBootstrap.INTEGRATIONS);
+    }
 }

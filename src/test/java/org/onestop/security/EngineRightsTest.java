@@ -380,6 +380,27 @@ class EngineRightsTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void backOfficeWorkersHoldTheWorkOrderProcessesOnlyAndAnythingElseIsTakenBack() {
+        String integrations = IdentityBootstrap.INTEGRATIONS;
+        Authorization lifecycle = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        lifecycle.setGroupId(integrations);
+        lifecycle.setResource(Resources.PROCESS_DEFINITION);
+        lifecycle.setResourceId("CaseLifecycleProcess");
+        lifecycle.addPermission(ProcessDefinitionPermissions.UPDATE_INSTANCE);
+        authorizationService.saveAuthorization(lifecycle);
+
+        bootstrap.run(null);
+
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn(integrations).resourceId("CaseLifecycleProcess").count()).isZero();
+        Authorization potholes = grantOn(integrations, Resources.PROCESS_DEFINITION, "PotholeRepairProcess");
+        assertThat(potholes.isPermissionGranted(ProcessDefinitionPermissions.READ_INSTANCE)).isTrue();
+        assertThat(potholes.isPermissionGranted(ProcessDefinitionPermissions.UPDATE_INSTANCE)).isTrue();
+        assertThat(potholes.isPermissionGranted(ProcessDefinitionPermissions.DELETE_INSTANCE)).isFalse();
+        assertThat(potholes.isPermissionGranted(ProcessDefinitionPermissions.READ_HISTORY)).isFalse();
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn(integrations).count()).isEqualTo(1);
+    }
+
     private Authorization grantOn(String group, Resources resource, String resourceId) {
         Authorization grant = authorizationService.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
                 .resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT).singleResult();

@@ -4,13 +4,20 @@ import static org.assertj.core.api.BDDAssertions.then;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externalTaskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,6 +33,9 @@ class PotholeRepairProcessTest {
 
     static final String PROCESS_KEY = "PotholeRepairProcess";
     static final String REFERENCE = "SR-2026-000123";
+    static final String WORKER = "cityworks-worker";
+
+    private final List<String> recorded = new ArrayList<>();
 
     @RegisterExtension
     static final ProcessUnderTest process = ProcessUnderTest.of(PROCESS_KEY);
@@ -51,7 +61,18 @@ class PotholeRepairProcessTest {
         // when
         complete(task(), withVariables("crew", "north-yard", "plannedDate", "2026-05-04"));
 
-        // then
+        // then the work order goes to the work-order system's worker, with the place and the crew, no person
+        assertThat(pothole).isWaitingAt("Task_CreateWorkOrder");
+        LockedExternalTask order = fetchWorkOrder();
+        then(order.getVariables()).containsEntry("serviceCode", "pothole").containsEntry("address", "12 King St W")
+                .containsEntry("ward", "Ward 3").containsEntry("reference", REFERENCE).containsEntry("crew", "north-yard")
+                .containsEntry("size", "medium");
+
+        // when the worker completes it with the work order's number
+        externalTaskService().complete(order.getId(), WORKER, withVariables("workOrderNumber", "WO-4711", "workOrderStatus", "scheduled"));
+
+        // then the end listener reads what it reported
+        then(recorded).containsExactly("WO-4711 scheduled");
         assertThat(pothole).isWaitingAt("Task_RepairPothole");
         assertThat(task()).hasCandidateGroup("roads");
         then(CamundaForm.deployedFor(formService(), task()).requiredKeys()).contains("repairMethod", "resolutionNote");
@@ -62,7 +83,43 @@ class PotholeRepairProcessTest {
         // then
         assertThat(pothole).isEnded()
                 .hasPassedInOrder("Task_InspectPothole", "Gateway_CityRoad", "Gateway_RepairNeeded",
-                        "Task_ScheduleRepair", "Task_RepairPothole", "Event_PotholeRepaired");
+                        "Task_ScheduleRepair", "Gateway_WorkOrderSystem", "Task_CreateWorkOrder", "Gateway_WorkOrderDone",
+                        "Task_RepairPothole", "Event_PotholeRepaired");
+    }
+
+    @Test
+    void withoutAWorkOrderSystemTheScheduledRepairGoesStraightToTheCrew() {
+        // given no worker serves the topic work-orders
+        ProcessInstance pothole = reportPothole(false);
+        assertThat(pothole).isWaitingAt("Task_InspectPothole");
+        complete(task(), withVariables("roadAuthority", "city", "repairNeeded", true, "inspectionNotes", ""));
+
+        // when
+        complete(task(), withVariables("crew", "west-yard", "plannedDate", "2026-05-07"));
+
+        // then no work order waits: the crew's task is next
+        assertThat(pothole).isWaitingAt("Task_RepairPothole").hasPassed("Gateway_WorkOrderSystem", "Gateway_WorkOrderDone")
+                .hasNotPassed("Task_CreateWorkOrder");
+        then(recorded).isEmpty();
+    }
+
+    @Test
+    void aWorkerThatGivesUpLeavesAnIncidentAndTheWorkOrderWaits() {
+        // given
+        ProcessInstance pothole = reportPothole();
+        assertThat(pothole).isWaitingAt("Task_InspectPothole");
+        complete(task(), withVariables("roadAuthority", "city", "repairNeeded", true, "inspectionNotes", ""));
+        complete(task(), withVariables("crew", "east-yard", "plannedDate", "2026-05-06"));
+        LockedExternalTask order = fetchWorkOrder();
+
+        // when the work-order system is out of reach and the worker has no retries left
+        externalTaskService().handleFailure(order.getId(), WORKER, "Cityworks answered 503", "details", 0, 0);
+
+        // then an incident for the supervisors in Cockpit, and no work order recorded
+        then(runtimeService().createIncidentQuery().processInstanceId(pothole.getId()).singleResult().getIncidentMessage())
+                .isEqualTo("Cityworks answered 503");
+        then(recorded).isEmpty();
+        assertThat(pothole).isWaitingAt("Task_CreateWorkOrder");
     }
 
     @Test
@@ -110,11 +167,52 @@ class PotholeRepairProcessTest {
     }
 
     private ProcessInstance reportPothole() {
+        return reportPothole(true);
+    }
+
+    private ProcessInstance reportPothole(boolean workOrderSystem) {
+        recorded.clear();
+        Mocks.register("backOffice", new BackOffice(workOrderSystem));
+        Mocks.register("workOrderPlace", new Place());
+        Mocks.register("recordWorkOrder", (ExecutionListener) execution ->
+                recorded.add(execution.getVariable("workOrderNumber") + " " + execution.getVariable("workOrderStatus")));
         return process.start(REFERENCE, answers());
     }
 
+    private static LockedExternalTask fetchWorkOrder() {
+        List<LockedExternalTask> locked = externalTaskService().fetchAndLock(1, WORKER).topic("work-orders", 60_000).execute();
+        then(locked).hasSize(1);
+        return locked.get(0);
+    }
+
+    /** Stands in for cases' backOffice: whether the work-order system's worker runs (onestop.integrations.topics). */
+    public record BackOffice(boolean workOrders) {
+        public boolean connected(String topic) {
+            return workOrders && "work-orders".equals(topic);
+        }
+    }
+
+    /** Stands in for cases' workOrderPlace: the case's place by its id. */
+    public static final class Place {
+        public String address(Object caseId) {
+            return "12 King St W";
+        }
+
+        public Double latitude(Object caseId) {
+            return 43.45;
+        }
+
+        public Double longitude(Object caseId) {
+            return -80.49;
+        }
+
+        public String ward(Object caseId) {
+            return "Ward 3";
+        }
+    }
+
     private static Map<String, Object> answers() {
-        return withVariables("departmentGroup", "roads",
+        return withVariables("caseId", 123L, "reference", REFERENCE, "departmentGroup", "roads",
                 "hazard", false, "size", "medium", "locationOnRoad", "driving-lane");
     }
 }
