@@ -16,9 +16,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -129,7 +131,15 @@ class SecurityConfig {
                     .clientRegistrationRepository(sso.provider().get())
                     .userInfoEndpoint(info -> info.oidcUserService(sso.users()))
                     .defaultSuccessUrl("/staff", false)
-                    .failureHandler(SingleSignOn::refused));
+                    .failureHandler(SingleSignOn::refused)
+                    // A sign-in that cannot start (the provider away) goes back to the login page too, not to a 500.
+                    .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                        @Override
+                        public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+                            filter.setAuthenticationFailureHandler(SingleSignOn::refused);
+                            return filter;
+                        }
+                    }));
         }
         if (sso.isFormLogin()) {
             http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff", false).permitAll()

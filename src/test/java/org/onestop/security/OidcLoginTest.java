@@ -149,8 +149,9 @@ class OidcLoginTest extends IntegrationTest {
             assertThat(signIn(again, "oidc.rita@lakeport.example").uri().getPath()).isEqualTo("/staff");
             assertThat(identityService.createGroupQuery().groupMember("oidc.rita").list()).extracting(g -> g.getId())
                     .containsExactlyInAnyOrder("roads-supervisors", "roads-oncall", OidcUserMirror.GROUP);
-            assertThat(get(again, url("/camunda/api/admin/auth/user/default")).body()).contains("cockpit", "tasklist");
+            // (As in a browser: the webapp's page first, which hands the login to Camunda, then its API.)
             assertThat(get(again, url("/camunda/app/cockpit/default/")).statusCode()).isEqualTo(200);
+            assertThat(get(again, url("/camunda/api/admin/auth/user/default")).body()).contains("cockpit", "tasklist");
 
             // Logout: to the provider's end-session endpoint, then back to OneStop's login page; the session is gone.
             String page = get(again, url("/staff")).body();
@@ -164,8 +165,8 @@ class OidcLoginTest extends IntegrationTest {
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(logout.statusCode()).isEqualTo(302);
             String endSession = logout.headers().firstValue("Location").orElseThrow();
-            assertThat(endSession).startsWith(PROVIDER.issuer() + "/connect/logout").contains("id_token_hint=")
-                    .contains("post_logout_redirect_uri=" + URLEncoder.encode(url("/login?logout"), StandardCharsets.UTF_8));
+            assertThat(endSession).startsWith(PROVIDER.issuer() + "/connect/logout").contains("id_token_hint=");
+            assertThat(java.net.URLDecoder.decode(endSession, StandardCharsets.UTF_8)).contains("post_logout_redirect_uri=" + url("/login?logout"));
             assertThat(get(again, url("/staff")).uri().getPath()).isEqualTo("/login");
 
             // A password set for them (Camunda Admin's profile) does not log them in: they sign in at the provider only.
@@ -213,6 +214,10 @@ class OidcLoginTest extends IntegrationTest {
         // No staff rights: the staff pages and Tasklist send them to the login page.
         assertThat(get(browser, url("/staff")).uri().getPath()).isEqualTo("/login");
         assertThat(get(browser, url("/console")).uri().getPath()).isEqualTo("/login");
+        // A sign-in that cannot start (here: no such provider) ends on the login page with an error, not a 500.
+        HttpResponse<String> cannotStart = get(browser, url("/oauth2/authorization/elsewhere"));
+        assertThat(cannotStart.statusCode()).isEqualTo(200);
+        assertThat(cannotStart.uri().getQuery()).isEqualTo("ssoerror=provider");
     }
 
     @Test
