@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Spring Security checks passwords against Camunda's identity service: one user store for OneStop's pages, the API,
- * {@code /engine-rest} and the Camunda webapps. A user's Camunda groups become authorities {@code GROUP_<id>}.
+ * {@code /engine-rest} and the Camunda webapps. A user's Camunda groups become authorities {@code GROUP_<id>}. Users
+ * who sign in with the city's OpenID Connect provider ({@link OidcUsers}) are refused here.
  */
 @Component
 class CamundaIdentityAuthentication implements AuthenticationProvider {
@@ -32,7 +33,10 @@ class CamundaIdentityAuthentication implements AuthenticationProvider {
         String username = authentication.getName();
         Object credentials = authentication.getCredentials();
         if (username == null || username.isBlank() || username.length() > 64 || credentials == null
-                || !passwordMatches(username, credentials.toString())) {
+                || !passwordMatches(username, credentials.toString())
+                // Who signs in with the city's provider never logs in with a password (one they set in Camunda
+                // Admin's profile would outlive their account at the provider).
+                || identityService.createUserQuery().userId(username).memberOfGroup(OidcUserMirror.GROUP).count() > 0) {
             throw new BadCredentialsException("Wrong user name or password");
         }
         List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(username).list().stream()

@@ -16,9 +16,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -35,8 +37,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * the open data) and Open311 (keyed by
  * api_key). The rest of the actuator (metrics) is for administrators and monitoring. Staff land on {@code /staff}
  * after the login.
- * The staff API and Camunda's REST API take HTTP Basic and keep no session; pages, Tasklist and Cockpit share one
- * form login. Camunda's own authorization check then applies inside the engine.
+ * The staff API and Camunda's REST API take HTTP Basic and keep no session, also with single sign-on on (workers and
+ * integrations log in as built-in users); pages, Tasklist and Cockpit share one login: the form, the city's OpenID
+ * Connect provider ({@link SingleSignOn}), or both. Camunda's own authorization check then applies inside the engine.
  */
 @Configuration
 @EnableWebSecurity
@@ -118,8 +121,33 @@ class SecurityConfig {
 
     @Bean
     @Order(4)
-    SecurityFilterChain pageSecurity(HttpSecurity http, FailedLogins failedLogins, MapProperties map) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, FailedLogins failedLogins, MapProperties map, SingleSignOn sso)
+            throws Exception {
         AuthenticationFailureHandler loginFailed = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        // Single sign-on with the city's provider, when configured: the same session as the form login, so our pages,
+        // Tasklist and Cockpit follow it alike (README "Single sign-on with OpenID Connect").
+        if (sso.provider().isPresent()) {
+            http.oauth2Login(oauth -> oauth.loginPage("/login")
+                    .clientRegistrationRepository(sso.provider().get())
+                    .userInfoEndpoint(info -> info.oidcUserService(sso.users()))
+                    .defaultSuccessUrl("/staff", false)
+                    .failureHandler(SingleSignOn::refused)
+                    // A sign-in that cannot start (the provider away) goes back to the login page too, not to a 500.
+                    .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                        @Override
+                        public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+                            filter.setAuthenticationFailureHandler(SingleSignOn::refused);
+                            return filter;
+                        }
+                    }));
+        }
+        if (sso.isFormLogin()) {
+            http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff", false).permitAll()
+                    .failureHandler((request, response, e) -> {
+                        failedLogins.failed(request);
+                        loginFailed.onAuthenticationFailure(request, response, e);
+                    }));
+        }
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
@@ -143,12 +171,7 @@ class SecurityConfig {
                         // Administration pages (Open311 API keys): administrators only.
                         .requestMatchers("/admin/**").hasAuthority("GROUP_" + IdentityBootstrap.ADMINS)
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff", false).permitAll()
-                        .failureHandler((request, response, e) -> {
-                            failedLogins.failed(request);
-                            loginFailed.onAuthenticationFailure(request, response, e);
-                        }))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(sso.logoutSuccess()).permitAll())
                 // Camunda's webapps protect their own API with their own CSRF token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/api/**"))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
