@@ -82,6 +82,10 @@ class CaseRollup extends Rollup {
         for (LocalDate day : days) {
             transactions.executeWithoutResult(tx -> rebuild(day));
         }
+        // then the months of those days, before as_of moves (until it has, readers take those months from the days)
+        for (LocalDate month : new TreeSet<>(days.stream().map(d -> d.withDayOfMonth(1)).toList())) {
+            transactions.executeWithoutResult(tx -> rebuildMonth(month));
+        }
         transactions.executeWithoutResult(tx -> entities.createQuery("update RollupState s set s.asOf = :now where s.id = :id")
                 .setParameter("now", now).setParameter("id", RollupState.ID).executeUpdate());
         return days.size();
@@ -91,6 +95,7 @@ class CaseRollup extends Rollup {
     void drop() {
         transactions.executeWithoutResult(tx -> {
             jdbc.update("DELETE FROM kpi_case_day");
+            jdbc.update("DELETE FROM kpi_case_month");
             jdbc.update("DELETE FROM kpi_case_due");
             entities.createQuery("update RollupState s set s.asOf = null where s.id = :id").setParameter("id", RollupState.ID).executeUpdate();
         });
@@ -125,6 +130,17 @@ class CaseRollup extends Rollup {
         jdbc.batchUpdate("INSERT INTO kpi_case_day (dimension, on_day, department, group_key, " + String.join(", ", CaseSums.COLUMNS)
                 + ") VALUES (?, ?, ?, ?" + ", ?".repeat(CaseSums.COLUMNS.size()) + ")", rows);
         rebuildDue(day, from, to);
+    }
+
+    /** The month's rows of {@code kpi_case_month}: its days' rows added up (see V44). */
+    private void rebuildMonth(LocalDate month) {
+        jdbc.update("DELETE FROM kpi_case_month WHERE on_month = ?", Date.valueOf(month));
+        String columns = String.join(", ", CaseSums.COLUMNS);
+        String sums = String.join(", ", CaseSums.COLUMNS.stream().map(c -> "SUM(" + c + ")").toList());
+        jdbc.update("INSERT INTO kpi_case_month (dimension, on_month, department, group_key, " + columns + ") SELECT dimension, CAST(? AS DATE),"
+                        + " department, group_key, " + sums + " FROM kpi_case_day WHERE on_day >= ? AND on_day < ? GROUP BY dimension,"
+                        + " department, group_key",
+                Date.valueOf(month), Date.valueOf(month), Date.valueOf(month.plusMonths(1)));
     }
 
     /** The day's cases that may count "now", per department, key and day due (see V40). */
@@ -167,17 +183,56 @@ class CaseRollup extends Rollup {
      */
     List<Object[]> read(CaseFigures.Dimension dimension, LocalDate first, LocalDate last, Collection<LocalDate> leftOut,
                         Collection<String> departments) {
+        return read(dimension, "department, group_key", first, last, leftOut, departments);
+    }
+
+    /**
+     * The stored sums of [first, last) but the days left out, grouped by {@code groupBy} (columns of both tables, first
+     * in each row): the whole months in the period without a day left out from {@code kpi_case_month}, the other days
+     * from {@code kpi_case_day}.
+     */
+    private List<Object[]> read(CaseFigures.Dimension dimension, String groupBy, LocalDate first, LocalDate last,
+                                Collection<LocalDate> leftOut, Collection<String> departments) {
         String sums = String.join(", ", CaseSums.COLUMNS.stream().map(c -> "SUM(" + c + ")").toList());
-        return sum("department, group_key, " + sums, "kpi_case_day", "dimension = :dimension AND on_day >= :first AND on_day < :last",
-                "on_day", "department, group_key", java.util.Map.of("dimension", dimension.name(), "first", first, "last", last),
-                leftOut, departments);
+        List<LocalDate> months = new ArrayList<>();
+        for (LocalDate m = first.withDayOfMonth(1); m.isBefore(last); m = m.plusMonths(1)) {
+            LocalDate start = m;
+            if (!m.isBefore(first) && !m.plusMonths(1).isAfter(last)
+                    && leftOut.stream().noneMatch(d -> !d.isBefore(start) && d.isBefore(start.plusMonths(1)))) {
+                months.add(m);
+            }
+        }
+        List<Object[]> rows = new ArrayList<>();
+        if (!months.isEmpty()) {
+            rows.addAll(sum(groupBy.replace("on_day", "on_month") + ", " + sums, "kpi_case_month",
+                    "dimension = :dimension AND on_month IN (:months)", "on_month", groupBy.replace("on_day", "on_month"),
+                    java.util.Map.of("dimension", dimension.name(), "months", months.stream().map(Date::valueOf).toList()), List.of(),
+                    departments));
+        }
+        // the days outside those months, a run of days at a time
+        LocalDate runStart = first;
+        for (LocalDate m : months) {
+            if (runStart.isBefore(m)) {
+                rows.addAll(readDays(dimension, groupBy, sums, runStart, m, leftOut, departments));
+            }
+            runStart = m.plusMonths(1);
+        }
+        if (runStart.isBefore(last)) {
+            rows.addAll(readDays(dimension, groupBy, sums, runStart, last, leftOut, departments));
+        }
+        return rows;
+    }
+
+    private List<Object[]> readDays(CaseFigures.Dimension dimension, String groupBy, String sums, LocalDate first, LocalDate last,
+                                    Collection<LocalDate> leftOut, Collection<String> departments) {
+        return sum(groupBy + ", " + sums, "kpi_case_day", "dimension = :dimension AND on_day >= :first AND on_day < :last", "on_day",
+                groupBy, java.util.Map.of("dimension", dimension.name(), "first", first, "last", last),
+                leftOut.stream().filter(d -> !d.isBefore(first) && d.isBefore(last)).toList(), departments);
     }
 
     /** As {@link #read} over all the groups of the stored per-service rows, per month: rows of year, month, then the 16 sums. */
     List<Object[]> readMonths(LocalDate first, LocalDate last, Collection<LocalDate> leftOut, Collection<String> departments) {
-        String sums = String.join(", ", CaseSums.COLUMNS.stream().map(c -> "SUM(" + c + ")").toList());
-        return sum(MONTH + ", " + sums, "kpi_case_day", "dimension = :dimension AND on_day >= :first AND on_day < :last", "on_day", MONTH,
-                java.util.Map.of("dimension", CaseFigures.Dimension.SERVICE.name(), "first", first, "last", last), leftOut, departments);
+        return read(CaseFigures.Dimension.SERVICE, MONTH, first, last, leftOut, departments);
     }
 
     /** As {@link #readDue} over all the groups of the stored per-service rows, per month received: rows of year, month, then the 3 sums. */

@@ -251,7 +251,7 @@ class ScorecardPages {
         List<CaseStatus> open = Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).toList();
         Instant now = clock.instant();
         return cases.first(new CaseService.Filter(open, null, department, null, true, null), staffCases.reach(user),
-                        Sort.by("resolveBy").descending().and(Sort.by("id")), OVERDUE_LISTED)
+                        Sort.by("resolveBy", "id").descending(), OVERDUE_LISTED)
                 .stream().map((ServiceRequest sr) -> new Overdue(sr.getReference(), serviceName(sr.getServiceCode()), sr.getWard(),
                         sr.getResolveBy(), Duration.between(sr.getResolveBy(), now).toDays()))
                 .toList();
