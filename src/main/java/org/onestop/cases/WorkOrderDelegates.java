@@ -31,6 +31,9 @@ class WorkOrderDelegates {
     @ModelBean
     ExecutionListener recordWorkOrder(WorkOrders workOrders) {
         return execution -> {
+            if (execution.isCanceled()) {
+                return; // the task ended without the worker (the case cancelled or withdrawn, moved on in Cockpit): no work order
+            }
             Authentication worker = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
             workOrders.record(LifecycleDelegates.caseId(execution), (String) execution.getVariable("workOrderNumber"),
                     (String) execution.getVariable("workOrderStatus"), worker == null ? null : worker.getUserId());

@@ -37,9 +37,29 @@ class WorkOrderHandOffTest extends IntegrationTest {
     @Autowired
     WorkOrderDelegates.BackOffice backOffice;
 
+    /** This class's potholes, cancelled after each test so that none waits on the topic for the other tests. */
+    private final List<String> opened = new java.util.ArrayList<>();
+
     @org.junit.jupiter.api.AfterEach
     void disconnect() {
         backOffice.connect("work-orders", false);
+        for (String reference : opened) {
+            postJson(as("wo-supervisor"), "/api/cases/" + reference + "/cancel", Map.of("reason", "work-order test over"));
+        }
+    }
+
+    @Test
+    void aCaseWaitingOnItsWorkOrderCanBeCancelledAndRecordsNone() {
+        String reference = scheduledPothole();
+
+        var cancelled = postJson(as("wo-supervisor"), "/api/cases/" + reference + "/cancel", Map.of("reason", "Resident fixed it"));
+
+        assertThat(cancelled.getStatusCode().is2xxSuccessful()).as(String.valueOf(cancelled.getBody())).isTrue();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+        assertThat(externalTasks.createExternalTaskQuery().topicName("work-orders").list())
+                .noneMatch(t -> reference.equals(t.getBusinessKey()));
+        assertThat(entries(getJson(as("wo-roads"), "/api/cases/" + reference).getBody()))
+                .noneMatch(e -> String.valueOf(e.get("type")).startsWith("work_order"));
     }
 
     @BeforeEach
@@ -48,6 +68,7 @@ class WorkOrderHandOffTest extends IntegrationTest {
         backOffice.connect("work-orders", true);
         user("wo-agent", "contact-centre");
         user("wo-roads", "roads");
+        user("wo-supervisor", "roads-supervisors");
         user("wo-worker", "integrations");
         worker = new ReferenceWorker(http.getRootUri(), "wo-worker", PASSWORD, "cityworks-" + System.nanoTime());
     }
@@ -144,6 +165,7 @@ class WorkOrderHandOffTest extends IntegrationTest {
         var created = postJson(as("wo-agent"), "/api/cases", request);
         assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
         String reference = (String) created.getBody().get("reference");
+        opened.add(reference);
         complete(onlyDepartmentTask(reference), Map.of("roadAuthority", "city", "repairNeeded", true, "inspectionNotes", "30 cm wide"));
         complete(onlyDepartmentTask(reference), Map.of("crew", "north-yard", "plannedDate", "2026-11-30"));
         assertThat(departmentTasks(reference)).isEmpty();

@@ -48,7 +48,8 @@ import org.springframework.test.util.ReflectionTestUtils;
 class ModelGuardTest extends IntegrationTest {
 
     static final Set<String> MODEL_BEANS = Set.of("assignCase", "caseAnswers", "closeCase", "escalateToDepartmentHead",
-            "recordEscalation", "referCase", "remindDepartment", "resolveCase", "startStageClock");
+            "recordEscalation", "referCase", "remindDepartment", "resolveCase", "startStageClock", "backOffice", "workOrderPlace",
+            "recordWorkOrder");
     static final String MAKE_ADMIN = "${identityService.createMembership('it-guard-owner','camunda-admin')}";
 
     @Autowired
