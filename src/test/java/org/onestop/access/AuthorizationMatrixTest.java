@@ -127,6 +127,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
                                 "answers", Map.of("damageType", "raised"))))).getStatusCode().value());
         cell("the split page /cases/{ref}/split", statuses(403, 403, 403, 200, 404, 404, 403, 404, 403, 404),
                 r -> page(r, "/cases/" + p + "/split").statusCode());
+        // (400 = allowed: no service chosen, nothing split)
+        cell("split the Roads case on the page POST /cases/{ref}/split", statuses(403, 403, 403, 400, 404, 404, 403, 404, 403, 404),
+                r -> post(r, "/cases/" + p + "/split"));
 
         // ---- models: process owners and administrators (400 = allowed, but no such model to roll back)
         cell("roll back a model (API; 400 = allowed, no such model)", statuses(403, 403, 403, 403, 403, 403, 403, 400, 400, 403),
