@@ -61,16 +61,29 @@ class CaseRollup extends Rollup {
 
     /** The days received (in [from, to), either may be null) of the cases changed since {@code since}. */
     SortedSet<LocalDate> changedDays(Instant since, Instant from, Instant to) {
+        if (from != null) {
+            SortedSet<LocalDate> all = once(List.of("changed", since), () -> changedDays(since, null, null, CHANGED_READ_ONCE));
+            if (all != null) {
+                return new TreeSet<>(all.subSet(from.atZone(zone).toLocalDate(), to.atZone(zone).toLocalDate()));
+            }
+        }
+        return changedDays(since, from, to, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #changedDays(Instant, Instant, Instant)} from at most {@code most} cases; null: more than that. */
+    private SortedSet<LocalDate> changedDays(Instant since, Instant from, Instant to, int most) {
         var query = entities.createQuery("select distinct r.createdAt from ServiceRequest r where r.updatedAt >= :since"
                         + (from == null ? "" : " and r.createdAt >= :from and r.createdAt < :to"), Instant.class)
                 .setParameter("since", since);
         if (from != null) {
             query.setParameter("from", from).setParameter("to", to);
         }
-        SortedSet<LocalDate> days = new TreeSet<>();
-        for (Instant created : query.getResultList()) {
-            days.add(created.atZone(zone).toLocalDate());
+        List<Instant> created = (most == Integer.MAX_VALUE ? query : query.setMaxResults(most + 1)).getResultList();
+        if (created.size() > most) {
+            return null;
         }
+        SortedSet<LocalDate> days = new TreeSet<>();
+        created.forEach(c -> days.add(c.atZone(zone).toLocalDate()));
         return days;
     }
 

@@ -49,19 +49,35 @@ class ContactRollup extends Rollup {
 
     /** Every contact up to this id is in the rollup; null: no pass yet. */
     Long watermark() {
-        Object w = entities.createNativeQuery("SELECT watermark FROM kpi_rollup_state WHERE id = " + STATE).getSingleResult();
+        Object w = once(List.of("watermark"), () -> entities.createNativeQuery("SELECT watermark FROM kpi_rollup_state WHERE id = " + STATE)
+                .getSingleResult());
         return w == null ? null : ((Number) w).longValue();
     }
 
     /** The days ended (in [from, to), either may be null) of the contacts above {@code id}. */
     SortedSet<LocalDate> changedDays(long id, Instant from, Instant to) {
+        if (from != null) {
+            SortedSet<LocalDate> all = once(List.of("changed", id), () -> changedDays(id, null, null, CHANGED_READ_ONCE));
+            if (all != null) {
+                return new TreeSet<>(all.subSet(from.atZone(zone).toLocalDate(), to.atZone(zone).toLocalDate()));
+            }
+        }
+        return changedDays(id, from, to, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #changedDays(long, Instant, Instant)} from at most {@code most} contacts; null: more than that. */
+    private SortedSet<LocalDate> changedDays(long id, Instant from, Instant to, int most) {
         var query = entities.createQuery("select distinct c.endedAt from Contact c where c.id > :id"
                 + (from == null ? "" : " and c.endedAt >= :from and c.endedAt < :to"), Instant.class).setParameter("id", id);
         if (from != null) {
             query.setParameter("from", from).setParameter("to", to);
         }
+        List<Instant> ended = (most == Integer.MAX_VALUE ? query : query.setMaxResults(most + 1)).getResultList();
+        if (ended.size() > most) {
+            return null;
+        }
         SortedSet<LocalDate> days = new TreeSet<>();
-        query.getResultStream().forEach(ended -> days.add(ended.atZone(zone).toLocalDate()));
+        ended.forEach(e -> days.add(e.atZone(zone).toLocalDate()));
         return days;
     }
 

@@ -33,6 +33,8 @@ import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -106,9 +108,14 @@ class ScorecardPages {
     private final MessageSource messages;
     private final ZoneId zone;
     private final Clock clock;
+    /** A scorecard's figures are read in one read-only transaction, so that its sections share what they read (see Rollup#once). */
+    private final TransactionTemplate reading;
 
     ScorecardPages(Kpis kpis, Targets targets, CaseAccessPolicy policy, StaffCases staffCases, CaseService cases,
-                   Departments departments, ServiceCatalogue catalogue, MessageSource messages, CityProperties city, Clock clock) {
+                   Departments departments, ServiceCatalogue catalogue, MessageSource messages, CityProperties city, Clock clock,
+                   PlatformTransactionManager transactions) {
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
         this.kpis = kpis;
         this.targets = targets;
         this.policy = policy;
@@ -148,13 +155,15 @@ class ScorecardPages {
         if (period == null) {
             return "scorecards/scorecard";
         }
-        Kpis.Report overall = figures(period, reach, model, CORPORATE_RATES, CORPORATE_VOLUMES);
-        model.addAttribute("byDepartment", groups(kpis.groups(period.from(), period.to(), Kpis.By.DEPARTMENT, reach),
-                id -> departments.nameOf(id, org.springframework.context.i18n.LocaleContextHolder.getLocale())));
-        wards(period, reach, model);
-        channels(overall, model);
-        model.addAttribute("topServices", serviceRows(overall.topServices()));
-        model.addAttribute("risingServices", serviceRows(overall.risingServices()));
+        reading.executeWithoutResult(tx -> {
+            Kpis.Report overall = figures(period, reach, model, CORPORATE_RATES, CORPORATE_VOLUMES);
+            model.addAttribute("byDepartment", groups(kpis.groups(period.from(), period.to(), Kpis.By.DEPARTMENT, reach),
+                    id -> departments.nameOf(id, LocaleContextHolder.getLocale())));
+            wards(period, reach, model);
+            channels(overall, model);
+            model.addAttribute("topServices", serviceRows(overall.topServices()));
+            model.addAttribute("risingServices", serviceRows(overall.risingServices()));
+        });
         return "scorecards/scorecard";
     }
 
@@ -170,10 +179,12 @@ class ScorecardPages {
         if (period == null) {
             return "scorecards/scorecard";
         }
-        figures(period, reach, model, DEPARTMENT_RATES, DEPARTMENT_VOLUMES);
-        model.addAttribute("byService", groups(kpis.groups(period.from(), period.to(), Kpis.By.SERVICE, reach), this::serviceName));
-        wards(period, reach, model);
-        model.addAttribute("overdue", overdue(department.id(), staff));
+        reading.executeWithoutResult(tx -> {
+            figures(period, reach, model, DEPARTMENT_RATES, DEPARTMENT_VOLUMES);
+            model.addAttribute("byService", groups(kpis.groups(period.from(), period.to(), Kpis.By.SERVICE, reach), this::serviceName));
+            wards(period, reach, model);
+            model.addAttribute("overdue", overdue(department.id(), staff));
+        });
         return "scorecards/scorecard";
     }
 
@@ -185,7 +196,7 @@ class ScorecardPages {
         if (period == null) {
             return "scorecards/scorecard";
         }
-        channels(figures(period, reach, model, CONTACT_CENTRE_RATES, CONTACT_CENTRE_VOLUMES), model);
+        reading.executeWithoutResult(tx -> channels(figures(period, reach, model, CONTACT_CENTRE_RATES, CONTACT_CENTRE_VOLUMES), model));
         return "scorecards/scorecard";
     }
 

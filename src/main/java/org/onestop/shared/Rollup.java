@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -22,6 +24,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public abstract class Rollup implements SchedulingConfigurer {
 
     static final Duration LEASE = Duration.ofMinutes(15);
+    /**
+     * A reader asks what changed since the last pass once per read-only transaction, over every day, and keeps the
+     * days (see {@link #once}); when more than this many facts changed (a bulk change the pass has not caught up with)
+     * it asks again for each period instead, as it did before.
+     */
+    protected static final int CHANGED_READ_ONCE = 20_000;
     private static final Logger log = LoggerFactory.getLogger(Rollup.class);
 
     protected final EntityManager entities;
@@ -78,6 +86,49 @@ public abstract class Rollup implements SchedulingConfigurer {
      * (dates as {@link java.time.LocalDate}).
      */
     protected java.util.List<Object[]> sum(String select, String table, String where, String dayColumn, String groupBy,
+                                           java.util.Map<String, Object> parameters, java.util.Collection<java.time.LocalDate> leftOut,
+                                           java.util.Collection<String> departments) {
+        java.util.List<Object> key = java.util.Arrays.asList("sum", select, table, where, dayColumn, groupBy,
+                new java.util.TreeMap<>(parameters), new java.util.TreeSet<>(leftOut),
+                departments == null ? null : new java.util.TreeSet<>(departments));
+        return once(key, () -> java.util.Collections.unmodifiableList(query(select, table, where, dayColumn, groupBy, parameters, leftOut,
+                departments)));
+    }
+
+    /**
+     * What a reader asked of this rollup earlier in the same read-only transaction, else read now and kept until the
+     * transaction ends: a page or an answer whose sections add up the same stored rows (the overall figures, per
+     * department and per service all come from the per-service rows; every section asks what changed since the last
+     * pass) reads them once. Outside a read-only transaction (a pass, a request that writes) nothing is kept. The value
+     * is shared: callers must not change it.
+     */
+    @SuppressWarnings("unchecked")
+    protected <T> T once(java.util.List<Object> key, java.util.function.Supplier<T> read) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive() || !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return read.get();
+        }
+        java.util.Map<java.util.List<Object>, Object> kept = (java.util.Map<java.util.List<Object>, Object>) TransactionSynchronizationManager
+                .getResource(this);
+        if (kept == null) {
+            java.util.Map<java.util.List<Object>, Object> fresh = new java.util.HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(Rollup.this);
+                }
+            });
+            kept = fresh;
+        }
+        if (kept.containsKey(key)) {
+            return (T) kept.get(key);
+        }
+        T value = read.get();
+        kept.put(key, value);
+        return value;
+    }
+
+    private java.util.List<Object[]> query(String select, String table, String where, String dayColumn, String groupBy,
                                            java.util.Map<String, Object> parameters, java.util.Collection<java.time.LocalDate> leftOut,
                                            java.util.Collection<String> departments) {
         var query = entities.createNativeQuery("SELECT " + select + " FROM " + table + " WHERE " + where

@@ -53,12 +53,24 @@ class SurveyRollup extends Rollup {
 
     /** Every survey issued or answered before this is in the rollup; null: no pass yet. */
     Instant asOf() {
-        Object w = entities.createNativeQuery("SELECT watermark FROM kpi_rollup_state WHERE id = " + STATE).getSingleResult();
+        Object w = once(List.of("asOf"), () -> entities.createNativeQuery("SELECT watermark FROM kpi_rollup_state WHERE id = " + STATE)
+                .getSingleResult());
         return w == null ? null : Instant.ofEpochMilli(((Number) w).longValue());
     }
 
     /** The days issued (in [from, to), either may be null) of the surveys issued or answered since {@code since}. */
     SortedSet<LocalDate> changedDays(Instant since, Instant from, Instant to) {
+        if (from != null) {
+            SortedSet<LocalDate> all = once(List.of("changed", since), () -> changedDays(since, null, null, CHANGED_READ_ONCE));
+            if (all != null) {
+                return new TreeSet<>(all.subSet(from.atZone(zone).toLocalDate(), to.atZone(zone).toLocalDate()));
+            }
+        }
+        return changedDays(since, from, to, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #changedDays(Instant, Instant, Instant)} from at most {@code most} surveys per query; null: more than that. */
+    private SortedSet<LocalDate> changedDays(Instant since, Instant from, Instant to, int most) {
         SortedSet<LocalDate> days = new TreeSet<>();
         for (String changed : List.of("s.createdAt", "s.answeredAt")) {
             var query = entities.createQuery("select distinct s.createdAt from Survey s where " + changed + " >= :since"
@@ -66,7 +78,11 @@ class SurveyRollup extends Rollup {
             if (from != null) {
                 query.setParameter("from", from).setParameter("to", to);
             }
-            query.getResultList().forEach(created -> days.add(created.atZone(zone).toLocalDate()));
+            List<Instant> created = (most == Integer.MAX_VALUE ? query : query.setMaxResults(most + 1)).getResultList();
+            if (created.size() > most) {
+                return null;
+            }
+            created.forEach(c -> days.add(c.atZone(zone).toLocalDate()));
         }
         return days;
     }
@@ -123,11 +139,13 @@ class SurveyRollup extends Rollup {
      * effort sum, easy).
      */
     List<Object[]> read(LocalDate first, LocalDate last, Collection<LocalDate> leftOut, Collection<String> departments) {
-        List<Object[]> rows = sum("service_code, department, SUM(issued), SUM(answered), SUM(rating_sum), SUM(fixed),"
+        List<Object[]> rows = new ArrayList<>();
+        for (Object[] stored : sum("service_code, department, SUM(issued), SUM(answered), SUM(rating_sum), SUM(fixed),"
                         + " SUM(effort_answers), SUM(effort_sum), SUM(easy)", "kpi_survey_day", "on_day >= :first AND on_day < :last", "on_day",
-                "service_code, department", java.util.Map.of("first", first, "last", last), leftOut, departments);
-        for (Object[] r : rows) {
+                "service_code, department", java.util.Map.of("first", first, "last", last), leftOut, departments)) {
+            Object[] r = stored.clone();
             r[1] = "".equals(r[1]) ? null : r[1];
+            rows.add(r);
         }
         return rows;
     }
