@@ -162,7 +162,11 @@ public class ContactFigures {
             sums[2] += h.totalSeconds();
         }
         List<HandleTimes> out = new ArrayList<>(merged.size());
-        merged.forEach((k, v) -> out.add(new HandleTimes((String) k.get(0), (String) k.get(1), (Integer) k.get(2), v[0], v[1], v[2])));
+        merged.forEach((k, v) -> {
+            if (v[0] != 0) { // (a running total's group, channel and bucket with no contacts in the period)
+                out.add(new HandleTimes((String) k.get(0), (String) k.get(1), (Integer) k.get(2), v[0], v[1], v[2]));
+            }
+        });
         return out;
     }
 

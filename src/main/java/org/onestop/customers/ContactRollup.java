@@ -91,10 +91,13 @@ class ContactRollup extends Rollup {
         for (LocalDate day : days) {
             transactions.executeWithoutResult(tx -> rebuild(day));
         }
-        // then the months of those days, before the watermark moves (until it has, readers take those months from the days)
-        for (LocalDate month : new TreeSet<>(days.stream().map(d -> d.withDayOfMonth(1)).toList())) {
+        // then the months of those days, and the running totals from the first of them on, before the watermark moves
+        // (until it has, readers take those months from the days)
+        SortedSet<LocalDate> months = new TreeSet<>(days.stream().map(d -> d.withDayOfMonth(1)).toList());
+        for (LocalDate month : months) {
             transactions.executeWithoutResult(tx -> rebuildMonth(month));
         }
+        transactions.executeWithoutResult(tx -> rebuildTotals(months.isEmpty() ? null : months.first()));
         if (newMark > 0) {
             transactions.executeWithoutResult(tx -> entities.createNativeQuery("UPDATE kpi_rollup_state SET watermark = :mark WHERE id = :id")
                     .setParameter("mark", newMark).setParameter("id", STATE).executeUpdate());
@@ -107,6 +110,7 @@ class ContactRollup extends Rollup {
         transactions.executeWithoutResult(tx -> {
             jdbc.update("DELETE FROM kpi_contact_day");
             jdbc.update("DELETE FROM kpi_contact_month");
+            jdbc.update("DELETE FROM kpi_contact_total");
             entities.createNativeQuery("UPDATE kpi_rollup_state SET watermark = NULL WHERE id = " + STATE).executeUpdate();
         });
     }
@@ -136,6 +140,63 @@ class ContactRollup extends Rollup {
     }
 
     /**
+     * Rebuilds the running totals (see V46) from the month {@code from} (null: none rebuilt) to the last month with
+     * contacts, in one transaction, so that a reader's two months of totals are of the same pass; also the months the
+     * totals lack (all of them after the migration, a month with contacts added since).
+     */
+    private void rebuildTotals(LocalDate from) {
+        // every contact is in the per-channel rows: their months are the months with contacts
+        LocalDate first = edge("kpi_contact_month", "ASC");
+        LocalDate last = edge("kpi_contact_month", "DESC");
+        LocalDate totalsFirst = edge("kpi_contact_total", "ASC");
+        LocalDate totalsLast = edge("kpi_contact_total", "DESC");
+        if (first == null) {
+            if (totalsFirst != null) {
+                jdbc.update("DELETE FROM kpi_contact_total");
+            }
+            return;
+        }
+        LocalDate start = from;
+        if (totalsFirst == null || !totalsFirst.equals(first)) {
+            start = first;
+        } else if (!totalsLast.equals(last)) {
+            LocalDate lacking = totalsLast.isBefore(last) ? totalsLast.plusMonths(1) : last;
+            start = start == null || lacking.isBefore(start) ? lacking : start;
+        }
+        if (start == null) {
+            return;
+        }
+        start = start.isBefore(first) ? first : start;
+        if (totalsFirst != null && totalsFirst.isBefore(first)) {
+            jdbc.update("DELETE FROM kpi_contact_total");
+        } else {
+            jdbc.update("DELETE FROM kpi_contact_total WHERE dimension IN ('CHANNEL', 'SERVICE') AND on_month >= ?", Date.valueOf(start));
+        }
+        for (LocalDate month = start; !month.isAfter(last); month = month.plusMonths(1)) {
+            jdbc.update("INSERT INTO kpi_contact_total (dimension, on_month, group_key, channel, bucket, contacts, first_contact, handle_seconds)"
+                    + " SELECT dimension, ?, group_key, channel, bucket, SUM(contacts), SUM(first_contact), SUM(handle_seconds) FROM ("
+                    + "SELECT dimension, group_key, channel, bucket, contacts, first_contact, handle_seconds FROM kpi_contact_total WHERE on_month = ?"
+                    + " AND dimension IN ('CHANNEL', 'SERVICE') UNION ALL SELECT dimension, group_key, channel, bucket, contacts, first_contact,"
+                    + " handle_seconds FROM kpi_contact_month WHERE on_month = ? AND dimension IN ('CHANNEL', 'SERVICE')) t"
+                    + " GROUP BY dimension, group_key, channel, bucket",
+                    Date.valueOf(month), Date.valueOf(month.minusMonths(1)), Date.valueOf(month));
+        }
+    }
+
+    /** The first ({@code ASC}) or last ({@code DESC}) month of the table's per-channel rows, along its key; null: none. */
+    private LocalDate edge(String table, String order) {
+        List<Date> months = jdbc.queryForList("SELECT on_month FROM " + table + " WHERE dimension = 'CHANNEL' ORDER BY on_month " + order
+                + " LIMIT 1", Date.class);
+        return months.isEmpty() ? null : months.get(0).toLocalDate();
+    }
+
+    /**
+     * A run of whole months this long or longer is read from the running totals (two months' rows), a shorter one from
+     * {@code kpi_contact_month} (a month's rows per month).
+     */
+    static final int RUNNING_TOTAL_FROM = 3;
+
+    /**
      * The stored rows of [first, last) but the days left out: group key, channel, bucket, contacts, first contact,
      * seconds (a group, channel and bucket may come more than once). The whole months in the period without a day left
      * out come from {@code kpi_contact_month} (the longest run of them), the other days from {@code kpi_contact_day}.
@@ -155,9 +216,11 @@ class ContactRollup extends Rollup {
             return readDays(dimension, first, last, leftOut);
         }
         List<Object[]> rows = new ArrayList<>();
-        rows.addAll(sum("group_key, channel, bucket, SUM(contacts), SUM(first_contact), SUM(handle_seconds)", "kpi_contact_month",
-                "dimension = :dimension AND on_month >= :first AND on_month < :last", "on_month", "group_key, channel, bucket",
-                java.util.Map.of("dimension", dimension.name(), "first", monthsFrom, "last", monthsTo), List.of(), null));
+        List<Object[]> totals = monthsFrom.plusMonths(RUNNING_TOTAL_FROM).isAfter(monthsTo) ? null : totals(dimension, monthsFrom, monthsTo);
+        rows.addAll(totals != null ? totals : sum("group_key, channel, bucket, SUM(contacts), SUM(first_contact), SUM(handle_seconds)",
+                "kpi_contact_month", "dimension = :dimension AND on_month >= :first AND on_month < :last", "on_month",
+                "group_key, channel, bucket", java.util.Map.of("dimension", dimension.name(), "first", monthsFrom, "last", monthsTo),
+                List.of(), null));
         if (first.isBefore(monthsFrom)) {
             rows.addAll(readDays(dimension, first, monthsFrom, leftOut));
         }
@@ -165,6 +228,50 @@ class ContactRollup extends Rollup {
             rows.addAll(readDays(dimension, monthsTo, last, leftOut));
         }
         return rows;
+    }
+
+    /**
+     * The whole months [from, to) from the running totals, in the rows of {@link #read} (the total at the month before
+     * {@code to}, and the total at the month before {@code from} with its sums negative; a group, channel and bucket
+     * with no contacts in the months adds up to zero); null when there are no totals yet.
+     */
+    private List<Object[]> totals(ContactFigures.Dimension dimension, LocalDate from, LocalDate to) {
+        // the totals' last month, along their key (a month after it has the same total)
+        LocalDate kept = once(List.of("totals", dimension), () -> {
+            List<?> months = entities.createNativeQuery("SELECT on_month FROM kpi_contact_total WHERE dimension = :dimension ORDER BY on_month DESC")
+                    .setParameter("dimension", dimension.name()).setMaxResults(1).getResultList();
+            return months.isEmpty() ? null : day(months.get(0));
+        });
+        if (kept == null) {
+            return null;
+        }
+        LocalDate upper = to.minusMonths(1).isAfter(kept) ? kept : to.minusMonths(1);
+        LocalDate lower = from.minusMonths(1).isAfter(kept) ? kept : from.minusMonths(1);
+        if (!lower.isBefore(upper)) {
+            return List.of();
+        }
+        // (a month before the first total has no rows: nothing to take off)
+        List<Date> months = List.of(Date.valueOf(upper), Date.valueOf(lower));
+        // both months in one statement: the same pass's totals on any isolation level
+        List<Object[]> rows = once(List.of("total", dimension, months), () -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> stored = entities.createNativeQuery("SELECT on_month, group_key, channel, bucket, contacts, first_contact, handle_seconds"
+                            + " FROM kpi_contact_total WHERE dimension = :dimension AND on_month IN (:months)")
+                    .setParameter("dimension", dimension.name()).setParameter("months", months).getResultList();
+            return stored;
+        });
+        List<Object[]> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            long sign = day(r[0]).equals(upper) ? 1 : -1;
+            out.add(new Object[] {r[1], r[2], r[3], sign * ((Number) r[4]).longValue(), sign * ((Number) r[5]).longValue(),
+                    sign * ((Number) r[6]).longValue()});
+        }
+        return out;
+    }
+
+    private static LocalDate day(Object value) {
+        return value instanceof Date date ? date.toLocalDate() : value instanceof LocalDate day ? day
+                : value instanceof java.sql.Timestamp t ? t.toLocalDateTime().toLocalDate() : LocalDate.parse(value.toString().substring(0, 10));
     }
 
     /**

@@ -341,6 +341,54 @@ class KpisTest extends IntegrationTest {
         }
     }
 
+    /**
+     * A run of three or more whole months of contacts is read from the running totals (V46, kpi_contact_total): the
+     * same figures as counted from the log, for a run from the first month with contacts, runs that start later (the
+     * earlier total taken off), a run past the last month and one before the first. 1,100 contacts in 2029, the last
+     * 1,000 logged ending in December (the rollup's overlap: December counts as changed since its pass), so January to
+     * November are whole months the rollup holds.
+     */
+    @Test
+    void contactsOfLongPeriodsComeFromTheRunningTotals() {
+        String manager = user("kpi-totals-manager", "managers");
+        java.util.Random random = new java.util.Random(7);
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (int k = 0; k < 1_100; k++) {
+            int month = k < 100 ? 1 + k % 11 : 12;
+            Instant ended = toronto(String.format("2029-%02d-%02dT10:00", month, 1 + random.nextInt(28))).plusSeconds(k);
+            int seconds = 30 + random.nextInt(900);
+            rows.add(new Object[] {k % 3 == 0 ? "email" : "phone", "KpisTest running totals", k % 2 == 0 ? "pothole" : "missed-collection",
+                    k % 4 == 0 ? "ANSWERED" : "CASE_OPENED", k % 4 == 0, "kpi-totals-agent", java.sql.Timestamp.from(ended.minusSeconds(seconds)),
+                    java.sql.Timestamp.from(ended), seconds});
+        }
+        jdbc.batchUpdate("INSERT INTO contact (channel, topic, service_code, outcome, first_contact_resolution, agent, started_at, ended_at,"
+                + " handle_seconds) VALUES (?,?,?,?,?,?,?,?,?)", rows);
+        List<String> periods = List.of("from=2029-01-01&to=2029-12-01&by=service", "from=2029-03-01&to=2029-12-01&by=channel",
+                "from=2029-04-01&to=2029-11-01&by=service", "from=2028-10-01&to=2029-06-01&by=service", "from=2028-05-01&to=2028-12-01&by=channel",
+                "from=2029-01-01&to=2030-01-01&by=service");
+        Map<String, Map<String, Object>> fromTheLog = new java.util.LinkedHashMap<>();
+        periods.forEach(p -> fromTheLog.put(p, kpis(manager, p)));
+        assertThat(map(fromTheLog.get(periods.get(0)).get("overall"))).containsEntry("contacts", 100);
+        try {
+            assertThat(contactFigures.refreshRollup()).isPositive();
+            assertThat(jdbc.queryForObject("SELECT SUM(contacts) FROM kpi_contact_total WHERE dimension = 'CHANNEL' AND on_month = ?",
+                    Long.class, java.sql.Date.valueOf("2029-11-01")) - jdbc.queryForObject("SELECT COALESCE(SUM(contacts), 0) FROM kpi_contact_total"
+                    + " WHERE dimension = 'CHANNEL' AND on_month = ?", Long.class, java.sql.Date.valueOf("2028-12-01"))).isEqualTo(100);
+            periods.forEach(p -> assertThat(kpis(manager, p)).as(p).isEqualTo(fromTheLog.get(p)));
+            // a month added to the log later: the next pass carries the totals on to it
+            jdbc.update("INSERT INTO contact (channel, topic, service_code, outcome, first_contact_resolution, agent, started_at, ended_at,"
+                    + " handle_seconds) VALUES ('phone', 'KpisTest running totals', 'pothole', 'ANSWERED', TRUE, 'kpi-totals-agent', ?, ?, 60)",
+                    java.sql.Timestamp.from(toronto("2030-02-03T09:59")), java.sql.Timestamp.from(toronto("2030-02-03T10:00")));
+            assertThat(contactFigures.refreshRollup()).isPositive();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM kpi_contact_total WHERE on_month = ?", Long.class,
+                    java.sql.Date.valueOf("2030-02-01"))).isPositive();
+            assertThat(kpis(manager, "from=2029-01-01&to=2029-12-01&by=service")).isEqualTo(fromTheLog.get(periods.get(0)));
+        } finally {
+            contactFigures.dropRollup();
+            jdbc.update("DELETE FROM contact WHERE topic = 'KpisTest running totals'");
+        }
+    }
+
     @Test
     void badPeriodsAndGroupingsAre400sWithFieldMessages() {
         String manager = user("kpi-manager", "managers");
