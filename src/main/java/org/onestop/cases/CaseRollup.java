@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -110,6 +112,7 @@ class CaseRollup extends Rollup {
             jdbc.update("DELETE FROM kpi_case_day");
             jdbc.update("DELETE FROM kpi_case_month");
             jdbc.update("DELETE FROM kpi_case_due");
+            jdbc.update("DELETE FROM kpi_case_due_month");
             entities.createQuery("update RollupState s set s.asOf = null where s.id = :id").setParameter("id", RollupState.ID).executeUpdate();
         });
     }
@@ -154,6 +157,11 @@ class CaseRollup extends Rollup {
                         + " department, group_key, " + sums + " FROM kpi_case_day WHERE on_day >= ? AND on_day < ? GROUP BY dimension,"
                         + " department, group_key",
                 Date.valueOf(month), Date.valueOf(month), Date.valueOf(month.plusMonths(1)));
+        jdbc.update("DELETE FROM kpi_case_due_month WHERE on_month = ?", Date.valueOf(month));
+        jdbc.update("INSERT INTO kpi_case_due_month (dimension, on_month, department, group_key, ack_pending, resolve_pending, open_due,"
+                        + " last_due) SELECT dimension, CAST(? AS DATE), department, group_key, SUM(ack_pending), SUM(resolve_pending), SUM(open_due),"
+                        + " MAX(due_day) FROM kpi_case_due WHERE on_day >= ? AND on_day < ? GROUP BY dimension, department, group_key",
+                Date.valueOf(month), Date.valueOf(month), Date.valueOf(month.plusMonths(1)));
     }
 
     /** The day's cases that may count "now", per department, key and day due (see V40). */
@@ -185,9 +193,85 @@ class CaseRollup extends Rollup {
      */
     List<Object[]> readDue(CaseFigures.Dimension dimension, LocalDate first, LocalDate last, Collection<LocalDate> leftOut,
                            Collection<String> departments, LocalDate today) {
-        return sum("department, group_key, SUM(ack_pending), SUM(resolve_pending), SUM(open_due)", "kpi_case_due",
-                "dimension = :dimension AND on_day >= :first AND on_day < :last AND due_day < :today", "on_day", "department, group_key",
-                java.util.Map.of("dimension", dimension.name(), "first", first, "last", last, "today", today), leftOut, departments);
+        return readDue(dimension, false, first, last, leftOut, departments, today);
+    }
+
+    /**
+     * As {@link #readDue(CaseFigures.Dimension, LocalDate, LocalDate, Collection, Collection, LocalDate)}, grouped by
+     * {@code department, group_key} or, {@code byMonth}, by the year and month received: the whole months in the period
+     * without a day left out whose every row fell due before today from {@code kpi_case_due_month} (see V47), the other
+     * days from {@code kpi_case_due}, those due before today.
+     */
+    private List<Object[]> readDue(CaseFigures.Dimension dimension, boolean byMonth, LocalDate first, LocalDate last,
+                                   Collection<LocalDate> leftOut, Collection<String> departments, LocalDate today) {
+        Map<List<Object>, long[]> sums = new LinkedHashMap<>();
+        List<LocalDate> months = wholeMonths(first, last, leftOut);
+        SortedSet<LocalDate> settled = new TreeSet<>(months);
+        if (!months.isEmpty()) {
+            List<Object[]> rows = sum("on_month, department, group_key, SUM(ack_pending), SUM(resolve_pending), SUM(open_due), MAX(last_due)",
+                    "kpi_case_due_month", "dimension = :dimension AND on_month IN (:months)", "on_month", "on_month, department, group_key",
+                    Map.of("dimension", dimension.name(), "months", months.stream().map(Date::valueOf).toList()), List.of(), departments);
+            for (Object[] r : rows) {
+                if (!day(r[6]).isBefore(today)) {
+                    settled.remove(day(r[0]));
+                }
+            }
+            for (Object[] r : rows) {
+                LocalDate month = day(r[0]);
+                if (settled.contains(month)) {
+                    add(sums, byMonth ? List.of(month.getYear(), month.getMonthValue()) : List.of(r[1], r[2]), r, 3);
+                }
+            }
+        }
+        // the days outside those months, a run of days at a time
+        String groupBy = byMonth ? MONTH : "department, group_key";
+        LocalDate runStart = first;
+        List<LocalDate[]> runs = new ArrayList<>();
+        for (LocalDate m : settled) {
+            if (runStart.isBefore(m)) {
+                runs.add(new LocalDate[] {runStart, m});
+            }
+            runStart = m.plusMonths(1);
+        }
+        if (runStart.isBefore(last)) {
+            runs.add(new LocalDate[] {runStart, last});
+        }
+        for (LocalDate[] run : runs) {
+            for (Object[] r : sum(groupBy + ", SUM(ack_pending), SUM(resolve_pending), SUM(open_due)", "kpi_case_due",
+                    "dimension = :dimension AND on_day >= :first AND on_day < :last AND due_day < :today", "on_day", groupBy,
+                    Map.of("dimension", dimension.name(), "first", run[0], "last", run[1], "today", today),
+                    leftOut.stream().filter(d -> !d.isBefore(run[0]) && d.isBefore(run[1])).toList(), departments)) {
+                add(sums, byMonth ? List.of(((Number) r[0]).intValue(), ((Number) r[1]).intValue()) : List.of(r[0], r[1]), r, 2);
+            }
+        }
+        List<Object[]> out = new ArrayList<>(sums.size());
+        sums.forEach((key, v) -> out.add(new Object[] {key.get(0), key.get(1), v[0], v[1], v[2]}));
+        return out;
+    }
+
+    private static void add(Map<List<Object>, long[]> sums, List<Object> key, Object[] row, int from) {
+        long[] v = sums.computeIfAbsent(key, k -> new long[3]);
+        for (int i = 0; i < 3; i++) {
+            v[i] += CaseSums.count(row[from + i]);
+        }
+    }
+
+    /** The calendar months wholly in [first, last) without a day left out (each by its first day). */
+    private static List<LocalDate> wholeMonths(LocalDate first, LocalDate last, Collection<LocalDate> leftOut) {
+        List<LocalDate> months = new ArrayList<>();
+        for (LocalDate m = first.withDayOfMonth(1); m.isBefore(last); m = m.plusMonths(1)) {
+            LocalDate start = m;
+            if (!m.isBefore(first) && !m.plusMonths(1).isAfter(last)
+                    && leftOut.stream().noneMatch(d -> !d.isBefore(start) && d.isBefore(start.plusMonths(1)))) {
+                months.add(m);
+            }
+        }
+        return months;
+    }
+
+    private static LocalDate day(Object value) {
+        return value instanceof Date date ? date.toLocalDate() : value instanceof LocalDate day ? day
+                : LocalDate.parse(value.toString().substring(0, 10));
     }
 
     /**
@@ -207,14 +291,7 @@ class CaseRollup extends Rollup {
     private List<Object[]> read(CaseFigures.Dimension dimension, String groupBy, LocalDate first, LocalDate last,
                                 Collection<LocalDate> leftOut, Collection<String> departments) {
         String sums = String.join(", ", CaseSums.COLUMNS.stream().map(c -> "SUM(" + c + ")").toList());
-        List<LocalDate> months = new ArrayList<>();
-        for (LocalDate m = first.withDayOfMonth(1); m.isBefore(last); m = m.plusMonths(1)) {
-            LocalDate start = m;
-            if (!m.isBefore(first) && !m.plusMonths(1).isAfter(last)
-                    && leftOut.stream().noneMatch(d -> !d.isBefore(start) && d.isBefore(start.plusMonths(1)))) {
-                months.add(m);
-            }
-        }
+        List<LocalDate> months = wholeMonths(first, last, leftOut);
         List<Object[]> rows = new ArrayList<>();
         if (!months.isEmpty()) {
             rows.addAll(sum(groupBy.replace("on_day", "on_month") + ", " + sums, "kpi_case_month",
@@ -251,10 +328,7 @@ class CaseRollup extends Rollup {
     /** As {@link #readDue} over all the groups of the stored per-service rows, per month received: rows of year, month, then the 3 sums. */
     List<Object[]> readDueMonths(LocalDate first, LocalDate last, Collection<LocalDate> leftOut, Collection<String> departments,
                                  LocalDate today) {
-        return sum(MONTH + ", SUM(ack_pending), SUM(resolve_pending), SUM(open_due)", "kpi_case_due",
-                "dimension = :dimension AND on_day >= :first AND on_day < :last AND due_day < :today", "on_day", MONTH,
-                java.util.Map.of("dimension", CaseFigures.Dimension.SERVICE.name(), "first", first, "last", last, "today", today),
-                leftOut, departments);
+        return readDue(CaseFigures.Dimension.SERVICE, true, first, last, leftOut, departments, today);
     }
 
     /** A stored day's year and month, in SQL that H2 and MySQL/MariaDB both read. */
