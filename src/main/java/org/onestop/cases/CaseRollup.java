@@ -89,6 +89,32 @@ class CaseRollup extends Rollup {
         return days;
     }
 
+    /**
+     * The cases that fell due in [dueFrom, dueTo) (today before now) and count as pending now, whenever received: rows
+     * of department, service, ward, channel and time received, then 1 or 0 for acknowledge-due-now, resolve-due-now and
+     * overdue (as {@link CaseSums#pending} counts them). A day's due dates, so few; read along the indexes of V45, once
+     * per read-only transaction whatever the periods and groupings asked (the callers pick and group them).
+     */
+    List<Object[]> dueToday(Instant dueFrom, Instant dueTo) {
+        return once(List.of("dueToday", dueFrom, dueTo), () -> {
+            List<Object[]> rows = new ArrayList<>();
+            for (Object[] r : entities.createQuery("select r.department, r.serviceCode, r.ward, r.channel, r.createdAt from ServiceRequest r"
+                            + " where r.acknowledgedAt is null and r.status not in :excluded and r.acknowledgeBy >= :dueFrom"
+                            + " and r.acknowledgeBy < :dueTo", Object[].class)
+                    .setParameter("excluded", CaseSums.EXCLUDED).setParameter("dueFrom", dueFrom).setParameter("dueTo", dueTo).getResultList()) {
+                rows.add(new Object[] {r[0], r[1], r[2], r[3], r[4], 1L, 0L, 0L});
+            }
+            for (Object[] r : entities.createQuery("select r.department, r.serviceCode, r.ward, r.channel, r.createdAt,"
+                            + " case when r.status not in :excluded and r.resolvedAt is null then 1 else 0 end from ServiceRequest r"
+                            + " where r.status in :open and r.resolveBy >= :dueFrom and r.resolveBy < :dueTo", Object[].class)
+                    .setParameter("excluded", CaseSums.EXCLUDED).setParameter("open", CaseSums.OPEN_STATUSES)
+                    .setParameter("dueFrom", dueFrom).setParameter("dueTo", dueTo).getResultList()) {
+                rows.add(new Object[] {r[0], r[1], r[2], r[3], r[4], 0L, ((Number) r[5]).longValue(), 1L});
+            }
+            return rows;
+        });
+    }
+
     /** Rebuilds the days of the cases changed since the last pass (every day the first time), then moves as_of on. */
     @Override
     protected int pass(Instant now) {

@@ -261,6 +261,16 @@ class KpisTest extends IntegrationTest {
                     .containsEntry("transferred-pct", 50.0);
             trendIsEachMonthsReport(java.time.YearMonth.of(2031, 3));
 
+            // On 4 March at 23:00, C (resolve-by 15:00) and D (ack-by 12:00, resolve-by 22:00) fell due today before now:
+            // the rollup holds only what fell due before today, today's come from the cases due today (V45's indexes),
+            // and the figures are those counted from the cases.
+            at("2031-03-04T23:00");
+            Map<String, Object> lateOnTheFourth = kpis(manager, PERIOD + "&by=service");
+            assertThat(map(lateOnTheFourth.get("overall"))).containsEntry("overdue", 2);
+            trendIsEachMonthsReport(java.time.YearMonth.of(2031, 3));
+            caseFigures.dropRollup();
+            assertThat(kpis(manager, PERIOD + "&by=service")).isEqualTo(lateOnTheFourth);
+
             // In June every case still pending from February to April fell due before today (the pothole of 27 February):
             // those months' "now" sums come from kpi_case_due_month (V47), the same as counted from the cases.
             at("2031-06-02T10:00");
