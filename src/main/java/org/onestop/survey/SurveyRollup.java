@@ -94,6 +94,10 @@ class SurveyRollup extends Rollup {
         for (LocalDate day : days) {
             transactions.executeWithoutResult(tx -> rebuild(day));
         }
+        // then the months of those days, before the watermark moves (until it has, readers take those months from the days)
+        for (LocalDate month : new TreeSet<>(days.stream().map(d -> d.withDayOfMonth(1)).toList())) {
+            transactions.executeWithoutResult(tx -> rebuildMonth(month));
+        }
         transactions.executeWithoutResult(tx -> jdbc.update("UPDATE kpi_rollup_state SET watermark = ? WHERE id = " + STATE,
                 now.toEpochMilli()));
         return days.size();
@@ -103,6 +107,7 @@ class SurveyRollup extends Rollup {
     void drop() {
         transactions.executeWithoutResult(tx -> {
             jdbc.update("DELETE FROM kpi_survey_day");
+            jdbc.update("DELETE FROM kpi_survey_month");
             jdbc.update("UPDATE kpi_rollup_state SET watermark = NULL WHERE id = " + STATE);
         });
     }
@@ -113,6 +118,17 @@ class SurveyRollup extends Rollup {
                 .forEach(created -> days.add(created.atZone(zone).toLocalDate()));
         return days;
     }
+
+    /** The month's rows of {@code kpi_survey_month}: its days' rows added up (see V48). */
+    private void rebuildMonth(LocalDate month) {
+        jdbc.update("DELETE FROM kpi_survey_month WHERE on_month = ?", Date.valueOf(month));
+        jdbc.update("INSERT INTO kpi_survey_month (on_month, department, service_code, " + SUMMED + ") SELECT CAST(? AS DATE), department,"
+                        + " service_code, " + SUMS + " FROM kpi_survey_day WHERE on_day >= ? AND on_day < ? GROUP BY department, service_code",
+                Date.valueOf(month), Date.valueOf(month), Date.valueOf(month.plusMonths(1)));
+    }
+
+    private static final String SUMMED = "issued, answered, rating_sum, fixed, effort_answers, effort_sum, easy";
+    private static final String SUMS = "SUM(issued), SUM(answered), SUM(rating_sum), SUM(fixed), SUM(effort_answers), SUM(effort_sum), SUM(easy)";
 
     private void rebuild(LocalDate day) {
         Instant from = day.atStartOfDay(zone).toInstant();
@@ -140,9 +156,7 @@ class SurveyRollup extends Rollup {
      */
     List<Object[]> read(LocalDate first, LocalDate last, Collection<LocalDate> leftOut, Collection<String> departments) {
         List<Object[]> rows = new ArrayList<>();
-        for (Object[] stored : sum("service_code, department, SUM(issued), SUM(answered), SUM(rating_sum), SUM(fixed),"
-                        + " SUM(effort_answers), SUM(effort_sum), SUM(easy)", "kpi_survey_day", "on_day >= :first AND on_day < :last", "on_day",
-                "service_code, department", java.util.Map.of("first", first, "last", last), leftOut, departments)) {
+        for (Object[] stored : read("service_code, department", first, last, leftOut, departments)) {
             Object[] r = stored.clone();
             r[1] = "".equals(r[1]) ? null : r[1];
             rows.add(r);
@@ -150,10 +164,48 @@ class SurveyRollup extends Rollup {
         return rows;
     }
 
+    /**
+     * The stored sums of [first, last) but the days left out, grouped by {@code groupBy} (columns of both tables, first
+     * in each row): the whole months in the period without a day left out from {@code kpi_survey_month}, the other days
+     * from {@code kpi_survey_day}, a run of days at a time.
+     */
+    private List<Object[]> read(String groupBy, LocalDate first, LocalDate last, Collection<LocalDate> leftOut, Collection<String> departments) {
+        List<LocalDate> months = new ArrayList<>();
+        for (LocalDate m = first.withDayOfMonth(1); m.isBefore(last); m = m.plusMonths(1)) {
+            LocalDate start = m;
+            if (!m.isBefore(first) && !m.plusMonths(1).isAfter(last)
+                    && leftOut.stream().noneMatch(d -> !d.isBefore(start) && d.isBefore(start.plusMonths(1)))) {
+                months.add(m);
+            }
+        }
+        List<Object[]> rows = new ArrayList<>();
+        String monthly = groupBy.replace("on_day", "on_month");
+        if (!months.isEmpty()) {
+            rows.addAll(sum(monthly + ", " + SUMS, "kpi_survey_month", "on_month IN (:months)", "on_month", monthly,
+                    java.util.Map.of("months", months.stream().map(Date::valueOf).toList()), List.of(), departments));
+        }
+        LocalDate runStart = first;
+        List<LocalDate[]> runs = new ArrayList<>();
+        for (LocalDate m : months) {
+            if (runStart.isBefore(m)) {
+                runs.add(new LocalDate[] {runStart, m});
+            }
+            runStart = m.plusMonths(1);
+        }
+        if (runStart.isBefore(last)) {
+            runs.add(new LocalDate[] {runStart, last});
+        }
+        for (LocalDate[] run : runs) {
+            rows.addAll(sum(groupBy + ", " + SUMS, "kpi_survey_day", "on_day >= :first AND on_day < :last", "on_day", groupBy,
+                    java.util.Map.of("first", run[0], "last", run[1]),
+                    leftOut.stream().filter(d -> !d.isBefore(run[0]) && d.isBefore(run[1])).toList(), departments));
+        }
+        return rows;
+    }
+
     /** As {@link #read} over every service and department, per month: rows of year, month, then the 7 sums. */
     List<Object[]> readMonths(LocalDate first, LocalDate last, Collection<LocalDate> leftOut, Collection<String> departments) {
-        return sum("YEAR(on_day), MONTH(on_day), SUM(issued), SUM(answered), SUM(rating_sum), SUM(fixed), SUM(effort_answers),"
-                        + " SUM(effort_sum), SUM(easy)", "kpi_survey_day", "on_day >= :first AND on_day < :last", "on_day",
-                "YEAR(on_day), MONTH(on_day)", java.util.Map.of("first", first, "last", last), leftOut, departments);
+        return read("YEAR(on_day), MONTH(on_day)", first, last, leftOut, departments);
     }
+
 }

@@ -344,9 +344,16 @@ class KpisTest extends IntegrationTest {
         // answered since the last pass (its day counted from the surveys again).
         Map<String, Object> byService = kpis(manager, "from=2031-03-10&to=2031-03-17&by=service");
         Map<String, Object> byDepartment = kpis(manager, "from=2031-03-10&to=2031-03-17&by=department");
+        // (and whole months: the month of March and the quarter around it, from kpi_survey_month, V48)
+        Map<String, Object> march = kpis(manager, "from=2031-03-01&to=2031-04-01&by=service");
+        Map<String, Object> quarter = kpis(manager, "from=2031-02-01&to=2031-05-01&by=department");
         try {
             assertThat(caseFigures.refreshRollup()).isPositive();
             assertThat(surveys.refreshRollup()).isPositive();
+            assertThat(jdbc.queryForObject("SELECT SUM(issued) FROM kpi_survey_month WHERE on_month = ?", Long.class,
+                    java.sql.Date.valueOf("2031-03-01"))).isPositive();
+            assertThat(kpis(manager, "from=2031-03-01&to=2031-04-01&by=service")).isEqualTo(march);
+            assertThat(kpis(manager, "from=2031-02-01&to=2031-05-01&by=department")).isEqualTo(quarter);
             trendIsEachMonthsReport(java.time.YearMonth.of(2031, 3));
             assertThat(map(kpis(manager, "from=2031-03-10&to=2031-03-17").get("overall"))).isEqualTo(overall);
             assertThat(kpis(manager, "from=2031-03-10&to=2031-03-17&by=service")).isEqualTo(byService);
