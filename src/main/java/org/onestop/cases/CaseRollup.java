@@ -282,23 +282,6 @@ class CaseRollup extends Rollup {
         }
     }
 
-    /** The calendar months wholly in [first, last) without a day left out (each by its first day). */
-    private static List<LocalDate> wholeMonths(LocalDate first, LocalDate last, Collection<LocalDate> leftOut) {
-        List<LocalDate> months = new ArrayList<>();
-        for (LocalDate m = first.withDayOfMonth(1); m.isBefore(last); m = m.plusMonths(1)) {
-            LocalDate start = m;
-            if (!m.isBefore(first) && !m.plusMonths(1).isAfter(last)
-                    && leftOut.stream().noneMatch(d -> !d.isBefore(start) && d.isBefore(start.plusMonths(1)))) {
-                months.add(m);
-            }
-        }
-        return months;
-    }
-
-    private static LocalDate day(Object value) {
-        return value instanceof Date date ? date.toLocalDate() : value instanceof LocalDate day ? day
-                : LocalDate.parse(value.toString().substring(0, 10));
-    }
 
     /**
      * The stored sums of [first, last) but the days left out, of the departments given (null: all), per department and

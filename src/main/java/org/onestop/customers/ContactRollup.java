@@ -269,11 +269,6 @@ class ContactRollup extends Rollup {
         return out;
     }
 
-    private static LocalDate day(Object value) {
-        return value instanceof Date date ? date.toLocalDate() : value instanceof LocalDate day ? day
-                : value instanceof java.sql.Timestamp t ? t.toLocalDateTime().toLocalDate() : LocalDate.parse(value.toString().substring(0, 10));
-    }
-
     /**
      * The stored month rows of the months starting in [first, last) but those left out (each by its first day): rows of
      * the month's first day, key, channel, bucket, then the sums.

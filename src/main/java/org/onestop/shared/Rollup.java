@@ -148,6 +148,26 @@ public abstract class Rollup implements SchedulingConfigurer {
         return rows;
     }
 
+    /** The calendar months wholly in [first, last) without a day left out (each by its first day). */
+    protected static java.util.List<java.time.LocalDate> wholeMonths(java.time.LocalDate first, java.time.LocalDate last,
+                                                                     java.util.Collection<java.time.LocalDate> leftOut) {
+        java.util.List<java.time.LocalDate> months = new java.util.ArrayList<>();
+        for (java.time.LocalDate m = first.withDayOfMonth(1); m.isBefore(last); m = m.plusMonths(1)) {
+            java.time.LocalDate start = m;
+            if (!m.isBefore(first) && !m.plusMonths(1).isAfter(last)
+                    && leftOut.stream().noneMatch(d -> !d.isBefore(start) && d.isBefore(start.plusMonths(1)))) {
+                months.add(m);
+            }
+        }
+        return months;
+    }
+
+    /** A date as a native query gives it (java.sql.Date on MySQL/MariaDB; H2 may give a LocalDate). */
+    protected static java.time.LocalDate day(Object value) {
+        return value instanceof java.sql.Date date ? date.toLocalDate() : value instanceof java.time.LocalDate day ? day
+                : java.time.LocalDate.parse(value.toString().substring(0, 10));
+    }
+
     /** Rebuilds what changed since the last pass, and records how far it got; {@code now} is when the pass started. */
     protected abstract int pass(Instant now);
 }

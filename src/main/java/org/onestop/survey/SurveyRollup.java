@@ -170,14 +170,7 @@ class SurveyRollup extends Rollup {
      * from {@code kpi_survey_day}, a run of days at a time.
      */
     private List<Object[]> read(String groupBy, LocalDate first, LocalDate last, Collection<LocalDate> leftOut, Collection<String> departments) {
-        List<LocalDate> months = new ArrayList<>();
-        for (LocalDate m = first.withDayOfMonth(1); m.isBefore(last); m = m.plusMonths(1)) {
-            LocalDate start = m;
-            if (!m.isBefore(first) && !m.plusMonths(1).isAfter(last)
-                    && leftOut.stream().noneMatch(d -> !d.isBefore(start) && d.isBefore(start.plusMonths(1)))) {
-                months.add(m);
-            }
-        }
+        List<LocalDate> months = wholeMonths(first, last, leftOut);
         List<Object[]> rows = new ArrayList<>();
         String monthly = groupBy.replace("on_day", "on_month");
         if (!months.isEmpty()) {
