@@ -262,8 +262,8 @@ class ScorecardPages {
         List<CaseStatus> open = Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).toList();
         Instant now = clock.instant();
         return cases.first(new CaseService.Filter(open, null, department, null, true, null), staffCases.reach(user),
-                        // (department first: the order of V49's index, which the database then reads without sorting)
-                        Sort.by(Sort.Order.asc("department"), Sort.Order.desc("resolveBy"), Sort.Order.desc("id")), OVERDUE_LISTED)
+                        // (the department first, fixed by the filter: V49's index in its order, read without sorting)
+                        Sort.by("department", "resolveBy", "id").descending(), OVERDUE_LISTED)
                 .stream().map((ServiceRequest sr) -> new Overdue(sr.getReference(), serviceName(sr.getServiceCode()), sr.getWard(),
                         sr.getResolveBy(), Duration.between(sr.getResolveBy(), now).toDays()))
                 .toList();
