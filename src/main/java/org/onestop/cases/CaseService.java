@@ -38,7 +38,9 @@ public class CaseService {
     private final ChildCases children;
     private final Clock clock;
 
-    CaseService(ServiceRequests requests, CaseEvents events, CaseOpening opening, StaffActions actions, ChildCases children, Clock clock) {
+    CaseService(ServiceRequests requests, CaseEvents events, CaseOpening opening, StaffActions actions, ChildCases children, Clock clock,
+                javax.sql.DataSource dataSource) {
+        this.dataSource = dataSource;
         this.requests = requests;
         this.events = events;
         this.opening = opening;
@@ -274,6 +276,37 @@ public class CaseService {
     @Transactional(readOnly = true)
     public List<ServiceRequest> first(Filter filter, Specification<ServiceRequest> reach, org.springframework.data.domain.Sort order, int limit) {
         return requests.findBy(filter.toSpecification(clock.instant()).and(reach), query -> query.sortBy(order).limit(limit).all());
+    }
+
+    /**
+     * A department's open cases past their resolve-by date within the reach, the most recently overdue first, at most
+     * {@code limit}: the departmental scorecard's overdue list. On H2 the order names the department first (fixed by the
+     * filter, it changes nothing): only then does H2 read V49's (department DESC, resolve_by DESC, id DESC) index in its
+     * order and stop at the limit, where otherwise it reads and sorts all the department's cases past their date (9 s at
+     * 1,000,000 cases). MySQL/MariaDB read (department, resolve_by) or resolve_by backwards for the order without it, and
+     * sort instead when the department leads (0.6 s against 70 ms for Roads' scorecard at 1,000,000 cases).
+     */
+    @Transactional(readOnly = true)
+    public List<ServiceRequest> overdue(String department, Specification<ServiceRequest> reach, int limit) {
+        List<CaseStatus> open = Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).toList();
+        org.springframework.data.domain.Sort order = onH2()
+                ? org.springframework.data.domain.Sort.by("department", "resolveBy", "id").descending()
+                : org.springframework.data.domain.Sort.by("resolveBy", "id").descending();
+        return first(new Filter(open, null, department, null, true, null), reach, order, limit);
+    }
+
+    private final javax.sql.DataSource dataSource;
+    private volatile Boolean h2;
+
+    private boolean onH2() {
+        if (h2 == null) {
+            try (java.sql.Connection connection = dataSource.getConnection()) {
+                h2 = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2");
+            } catch (java.sql.SQLException e) {
+                return false;
+            }
+        }
+        return h2;
     }
 
     /** A page of the cases that match the filter, within the reach the access policy gave the user. */

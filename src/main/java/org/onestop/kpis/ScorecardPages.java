@@ -19,7 +19,6 @@ import org.onestop.access.CaseAccessPolicy;
 import org.onestop.access.CaseAccessPolicy.KpiReach;
 import org.onestop.access.StaffMember;
 import org.onestop.cases.CaseService;
-import org.onestop.cases.CaseStatus;
 import org.onestop.cases.ServiceRequest;
 import org.onestop.cases.StaffCases;
 import org.onestop.catalogue.ServiceCatalogue;
@@ -29,7 +28,6 @@ import org.onestop.departments.Departments;
 import org.onestop.shared.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -259,11 +257,8 @@ class ScorecardPages {
 
     /** The department's open cases past their resolve-by date that the user may read, the most recently overdue first (new breaches before cases long left). */
     private List<Overdue> overdue(String department, StaffMember user) {
-        List<CaseStatus> open = Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).toList();
         Instant now = clock.instant();
-        return cases.first(new CaseService.Filter(open, null, department, null, true, null), staffCases.reach(user),
-                        // (the department first, fixed by the filter: V49's index in its order, read without sorting)
-                        Sort.by("department", "resolveBy", "id").descending(), OVERDUE_LISTED)
+        return cases.overdue(department, staffCases.reach(user), OVERDUE_LISTED)
                 .stream().map((ServiceRequest sr) -> new Overdue(sr.getReference(), serviceName(sr.getServiceCode()), sr.getWard(),
                         sr.getResolveBy(), Duration.between(sr.getResolveBy(), now).toDays()))
                 .toList();
