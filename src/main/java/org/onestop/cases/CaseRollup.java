@@ -255,18 +255,7 @@ class CaseRollup extends Rollup {
         }
         // the days outside those months, a run of days at a time
         String groupBy = byMonth ? MONTH : "department, group_key";
-        LocalDate runStart = first;
-        List<LocalDate[]> runs = new ArrayList<>();
-        for (LocalDate m : settled) {
-            if (runStart.isBefore(m)) {
-                runs.add(new LocalDate[] {runStart, m});
-            }
-            runStart = m.plusMonths(1);
-        }
-        if (runStart.isBefore(last)) {
-            runs.add(new LocalDate[] {runStart, last});
-        }
-        for (LocalDate[] run : runs) {
+        for (LocalDate[] run : daysOutside(first, last, settled)) {
             for (Object[] r : sum(groupBy + ", SUM(ack_pending), SUM(resolve_pending), SUM(open_due)", "kpi_case_due",
                     "dimension = :dimension AND on_day >= :first AND on_day < :last AND due_day < :today", "on_day", groupBy,
                     Map.of("dimension", dimension.name(), "first", run[0], "last", run[1], "today", today),
@@ -313,15 +302,8 @@ class CaseRollup extends Rollup {
                     departments));
         }
         // the days outside those months, a run of days at a time
-        LocalDate runStart = first;
-        for (LocalDate m : months) {
-            if (runStart.isBefore(m)) {
-                rows.addAll(readDays(dimension, groupBy, sums, runStart, m, leftOut, departments));
-            }
-            runStart = m.plusMonths(1);
-        }
-        if (runStart.isBefore(last)) {
-            rows.addAll(readDays(dimension, groupBy, sums, runStart, last, leftOut, departments));
+        for (LocalDate[] run : daysOutside(first, last, months)) {
+            rows.addAll(readDays(dimension, groupBy, sums, run[0], run[1], leftOut, departments));
         }
         return rows;
     }

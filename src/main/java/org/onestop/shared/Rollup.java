@@ -162,6 +162,23 @@ public abstract class Rollup implements SchedulingConfigurer {
         return months;
     }
 
+    /** The runs of days of [first, last) outside the given whole months (sorted), as [start, end) pairs. */
+    protected static java.util.List<java.time.LocalDate[]> daysOutside(java.time.LocalDate first, java.time.LocalDate last,
+                                                                       java.util.Collection<java.time.LocalDate> months) {
+        java.util.List<java.time.LocalDate[]> runs = new java.util.ArrayList<>();
+        java.time.LocalDate runStart = first;
+        for (java.time.LocalDate m : months) {
+            if (runStart.isBefore(m)) {
+                runs.add(new java.time.LocalDate[] {runStart, m});
+            }
+            runStart = m.plusMonths(1);
+        }
+        if (runStart.isBefore(last)) {
+            runs.add(new java.time.LocalDate[] {runStart, last});
+        }
+        return runs;
+    }
+
     /** A date as a native query gives it (java.sql.Date on MySQL/MariaDB; H2 may give a LocalDate). */
     protected static java.time.LocalDate day(Object value) {
         return value instanceof java.sql.Date date ? date.toLocalDate() : value instanceof java.time.LocalDate day ? day

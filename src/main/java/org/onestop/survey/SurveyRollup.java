@@ -177,18 +177,7 @@ class SurveyRollup extends Rollup {
             rows.addAll(sum(monthly + ", " + SUMS, "kpi_survey_month", "on_month IN (:months)", "on_month", monthly,
                     java.util.Map.of("months", months.stream().map(Date::valueOf).toList()), List.of(), departments));
         }
-        LocalDate runStart = first;
-        List<LocalDate[]> runs = new ArrayList<>();
-        for (LocalDate m : months) {
-            if (runStart.isBefore(m)) {
-                runs.add(new LocalDate[] {runStart, m});
-            }
-            runStart = m.plusMonths(1);
-        }
-        if (runStart.isBefore(last)) {
-            runs.add(new LocalDate[] {runStart, last});
-        }
-        for (LocalDate[] run : runs) {
+        for (LocalDate[] run : daysOutside(first, last, months)) {
             rows.addAll(sum(groupBy + ", " + SUMS, "kpi_survey_day", "on_day >= :first AND on_day < :last", "on_day", groupBy,
                     java.util.Map.of("first", run[0], "last", run[1]),
                     leftOut.stream().filter(d -> !d.isBefore(run[0]) && d.isBefore(run[1])).toList(), departments));
