@@ -273,8 +273,7 @@ public class CaseService {
      * The first {@code limit} cases that match the filter in that order, within the reach the access policy gave the
      * user: a page without counting all that match.
      */
-    @Transactional(readOnly = true)
-    public List<ServiceRequest> first(Filter filter, Specification<ServiceRequest> reach, org.springframework.data.domain.Sort order, int limit) {
+    private List<ServiceRequest> first(Filter filter, Specification<ServiceRequest> reach, org.springframework.data.domain.Sort order, int limit) {
         return requests.findBy(filter.toSpecification(clock.instant()).and(reach), query -> query.sortBy(order).limit(limit).all());
     }
 

@@ -373,7 +373,8 @@ class KpisTest extends IntegrationTest {
     /**
      * A run of three or more whole months of contacts is read from the running totals (V46, kpi_contact_total): the
      * same figures as counted from the log, for a run from the first month with contacts, runs that start later (the
-     * earlier total taken off), a run past the last month and one before the first. 1,100 contacts in 2029, the last
+     * earlier total taken off), a run past the last month and one before the first; runs of one and two months come
+     * from the months' rows. 1,100 contacts in 2029, the last
      * 1,000 logged ending in December (the rollup's overlap: December counts as changed since its pass), so January to
      * November are whole months the rollup holds.
      */
@@ -394,7 +395,9 @@ class KpisTest extends IntegrationTest {
                 + " handle_seconds) VALUES (?,?,?,?,?,?,?,?,?)", rows);
         List<String> periods = List.of("from=2029-01-01&to=2029-12-01&by=service", "from=2029-03-01&to=2029-12-01&by=channel",
                 "from=2029-04-01&to=2029-11-01&by=service", "from=2028-10-01&to=2029-06-01&by=service", "from=2028-05-01&to=2028-12-01&by=channel",
-                "from=2029-01-01&to=2030-01-01&by=service");
+                "from=2029-01-01&to=2030-01-01&by=service",
+                // and runs too short for the totals, from the months' rows as stored: one month, two, a month and days
+                "from=2029-02-01&to=2029-03-01&by=service", "from=2029-05-01&to=2029-07-01&by=channel", "from=2029-03-15&to=2029-05-01&by=service");
         Map<String, Map<String, Object>> fromTheLog = new java.util.LinkedHashMap<>();
         periods.forEach(p -> fromTheLog.put(p, kpis(manager, p)));
         assertThat(map(fromTheLog.get(periods.get(0)).get("overall"))).containsEntry("contacts", 100);
