@@ -37,6 +37,8 @@ public class CaseService {
     private final StaffActions actions;
     private final ChildCases children;
     private final Clock clock;
+    /** The database is H2 (from the configured URL, without asking a connection): see {@link #overdue}. */
+    private final boolean h2;
 
     CaseService(ServiceRequests requests, CaseEvents events, CaseOpening opening, StaffActions actions, ChildCases children, Clock clock,
                 @org.springframework.beans.factory.annotation.Value("${spring.datasource.url:}") String databaseUrl) {
@@ -270,14 +272,6 @@ public class CaseService {
     }
 
     /**
-     * The first {@code limit} cases that match the filter in that order, within the reach the access policy gave the
-     * user: a page without counting all that match.
-     */
-    private List<ServiceRequest> first(Filter filter, Specification<ServiceRequest> reach, org.springframework.data.domain.Sort order, int limit) {
-        return requests.findBy(filter.toSpecification(clock.instant()).and(reach), query -> query.sortBy(order).limit(limit).all());
-    }
-
-    /**
      * A department's open cases past their resolve-by date within the reach, the most recently overdue first, at most
      * {@code limit}: the departmental scorecard's overdue list. On H2 the order names the department first (fixed by the
      * filter, it changes nothing): only then does H2 read V49's (department DESC, resolve_by DESC, id DESC) index in its
@@ -291,11 +285,9 @@ public class CaseService {
         org.springframework.data.domain.Sort order = h2
                 ? org.springframework.data.domain.Sort.by("department", "resolveBy", "id").descending()
                 : org.springframework.data.domain.Sort.by("resolveBy", "id").descending();
-        return first(new Filter(open, null, department, null, true, null), reach, order, limit);
+        return requests.findBy(new Filter(open, null, department, null, true, null).toSpecification(clock.instant()).and(reach),
+                query -> query.sortBy(order).limit(limit).all());
     }
-
-    /** The database is H2 (from the configured URL, without asking a connection): see {@link #overdue}. */
-    private final boolean h2;
 
     /** A page of the cases that match the filter, within the reach the access policy gave the user. */
     @Transactional(readOnly = true)

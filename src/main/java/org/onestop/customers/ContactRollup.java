@@ -218,15 +218,8 @@ class ContactRollup extends Rollup {
         }
         List<Object[]> rows = new ArrayList<>();
         List<Object[]> totals = monthsFrom.plusMonths(RUNNING_TOTAL_FROM).isAfter(monthsTo) ? null : totals(dimension, monthsFrom, monthsTo);
-        if (totals != null) {
-            rows.addAll(totals);
-        } else if (monthsFrom.plusMonths(RUNNING_TOTAL_FROM).isAfter(monthsTo)) {
-            rows.addAll(monthRows(dimension, monthsFrom, monthsTo));
-        } else { // (no running totals yet: the months added up in the database, a group's rows once)
-            rows.addAll(sum("group_key, channel, bucket, SUM(contacts), SUM(first_contact), SUM(handle_seconds)", "kpi_contact_month",
-                    "dimension = :dimension AND on_month >= :first AND on_month < :last", "on_month", "group_key, channel, bucket",
-                    java.util.Map.of("dimension", dimension.name(), "first", monthsFrom, "last", monthsTo), List.of(), null));
-        }
+        // (a short run, or no running totals yet: the months' rows as stored)
+        rows.addAll(totals != null ? totals : monthRows(dimension, monthsFrom, monthsTo));
         if (first.isBefore(monthsFrom)) {
             rows.addAll(readDays(dimension, first, monthsFrom, leftOut));
         }
@@ -237,9 +230,10 @@ class ContactRollup extends Rollup {
     }
 
     /**
-     * The rows of the few whole months [from, to) as stored, in the rows of {@link #read} (a group, channel and bucket
-     * once a month; the reader adds them up): no GROUP BY, which on H2 cost more than the read (8,700 rows per service
-     * in a month at 3,000,000 contacts, each sum a NUMERIC).
+     * The rows of the whole months [from, to) as stored, in the rows of {@link #read} (a group, channel and bucket once
+     * a month; the reader adds them up): no GROUP BY, which on H2 cost more than the read (8,700 rows per service in a
+     * month at 3,000,000 contacts, each sum a NUMERIC). Used for runs shorter than {@link #RUNNING_TOTAL_FROM}, and for
+     * longer ones only until the pass after V46 has built the running totals.
      */
     private List<Object[]> monthRows(ContactFigures.Dimension dimension, LocalDate from, LocalDate to) {
         return once(List.of("months", dimension, from, to), () -> {
@@ -276,16 +270,15 @@ class ContactRollup extends Rollup {
             return List.of();
         }
         // (a month before the first total has no rows: nothing to take off)
-        List<Date> months = List.of(Date.valueOf(upper), Date.valueOf(lower));
         // both months in one statement: the same pass's totals on any isolation level; each month along the key
         // (H2 reads all the dimension's rows for on_month IN (…), 114,000 per service where the two months have 15,000)
         String columns = "SELECT on_month, group_key, channel, bucket, contacts, first_contact, handle_seconds FROM kpi_contact_total"
                 + " WHERE dimension = :dimension AND on_month = ";
-        List<Object[]> rows = once(List.of("total", dimension, months), () -> {
+        List<Object[]> rows = once(List.of("total", dimension, upper, lower), () -> {
             @SuppressWarnings("unchecked")
             List<Object[]> stored = entities.createNativeQuery(columns + ":upper UNION ALL " + columns + ":lower")
-                    .setParameter("dimension", dimension.name()).setParameter("upper", months.get(0)).setParameter("lower", months.get(1))
-                    .getResultList();
+                    .setParameter("dimension", dimension.name()).setParameter("upper", Date.valueOf(upper))
+                    .setParameter("lower", Date.valueOf(lower)).getResultList();
             return stored;
         });
         List<Object[]> out = new ArrayList<>(rows.size());

@@ -374,9 +374,8 @@ class KpisTest extends IntegrationTest {
      * A run of three or more whole months of contacts is read from the running totals (V46, kpi_contact_total): the
      * same figures as counted from the log, for a run from the first month with contacts, runs that start later (the
      * earlier total taken off), a run past the last month and one before the first; runs of one and two months come
-     * from the months' rows. 1,100 contacts in 2029, the last
-     * 1,000 logged ending in December (the rollup's overlap: December counts as changed since its pass), so January to
-     * November are whole months the rollup holds.
+     * from the months' rows. 1,100 contacts in 2029, the last 1,000 logged ending in December (the rollup's overlap:
+     * December counts as changed since its pass), so January to November are whole months the rollup holds.
      */
     @Test
     void contactsOfLongPeriodsComeFromTheRunningTotals() {
